@@ -1,0 +1,129 @@
+"""Elasticsearch documents: one per article (``<prefix>-articles``) and one per claim
+(``<prefix>-claims``). Their index templates are generated from these models.
+
+Text fields are mapped with the ``standard`` analyzer (present on every Elasticsearch build) and
+get ``.ar``/``.en`` language sub-fields where the cluster has ``analysis-common``. The ``*_match``
+fields hold the Python-normalized matching form (Arabic diacritics, tatweel, alef/ya/ta-marbuta
+unified; case-folded) so a minimal cluster still matches spelling variants.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.models import KEYWORD, NOT_INDEXED, TEXT, es
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EntityRef(Document):
+    entity_id: str = Field(json_schema_extra=KEYWORD)
+    name: str = Field(json_schema_extra=KEYWORD)
+    label: str = Field(json_schema_extra=KEYWORD)
+    text: str = Field(json_schema_extra=KEYWORD)
+    field: str = Field(json_schema_extra=KEYWORD)
+    count: int = Field(default=1, description="Mentions in this article.")
+
+
+class ClaimRef(Document):
+    speaker: str = Field(json_schema_extra=KEYWORD)
+    speaker_id: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    speaker_name: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    outlet: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    cue: str = Field(json_schema_extra=KEYWORD)
+    kind: str = Field(json_schema_extra=KEYWORD)
+    stance: str = Field(json_schema_extra=KEYWORD)
+    text: str = Field(json_schema_extra=TEXT)
+
+
+class ArticleDocument(Document):
+    """One enriched article, as searched in Kibana and by ``newsflow search``."""
+
+    id: str = Field(json_schema_extra=KEYWORD)
+    source: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    url: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    lang: str = Field(json_schema_extra=KEYWORD)
+    paragraph_langs: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    title: str = Field(json_schema_extra=TEXT)
+    body: str = Field(json_schema_extra=TEXT)
+    title_match: str = Field(json_schema_extra=es(type="text", analyzer="standard"))
+    body_match: str = Field(json_schema_extra=es(type="text", analyzer="standard"))
+    author: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    published_at: datetime | None = None
+    fetched_at: datetime
+    indexed_at: datetime
+    timestamp: datetime = Field(
+        alias="@timestamp",
+        description="published_at, else fetched_at: the data view's time field.",
+    )
+    version: int
+    content_hash: str = Field(json_schema_extra=KEYWORD)
+    duplicate_of: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    duplicate_similarity: float | None = None
+    is_duplicate: bool = False
+    entities: list[EntityRef] = Field(default_factory=list)
+    entity_ids: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    entity_names: list[str] = Field(
+        default_factory=list,
+        description="Canonical names in every known language, so a filter on 'Putin' also "
+        "finds articles that only say بوتين.",
+        json_schema_extra=KEYWORD,
+    )
+    entity_labels: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    persons: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    organisations: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    places: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    claims: list[ClaimRef] = Field(default_factory=list)
+    speakers: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    speaker_ids: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    claim_count: int = 0
+    enriched: dict[str, object] = Field(
+        default_factory=dict,
+        description="The full EnrichedArticle record (stored, not indexed).",
+        json_schema_extra=es(type="object", enabled=False),
+    )
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class ClaimDocument(Document):
+    """One attributed statement, for 'what did X say' and 'denials by Y' in Kibana."""
+
+    claim_id: str = Field(json_schema_extra=KEYWORD)
+    article_id: str = Field(json_schema_extra=KEYWORD)
+    url: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    title: str = Field(json_schema_extra=TEXT)
+    source_site: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    published_at: datetime | None = None
+    timestamp: datetime = Field(alias="@timestamp")
+    lang: str = Field(json_schema_extra=KEYWORD)
+    version: int
+    speaker_text: str = Field(json_schema_extra=KEYWORD)
+    speaker_id: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    speaker_name: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    speaker_names: list[str] = Field(
+        default_factory=list,
+        description="Speaker's canonical names in every known language.",
+        json_schema_extra=KEYWORD,
+    )
+    speaker_role: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    outlet: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    outlet_id: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    cue: str = Field(json_schema_extra=KEYWORD)
+    kind: str = Field(json_schema_extra=KEYWORD)
+    stance: str = Field(json_schema_extra=KEYWORD)
+    text: str = Field(json_schema_extra=TEXT)
+    text_match: str = Field(json_schema_extra=es(type="text", analyzer="standard"))
+    confidence: float
+    field: str = Field(json_schema_extra=KEYWORD)
+    start: int
+    end: int
+    snippet: str = Field(
+        default="", description="Sentence around the claim.", json_schema_extra=NOT_INDEXED
+    )
+
+    model_config = ConfigDict(populate_by_name=True)

@@ -1,0 +1,94 @@
+"""All configuration, from environment variables (prefix ``NEWSFLOW_``) or a ``.env`` file.
+
+Nested groups use a double underscore: ``NEWSFLOW_KAFKA__BOOTSTRAP_SERVERS``,
+``NEWSFLOW_ES__URL``. Secrets are ``SecretStr`` so they never appear in logs or reprs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class KafkaSettings(BaseModel):
+    bootstrap_servers: str = Field(
+        default="127.0.0.1:9092", description="Comma-separated host:port list."
+    )
+    topic_prefix: str = Field(default="newsflow", description="Topics are <prefix>.articles.*")
+    partitions: int = Field(default=8, ge=1, description="Partitions of every newsflow topic.")
+    replication_factor: int = Field(default=1, ge=1)
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: Path | None = Field(default=None, description="CA bundle for SSL/SASL_SSL.")
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}.articles.{name}"
+
+
+class ElasticsearchSettings(BaseModel):
+    url: str = Field(default="http://127.0.0.1:9200", description="Comma-separated node URLs.")
+    index_prefix: str = Field(default="newsflow", description="Aliases <prefix>-articles/-claims")
+    api_key: SecretStr | None = None
+    username: str | None = None
+    password: SecretStr | None = None
+    ca_certs: Path | None = Field(default=None, description="CA bundle for https URLs.")
+    request_timeout: float = Field(default=30.0, gt=0)
+    shards: int = Field(default=1, ge=1)
+    replicas: int = Field(default=0, ge=0)
+
+    def alias(self, kind: str) -> str:
+        return f"{self.index_prefix}-{kind}"
+
+
+class WorkerSettings(BaseModel):
+    app_id: str = Field(default="newsflow", description="Kafka consumer group / Faust app id.")
+    web_port: int = Field(default=6066, description="Health, readiness and metrics endpoint.")
+    web_enabled: bool = True
+    data_dir: Path = Field(default=Path(".stack/worker-data"), description="Faust data dir.")
+    bulk_size: int = Field(default=200, ge=1, description="Max documents per ES bulk request.")
+    bulk_seconds: float = Field(default=1.0, gt=0, description="Max wait to fill a bulk batch.")
+    bulk_max_retries: int = Field(default=8, ge=0, description="Before a batch is dead-lettered.")
+    backoff_initial: float = Field(default=0.5, gt=0)
+    backoff_max: float = Field(default=30.0, gt=0)
+
+
+class ProcessingSettings(BaseModel):
+    max_input_bytes: int = Field(
+        default=2_000_000, ge=1, description="Larger raw payloads go to the DLQ as oversize."
+    )
+    min_body_chars: int = Field(
+        default=40, ge=0, description="Shorter bodies after cleaning are rejected as empty."
+    )
+    duplicates: Literal["mark", "drop"] = Field(
+        default="mark", description="Index near-duplicates marked duplicate_of, or drop them."
+    )
+    html_timeout_seconds: float = Field(default=10.0, gt=0)
+    entity_backend: Literal["rules", "spacy", "transformers"] = "rules"
+    entity_model: str | None = Field(default=None, description="spaCy/HF model name or path.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSFLOW_", env_nested_delimiter="__", env_file=".env", extra="ignore"
+    )
+
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    es: ElasticsearchSettings = Field(default_factory=ElasticsearchSettings)
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
+    processing: ProcessingSettings = Field(default_factory=ProcessingSettings)
+    stack_dir: Path = Field(
+        default=Path(".stack"), description="Local stack cache, data, logs and pid files."
+    )
+    log_level: str = "INFO"
+    log_format: Literal["json", "text"] = "json"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
