@@ -1,0 +1,649 @@
+"""Arabic attributions in one sentence.
+
+Verb-first: ``[و]CUE SPEAKER[، APPOSITION][، TIME][، PP] (إن|أن|إلى أن|:) CONTENT``;
+subject-first: ``SPEAKER CUE (إن|أن|:) CONTENT``; relayed: ``نقلت OUTLET … عن SPEAKER (قولهم) أن``;
+bare noun content for denials and accusations (تنفي موسكو تبادل الأسلحة);
+``CONTENT، وفق|بحسب|نقلا عن SOURCE`` and ``بحسب SOURCE، (فإن) CONTENT``.
+Plural verbs (قالوا، اتهموا) and participles (مضيفا) never name their subject: they continue
+the last speaker, as do singular verbs followed directly by the complementizer (وأضاف أن).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from schemas.models import ClaimKind, Entity, Stance
+from workers.core.claims.draft import Draft, Span, SpeakerFrom
+from workers.core.claims.lexicon import ArabicCue, ArabicLexicon, Words, arabic_lexicon
+from workers.core.claims.segment import OPENING_QUOTES, Quote, Sentence, Token
+
+COMMAS = frozenset("،,")
+MAX_ZONE_TOKENS = 30
+MAX_SUBJECT_TOKENS = 12
+SOURCE_HEADS = frozenset(
+    {
+        "بيان",
+        "بيانات",
+        "ارقام",
+        "احصاءات",
+        "تقديرات",
+        "دراسه",
+        "استطلاع",
+        "وسائل",
+        "مصادر",
+        "مسؤولين",
+        "مسؤولون",
+        "تقرير",
+        "تقارير",
+    }
+)
+FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم"})
+
+
+class ArabicParser:
+    def __init__(self, lexicon: ArabicLexicon | None = None) -> None:
+        self.lex = lexicon or arabic_lexicon()
+
+    def parse(self, sentence: Sentence, entities: Sequence[Entity]) -> list[Draft]:
+        """Attributions in one sentence; ``entities`` are the mentions of its field."""
+        return _SentenceParser(self.lex, entities).run(sentence)
+
+
+class _SentenceParser:
+    def __init__(self, lex: ArabicLexicon, entities: Sequence[Entity]) -> None:
+        self.lex = lex
+        self._entities = entities
+
+    def run(self, sentence: Sentence) -> list[Draft]:
+        tokens = sentence.tokens
+        inside_entity = _entity_token_mask(tokens, self._entities)
+        cues: list[tuple[int, ArabicCue, int]] = []
+        for i, tok in enumerate(tokens):
+            if not tok.is_word or tok.in_quote or inside_entity[i]:
+                continue
+            found = self.lex.cue(tok.norm)
+            if found and found[0].tag == "part" and i > 0 and tokens[i - 1].text not in COMMAS:
+                continue  # مشددة in "عقوبات دولية مشددة" is an adjective, not "stressing"
+            if found:
+                cues.append((i, found[0], found[1]))
+        according = self._according_to_positions(tokens)
+        drafts: list[Draft] = []
+        boundaries = [i for i, cue, clitic in cues if self._opens_clause(tokens, i, cue, clitic)]
+        for i, cue, clitic in cues:
+            if i not in boundaries and drafts:
+                continue  # a bare verb inside reported content: part of that content
+            next_boundary = next((b for b in boundaries if b > i), len(tokens))
+            limit = min(
+                [next_boundary] + [a for a, _ in according if a > i and a < next_boundary]
+            )
+            draft = self._cue_draft(sentence, tokens, i, cue, clitic, limit, inside_entity)
+            if draft is None:
+                continue
+            self._attach_trailing_source(sentence, tokens, draft, limit, according)
+            drafts.append(draft)
+        drafts.extend(self._according_to_drafts(sentence, tokens, according, drafts))
+        return drafts
+
+    # ---- cue-led clauses ---------------------------------------------------------------
+    def _opens_clause(self, tokens: list[Token], i: int, cue: ArabicCue, clitic: int) -> bool:
+        if i == 0 or clitic or cue.tag == "part":
+            return True
+        prev = tokens[i - 1]
+        if not prev.is_word and prev.text in COMMAS:
+            return True
+        return any(_match_words(tokens, i - len(p), p) for p in self.lex.clause_particles)
+
+    def _cue_draft(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        ci: int,
+        cue: ArabicCue,
+        clitic: int,
+        limit: int,
+        inside_entity: list[bool],
+    ) -> Draft | None:
+        marker = self._find_marker(tokens, ci, cue, limit, inside_entity)
+        cue_tok = tokens[ci]
+        cue_span = Span(cue_tok.start, cue_tok.end)
+        if marker is None:
+            if not cue.noun_content:
+                return None
+            return self._noun_content_draft(sentence, tokens, ci, cue, limit, cue_span)
+        zone_end, content_start = marker
+        if content_start >= limit:
+            return None
+        content, kind = _content(sentence, tokens, content_start, limit)
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=cue_span,
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.CONTEXT,
+            gender=cue.tag if cue.tag in ("m", "f", "p") else None,
+        )
+        zone = (ci + 1, zone_end)
+        if cue.relay and self._relay(sentence, tokens, zone, draft):
+            return draft
+        if cue.pronoun_subject:
+            draft.speaker_from = (
+                SpeakerFrom.SENTENCE if cue.tag == "part" else SpeakerFrom.CONTEXT
+            )
+            self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
+            draft.confidence = 0.75
+            return draft
+        self._read_zone(sentence, tokens, zone, draft, nominal_allowed=True)
+        if draft.speaker is None:
+            subject = None if clitic else self._subject_before(tokens, ci)
+            if subject is not None:
+                draft.speaker_from = SpeakerFrom.MENTION
+                self._name_and_role(tokens, subject, draft)
+            else:
+                draft.confidence = 0.75
+        return draft
+
+    def _find_marker(
+        self,
+        tokens: list[Token],
+        ci: int,
+        cue: ArabicCue,
+        limit: int,
+        inside_entity: list[bool],
+    ) -> tuple[int, int] | None:
+        """(end of the speaker zone, start of the content) in token indexes."""
+        stop = min(limit, ci + 1 + MAX_ZONE_TOKENS)
+        for j in range(ci + 1, stop):
+            tok = tokens[j]
+            if tok.in_quote or inside_entity[j]:
+                continue
+            if not tok.is_word:
+                if tok.text == ":":
+                    return j, j + 1
+                continue
+            for words in cue.markers:
+                if words[-1] == "ان" and _match_words(tokens, j, words[:-1]):
+                    k = j + len(words) - 1
+                    if k < len(tokens) and tokens[k].norm in self.lex.complementizers:
+                        return j, k + 1
+                elif _match_words(tokens, j, words):
+                    return j, j + len(words)
+            if tok.norm in self.lex.complementizers:
+                return j, j + 1
+        return None
+
+    def _noun_content_draft(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        ci: int,
+        cue: ArabicCue,
+        limit: int,
+        cue_span: Span,
+    ) -> Draft | None:
+        """نفى/اتهم without a complementizer: ``CUE SPEAKER NOUN-PHRASE``. The speaker must
+        be a run of recognised names (joined by و for a denial), or a pronoun subject."""
+        if cue.pronoun_subject:
+            content, kind = _content(sentence, tokens, ci + 1, limit)
+            if not content:
+                return None
+            return Draft(
+                content=content,
+                cue=cue_span,
+                kind=kind,
+                stance=cue.stance,
+                speaker_from=SpeakerFrom.SENTENCE if cue.tag == "part" else SpeakerFrom.CONTEXT,
+                gender="p" if cue.tag == "p" else None,
+                confidence=0.7,
+            )
+        run_end = self._name_run(tokens, ci + 1, limit, allow_coordination=cue.lemma != "اتهم")
+        if run_end is None:
+            return None
+        content, kind = _content(sentence, tokens, run_end, limit)
+        if not content or len(sentence.text[content.start : content.end].split()) < 2:
+            return None
+        speaker = Span(tokens[ci + 1].start, tokens[run_end - 1].end)
+        return Draft(
+            content=content,
+            cue=cue_span,
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            speaker=speaker,
+            gender=cue.tag,
+            confidence=0.7,
+        )
+
+    def _name_run(
+        self, tokens: list[Token], start: int, limit: int, allow_coordination: bool
+    ) -> int | None:
+        """End (token index) of a run of entity mentions starting at ``start``."""
+        self_entities = self._entities
+        j = start
+        end: int | None = None
+        while j < limit:
+            ent_end = _entity_end_at(tokens, j, self_entities)
+            if ent_end is None:
+                break
+            end = ent_end
+            j = ent_end
+            if allow_coordination and j < limit and tokens[j].norm.startswith("و"):
+                # و + name: the clitic is part of the next token ("وبيونغ").
+                if _entity_end_at(tokens, j, self_entities, clitic=True) is not None:
+                    end_next = _entity_end_at(tokens, j, self_entities, clitic=True)
+                    assert end_next is not None
+                    end = end_next
+                    j = end_next
+                    continue
+            break
+        return end
+
+    # ---- the zone between cue and marker -------------------------------------------------
+    def _segments(self, tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+        segments: list[tuple[int, int]] = []
+        seg_start = start
+        for j in range(start, end):
+            tok = tokens[j]
+            if not tok.is_word and tok.text in COMMAS and not tok.in_quote:
+                segments.append((seg_start, j))
+                seg_start = j + 1
+        segments.append((seg_start, end))
+        return [(a, b) for a, b in segments if b > a]
+
+    def _read_zone(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        zone: tuple[int, int],
+        draft: Draft,
+        nominal_allowed: bool,
+    ) -> None:
+        nominals: list[tuple[int, int]] = []
+        for a, b in self._segments(tokens, *zone):
+            a, b = self._trim_time(tokens, a, b)
+            if a >= b:
+                continue
+            cut = self._pp_start(tokens, a, b)
+            if cut is not None:
+                if cut > a:
+                    nominals.append((a, cut))
+                self._read_pp(tokens, cut, b, draft)
+            else:
+                nominals.append((a, b))
+        if not nominal_allowed or not nominals:
+            return
+        draft.speaker_from = SpeakerFrom.MENTION
+        if len(nominals) >= 2 and self._is_name(tokens, *nominals[1]) and not self._is_name(
+            tokens, *nominals[0]
+        ):
+            draft.role = _span(tokens, *nominals[0])
+            draft.speaker = _span(tokens, *nominals[1])
+        elif len(nominals) >= 2 and self._is_name(tokens, *nominals[0]) and not self._is_name(
+            tokens, *nominals[1]
+        ):
+            draft.speaker = _span(tokens, *nominals[0])
+            draft.role = _span(tokens, *nominals[1])
+        else:
+            self._name_and_role(tokens, nominals[0], draft)
+
+    def _trim_time(self, tokens: list[Token], a: int, b: int) -> tuple[int, int]:
+        while a < b and self._is_time(tokens, a):
+            a += 1
+        while b > a and self._is_time(tokens, b - 1):
+            b -= 1
+        return a, b
+
+    def _is_time(self, tokens: list[Token], j: int) -> bool:
+        tok = tokens[j]
+        if not tok.is_word:
+            return not tok.in_quote and tok.text not in OPENING_QUOTES and tok.text not in "”»\""
+        return tok.norm in self.lex.time_words or tok.norm.isdigit()
+
+    def _pp_start(self, tokens: list[Token], a: int, b: int) -> int | None:
+        """Where a segment turns into a prepositional phrase (في بيان، للصحيفة، خلال …)."""
+        for j in range(a, b):
+            tok = tokens[j]
+            if not tok.is_word or tok.in_quote:
+                continue
+            if j == a and any(_match_words(tokens, j, p) for p in self.lex.pp_openers):
+                return j
+            if tok.norm == "في" and j + 1 < b and _strip_al(tokens[j + 1].norm) in (
+                self.lex.channel_nouns | {_strip_al(n) for n in self.lex.channel_nouns}
+            ):
+                return j
+            if tok.norm in ("خلال", "امام", "عبر", "عقب", "اثناء") and j > a:
+                return j
+            if self._is_hearer(tokens, j):
+                return j
+            if j > a and self._is_time(tokens, j) and tok.norm in self.lex.time_words:
+                return j
+        return None
+
+    def _is_hearer(self, tokens: list[Token], j: int) -> bool:
+        """ل + outlet (للصحيفة، لشبكة، لوكالة) or ل + a quoted/recognised outlet name."""
+        norm = tokens[j].norm
+        if not norm.startswith("ل") or len(norm) < 3:
+            return False
+        bare = norm[2:] if norm.startswith("لل") else norm[1:]
+        candidates = {bare, "ال" + bare}
+        if norm.startswith("لل"):
+            candidates.add("ال" + norm[2:])
+        return bool(candidates & self.lex.outlet_nouns)
+
+    def _read_pp(self, tokens: list[Token], a: int, b: int, draft: Draft) -> None:
+        for j in range(a, b):
+            tok = tokens[j]
+            if self._is_hearer(tokens, j):
+                # لشبكة → شبكة; للصحيفة keeps its letters (the article's alef is elided).
+                clitic = 0 if tok.norm.startswith("لل") else 1
+                draft.source = _span(tokens, j, b, skip_clitic=clitic)
+                return
+            if tok.is_word and _strip_al(tok.norm) in {
+                _strip_al(n) for n in self.lex.channel_nouns
+            }:
+                draft.channel = Span(tok.start, tok.end)
+                if _strip_al(tok.norm) in ("بيان", "مقابله", "تغريده", "مؤتمر", "خطاب", "كلمه"):
+                    draft.source = _span(tokens, j, min(b, j + 2))
+                return
+
+    def _is_name(self, tokens: list[Token], a: int, b: int) -> bool:
+        """A personal name: a recognised PERSON mention, or words with no article that do not
+        start with a role word."""
+        span = _span(tokens, a, b)
+        for ent in self._entities:
+            if ent.start >= span.start and ent.end <= span.end and ent.label.value == "PERSON":
+                return True
+        first = tokens[a]
+        if first.norm in self.lex.role_nouns or first.norm.startswith("ال"):
+            return False
+        words = [t for t in tokens[a:b] if t.is_word]
+        return 1 <= len(words) <= 5 and not any(t.norm.startswith("ال") for t in words)
+
+    def _name_and_role(self, tokens: list[Token], seg: tuple[int, int], draft: Draft) -> None:
+        """One segment: ``وزير الخارجية الأميركي أنتوني بلينكن`` → role + name."""
+        a, b = seg
+        span = _span(tokens, a, b)
+        person = next(
+            (
+                e
+                for e in self._entities
+                if e.label.value == "PERSON" and e.start >= span.start and e.end <= span.end
+            ),
+            None,
+        )
+        if person is not None and person.start > span.start:
+            draft.role = Span(span.start, _rstrip_space(tokens, person.start, span.start))
+            draft.speaker = Span(person.start, span.end)
+            return
+        if tokens[a].norm in self.lex.role_nouns and not tokens[a].norm.startswith("مسؤول"):
+            j = a + 1
+            while j < b and (
+                tokens[j].norm.startswith(("ال", "بال", "لل", "وال"))
+                or tokens[j].norm in self.lex.role_continuations
+                or not tokens[j].is_word
+            ):
+                j += 1
+            if a + 1 < j < b and b - j <= 4:
+                draft.role = _span(tokens, a, j)
+                draft.speaker = _span(tokens, j, b)
+                return
+        draft.speaker = span
+
+    def _subject_before(self, tokens: list[Token], ci: int) -> tuple[int, int] | None:
+        """Subject-first order: the noun phrase from the clause start up to the cue."""
+        start = ci
+        while start > 0:
+            prev = tokens[start - 1]
+            if not prev.is_word and (prev.text in COMMAS or prev.text in ".:؛;"):
+                break
+            start -= 1
+        for particle in self.lex.clause_particles:
+            if _match_words(tokens, start, particle):
+                start += len(particle)
+                break
+        end = ci
+        if end - 1 >= start and tokens[end - 1].norm == "قد":
+            end -= 1
+        words = [t for t in tokens[start:end] if t.is_word]
+        if not words or len(words) > MAX_SUBJECT_TOKENS:
+            return None
+        if any(self.lex.cue(t.norm) or t.norm in self.lex.complementizers for t in words):
+            return None
+        return start, end
+
+    def _relay(
+        self, sentence: Sentence, tokens: list[Token], zone: tuple[int, int], draft: Draft
+    ) -> bool:
+        """نقلت صحيفة X، في تقرير لها، عن مسؤولين … (قولهم) أن: speaker after عن."""
+        a, b = zone
+        an = next(
+            (j for j in range(a, b) if tokens[j].norm == "عن" and not tokens[j].in_quote), None
+        )
+        if an is None:
+            return False
+        speaker_end = b
+        while speaker_end > an + 1 and (
+            tokens[speaker_end - 1].norm in self.lex.relay_speech_nouns
+            or not tokens[speaker_end - 1].is_word
+        ):
+            speaker_end -= 1
+        if speaker_end <= an + 1:
+            return False
+        speaker_start, speaker_end = self._trim_time(tokens, an + 1, speaker_end)
+        draft.speaker = _span(tokens, speaker_start, speaker_end)
+        draft.speaker_from = SpeakerFrom.MENTION
+        outlet = Draft(draft.content, None, draft.kind, draft.stance, SpeakerFrom.CONTEXT)
+        self._read_zone(sentence, tokens, (a, an), outlet, nominal_allowed=True)
+        draft.source = outlet.speaker
+        draft.channel = outlet.channel
+        return True
+
+    # ---- according to ------------------------------------------------------------------
+    def _according_to_positions(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        """(phrase start, source start) token indexes of وفق/بحسب/نقلا عن … outside quotes."""
+        found: list[tuple[int, int]] = []
+        for j, tok in enumerate(tokens):
+            if not tok.is_word or tok.in_quote:
+                continue
+            norm = tok.norm[1:] if tok.norm[:1] == "و" and len(tok.norm) > 3 else tok.norm
+            for phrase in self.lex.according_to:
+                head = phrase[0]
+                if norm != head:
+                    continue
+                if len(phrase) == 1:
+                    found.append((j, j + 1))
+                elif phrase[1] == "ل":
+                    # وفقا لـ / طبقا لـ: the ل is a clitic on the source word.
+                    if j + 1 < len(tokens) and tokens[j + 1].norm.startswith("ل"):
+                        found.append((j, j + 1))
+                elif _match_words(tokens, j + 1, phrase[1:]):
+                    found.append((j, j + len(phrase)))
+        return found
+
+    def _source_end(self, tokens: list[Token], start: int) -> int:
+        j = start
+        while j < len(tokens):
+            tok = tokens[j]
+            if not tok.is_word and not tok.in_quote and tok.text in COMMAS | set(".!?؟:؛;"):
+                break
+            if tok.is_word and tok.norm in FA_INNA:
+                break
+            j += 1
+        return j
+
+    def _plausible_source(self, tokens: list[Token], a: int, b: int) -> bool:
+        if a >= b:
+            return False
+        span = _span(tokens, a, b)
+        if any(e.start >= span.start and e.end <= span.end for e in self._entities):
+            return True
+        first = tokens[a].norm
+        for candidate in (first, first[1:], first[2:], "ال" + first[2:]):
+            stripped = _strip_al(candidate)
+            if (
+                candidate in self.lex.outlet_nouns
+                or candidate in self.lex.role_nouns
+                or stripped in SOURCE_HEADS
+                or "ال" + stripped in self.lex.outlet_nouns
+            ):
+                return True
+        return False
+
+    def _attach_trailing_source(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        draft: Draft,
+        limit: int,
+        according: list[tuple[int, int]],
+    ) -> None:
+        """``…، وفق الصحيفة`` after an attributed clause names where it was read."""
+        for phrase_start, source_start in according:
+            if phrase_start != limit or draft.source is not None:
+                continue
+            end = self._source_end(tokens, source_start)
+            if self._plausible_source(tokens, source_start, end):
+                draft.source = _span(tokens, source_start, end, skip_clitic=_clitic_l(tokens, source_start))
+
+    def _according_to_drafts(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        according: list[tuple[int, int]],
+        drafts: list[Draft],
+    ) -> list[Draft]:
+        found: list[Draft] = []
+        for phrase_start, source_start in according:
+            phrase_span = Span(tokens[phrase_start].start, tokens[source_start - 1].end)
+            if any(d.cue and d.cue.start <= phrase_span.start < d.content.end for d in drafts):
+                continue
+            if any(d.source and d.source.start >= phrase_span.end and d.source.start - phrase_span.end <= 2 for d in drafts):
+                continue
+            end = self._source_end(tokens, source_start)
+            if not self._plausible_source(tokens, source_start, end):
+                continue
+            skip = _clitic_l(tokens, source_start)
+            speaker = _span(tokens, source_start, end, skip_clitic=skip)
+            if phrase_start == 0 or _only_particles_before(tokens, phrase_start):
+                # بحسب X، (فإن) CONTENT
+                content_start = end + 1 if end < len(tokens) and not tokens[end].is_word else end
+                if content_start < len(tokens) and tokens[content_start].norm in FA_INNA:
+                    content_start += 1
+                content, kind = _content(sentence, tokens, content_start, len(tokens))
+            else:
+                content, kind = _content(sentence, tokens, 0, phrase_start)
+            if not content or any(_overlaps(content, d.content) for d in drafts):
+                continue
+            found.append(
+                Draft(
+                    content=content,
+                    cue=phrase_span,
+                    kind=ClaimKind.ACCORDING_TO if kind != ClaimKind.DIRECT else kind,
+                    stance=Stance.ASSERT,
+                    speaker_from=SpeakerFrom.MENTION,
+                    speaker=speaker,
+                    confidence=0.8,
+                )
+            )
+        return found
+
+
+# ---- token helpers -------------------------------------------------------------------------
+def _match_words(tokens: list[Token], j: int, words: Words) -> bool:
+    if j < 0 or j + len(words) > len(tokens):
+        return False
+    return all(
+        tokens[j + k].is_word and not tokens[j + k].in_quote and tokens[j + k].norm == w
+        for k, w in enumerate(words)
+    )
+
+
+def _strip_al(norm: str) -> str:
+    return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+
+
+def _span(tokens: list[Token], a: int, b: int, skip_clitic: int = 0) -> Span:
+    return Span(tokens[a].start + skip_clitic, tokens[b - 1].end)
+
+
+def _rstrip_space(tokens: list[Token], end: int, floor: int) -> int:
+    for tok in reversed(tokens):
+        if tok.end <= end and tok.start >= floor and tok.is_word:
+            return tok.end
+    return end
+
+
+def _clitic_l(tokens: list[Token], j: int) -> int:
+    """Length of a ل/لل clitic glued to a source word after وفقا/طبقا (لمصادر → مصادر)."""
+    if j == 0:
+        return 0
+    prev = tokens[j - 1].norm
+    if prev in ("وفقا", "طبقا", "ووفقا", "وطبقا") and tokens[j].norm.startswith("ل"):
+        return 1
+    return 0
+
+
+def _only_particles_before(tokens: list[Token], j: int) -> bool:
+    return all(not t.is_word or t.norm in ("و", "ف") for t in tokens[:j])
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _entity_token_mask(tokens: list[Token], entities: Sequence[Entity]) -> list[bool]:
+    return [any(e.start < tok.end and tok.start < e.end for e in entities) for tok in tokens]
+
+
+def _entity_end_at(
+    tokens: list[Token], j: int, entities: Sequence[Entity], clitic: bool = False
+) -> int | None:
+    """Token index after an entity mention that starts at token ``j`` (or one letter in, for a
+    clitic و/ل)."""
+    tok = tokens[j]
+    for ent in entities:
+        if ent.start == tok.start or (clitic and ent.start == tok.start + 1):
+            k = j
+            while k < len(tokens) and tokens[k].start < ent.end:
+                k += 1
+            return k
+    return None
+
+
+def _content(
+    sentence: Sentence, tokens: list[Token], start: int, limit: int
+) -> tuple[Span, ClaimKind]:
+    """The content between two token indexes, trimmed; a content that is exactly one quote
+    is direct speech and loses its marks."""
+    text = sentence.text
+    end_tok = limit
+    while end_tok > start and not tokens[end_tok - 1].is_word and tokens[end_tok - 1].text in (
+        COMMAS | set(".!?؟:؛;-–—")
+    ) and not tokens[end_tok - 1].in_quote:
+        end_tok -= 1
+    if end_tok <= start:
+        return Span(0, 0), ClaimKind.INDIRECT
+    span = Span(tokens[start].start, tokens[end_tok - 1].end)
+    quote = _single_quote(sentence.quotes, span)
+    if quote is not None:
+        inner = Span(quote.inner_start, min(quote.inner_end, len(text)))
+        inner = _trim(text, inner)
+        return inner, ClaimKind.DIRECT
+    return _trim(text, span), ClaimKind.INDIRECT
+
+
+def _single_quote(quotes: list[Quote], span: Span) -> Quote | None:
+    for quote in quotes:
+        if quote.start == span.start and quote.end >= span.end:
+            return quote
+    return None
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in "،,:؛;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛;.…"):
+        end -= 1
+    return Span(start, end)

@@ -1,0 +1,554 @@
+"""English attributions in one sentence.
+
+* attribution first: ``SPEAKER[, ROLE,] CUE [on Tuesday] [in a statement] [told OUTLET]
+  [that|:|,] CONTENT`` (a content that is one quotation is direct speech);
+* quote first: ``“QUOTE,” SPEAKER said`` / ``“QUOTE,” said SPEAKER, ROLE``, and the second half
+  of a split quote (``“A,” she said, “B.”``);
+* post-posed reported speech: ``CONTENT, SPEAKER said [citing SOURCES].``;
+* ``according to SOURCE`` before or after the content; ``OUTLET reported, citing SPEAKER, that``.
+
+Pronoun subjects (he, she, they, it) continue the last speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from schemas.models import ClaimKind, Entity, Label, Stance
+from workers.core.claims.draft import Draft, Span, SpeakerFrom
+from workers.core.claims.lexicon import EnglishCue, EnglishLexicon, english_lexicon
+from workers.core.claims.segment import Quote, Sentence, Token
+
+MASK = "\ue000"
+MAX_SPEAKER_WORDS = 12
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+CHANNELS = r"statement|interview|note|report|post|letter|memo|speech|briefing|address|podcast|filing|email|tweet|video"
+MODIFIER = re.compile(
+    r"\s*,?\s*(?:"
+    r"(?:late |early |earlier |later )?on " + WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"
+    r"|on " + MONTH + r" \d{1,2}"
+    r"|(?:yesterday|today|tonight|earlier|later|again|also|separately|previously|repeatedly"
+    r"|recently|publicly|privately|first|last|once|then|now|too)\b"
+    r"|(?:last|this|next) (?:week|month|year|weekend)"
+    r"|(?:earlier|later) this (?:week|month|year)"
+    r"|(?P<channel>in (?:a|an|its|his|her|their|the) (?:[a-z-]+ )?(?:" + CHANNELS + r"))"
+    r"(?: (?:to|with|on|for|published by|released by) (?P<channel_to>[^,.;:“\"]+?))?(?=[,.;:“\"]|\s+(?:that|on|late|last|this)\b|$)"
+    r"|at (?:a|an|the) [\w\s'-]{0,40}?(?:conference|briefing|summit|event|meeting|hearing|forum|rally)"
+    r"(?: in [A-Z][\w-]+)?"
+    r"|in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?=[,\s])"
+    r"|to (?P<audience>reporters|journalists|lawmakers|parliament|the press|the media|investors|"
+    r"analysts|supporters|(?:state |local )?(?:media|television|TV|radio)|the [A-Z][\w.]+)"
+    r")",
+)
+NP_BAD_START = re.compile(
+    r"^(?:on|in|at|after|before|during|while|when|as|speaking|asked|however|but|and|meanwhile|"
+    r"separately|earlier|later|yesterday|today|for|with|by|from|under|if|although|though|"
+    r"because|since|who|which|that|where|whose|also)\b",
+    re.IGNORECASE,
+)
+SUBORDINATE = re.compile(
+    r"^(?:after|as|when|while|because|following|before|amid|despite|since|in response|"
+    r"ahead of|without|with)\b",
+    re.IGNORECASE,
+)
+LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|however|meanwhile|still)\b,?\s*", re.I)
+PREPOSITIONS = frozenset({"at", "for", "of", "in", "with", "from", "on", "to", "by"})
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di", "el"})
+SOURCE_HEADS = frozenset(
+    "data figures estimates estimate survey poll study documents document people sources "
+    "records statistics calculations filings filing tally count census".split()
+)
+
+
+class EnglishParser:
+    def __init__(self, lexicon: EnglishLexicon | None = None) -> None:
+        self.lex = lexicon or english_lexicon()
+
+    def parse(self, sentence: Sentence, entities: Sequence[Entity]) -> list[Draft]:
+        return _SentenceParser(self.lex, sentence, entities).run()
+
+
+class _SentenceParser:
+    def __init__(self, lex: EnglishLexicon, sentence: Sentence, entities: Sequence[Entity]):
+        self.lex = lex
+        self.sentence = sentence
+        self.entities = entities
+        self.text = sentence.text
+        self.start = sentence.start
+        self.end = sentence.end
+        # Quote contents masked so no pattern matches inside a quotation; offsets unchanged.
+        chars = list(self.text[self.start : self.end])
+        for q in sentence.quotes:
+            for i in range(max(q.inner_start, self.start), min(q.inner_end, self.end)):
+                chars[i - self.start] = MASK
+        self.masked = "".join(chars)
+
+    # offsets: absolute in self.text; self.masked is indexed relative to self.start
+    def m(self, a: int, b: int) -> str:
+        return self.masked[a - self.start : b - self.start]
+
+    def run(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        words = [t for t in self.sentence.tokens if t.is_word]
+        consumed_until = self.start
+        for n, tok in enumerate(words):
+            if tok.in_quote or tok.start < consumed_until:
+                continue
+            low = tok.text.casefold()
+            if low == "according" and n + 1 < len(words) and words[n + 1].text == "to":
+                draft = self._according_to(tok, words[n + 1], drafts)
+                if draft is not None:
+                    drafts.append(draft)
+                continue
+            cue = self.lex.cues.get(low)
+            if cue is None or not self._is_reporting_use(words, n, cue):
+                continue
+            draft = self._cue(tok, cue, drafts)
+            if draft is None:
+                continue
+            drafts.append(draft)
+            if draft.content.start > tok.start:
+                consumed_until = draft.content.end
+            drafts.extend(self._split_quote_tail(draft, tok))
+        return drafts
+
+    def _is_reporting_use(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
+        prev = words[n - 1].text.casefold() if n else ""
+        if prev in self.lex.modal_blockers:
+            return False
+        nxt = words[n + 1].text.casefold() if n + 1 < len(words) else ""
+        if nxt == "by":
+            return False  # passive: "was denied by"
+        low = words[n].text.casefold()
+        if low in ("called", "calls") and nxt not in ("for", "on"):
+            return False
+        return not (low in ("expected", "expects", "expect") and nxt not in ("that",))
+
+    # ---- one cue --------------------------------------------------------------------------
+    def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
+        quote_before = self._quote_just_before(tok.start)
+        if quote_before is not None:
+            return self._quote_first(tok, cue, quote_before)
+        after = self._after_cue(tok, cue)
+        rest_start, channel, source, cited = after
+        rest = self.m(rest_start, self.end).strip(" .,;:!?")
+        if SUBORDINATE.match(rest):
+            rest = ""  # "…, the union said, after talks broke down": still post-posed
+        comma = self._comma_before(tok.start)
+        if not rest and comma is not None:
+            return self._post_posed(tok, cue, comma, channel, source, cited)
+        if not rest:
+            return None
+        speaker_region = self._speaker_region(self.start, tok.start)
+        if speaker_region is None:
+            return None
+        content, kind = self._content(rest_start, self.end)
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+        )
+        self._assign_speaker(draft, speaker_region)
+        self._apply_citing(draft, cited)
+        return draft
+
+    def _quote_first(self, tok: Token, cue: EnglishCue, quote: Quote) -> Draft | None:
+        content = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=ClaimKind.DIRECT,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+        )
+        between = self.m(quote.end, tok.start)
+        if between.strip(" ,"):
+            region = _trim(self.text, Span(quote.end, tok.start))
+            self._assign_speaker(draft, region)
+            rest_start, channel, source, cited = self._after_cue(tok, cue)
+        else:
+            rest_start, channel, source, cited = self._after_cue(tok, cue)
+            region = self._speaker_after(rest_start)
+            if region is None:
+                return None
+            self._assign_speaker(draft, region)
+        draft.channel, draft.source = channel, source
+        self._apply_citing(draft, cited)
+        return draft
+
+    def _post_posed(
+        self,
+        tok: Token,
+        cue: EnglishCue,
+        comma: int,
+        channel: Span | None,
+        source: Span | None,
+        cited: Span | None,
+    ) -> Draft | None:
+        """``CONTENT, the bank said.`` or ``CONTENT, said Anna Berg, an economist.``"""
+        content = _trim(self.text, Span(self.start, comma))
+        if not content or self._has_open_cue(content):
+            return None
+        kind = ClaimKind.INDIRECT
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+            confidence=0.8,
+        )
+        between = self.m(comma + 1, tok.start).strip()
+        if between:
+            region = _trim(self.text, Span(comma + 1, tok.start))
+        else:
+            found = self._speaker_after(tok.end)
+            if found is None:
+                return None
+            region = found
+        if len(self.text[region.start : region.end].split()) > MAX_SPEAKER_WORDS:
+            return None
+        self._assign_speaker(draft, region)
+        self._apply_citing(draft, cited)
+        return draft
+
+    def _has_open_cue(self, span: Span) -> bool:
+        """A content clause that itself holds an attribution is not one claim."""
+        return bool(re.search(r"\b(?:said|says|told)\b", self.m(span.start, span.end)))
+
+    def _split_quote_tail(self, draft: Draft, tok: Token) -> list[Draft]:
+        """``“A,” she said, “B.”``: the quotation after the attribution is hers too."""
+        if draft.kind is not ClaimKind.DIRECT or draft.content.start > tok.start:
+            return []
+        for quote in self.sentence.quotes:
+            if quote.start <= tok.end:
+                continue
+            between = self.m(tok.end, quote.start)
+            if len(between.split()) > MAX_SPEAKER_WORDS or MASK in between:
+                return []
+            inner = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
+            if not inner:
+                return []
+            return [
+                Draft(
+                    content=inner,
+                    cue=draft.cue,
+                    kind=ClaimKind.DIRECT,
+                    stance=draft.stance,
+                    speaker_from=SpeakerFrom.SENTENCE,
+                    confidence=0.8,
+                )
+            ]
+        return []
+
+    # ---- pieces ---------------------------------------------------------------------------
+    def _quote_just_before(self, pos: int) -> Quote | None:
+        """A quotation followed only by ', ' and at most a short speaker phrase before ``pos``."""
+        for quote in reversed(self.sentence.quotes):
+            if quote.end > pos:
+                continue
+            gap = self.m(quote.end, pos)
+            if MASK in gap or not re.fullmatch(r"\s*,?\s*[^.;:!?“”\"]*", gap):
+                return None
+            if len(gap.split()) > MAX_SPEAKER_WORDS:
+                return None
+            inner_tail = self.text[max(quote.inner_end - 1, quote.start) : quote.inner_end]
+            if not gap.strip(" ") and inner_tail not in (",", "?", "!", ".", "…"):
+                return None
+            if gap.strip() and not gap.lstrip().startswith(",") and inner_tail not in ",?!":
+                return None
+            return quote
+        return None
+
+    def _comma_before(self, pos: int) -> int | None:
+        """The comma that ends the content of ``CONTENT, SPEAKER said``."""
+        head = self.m(self.start, pos)
+        idx = head.rfind(",")
+        while idx != -1:
+            between = head[idx + 1 :]
+            if "," not in between or _apposition_ok(between):
+                if len(between.split()) <= MAX_SPEAKER_WORDS:
+                    return self.start + idx
+            idx = head.rfind(",", 0, idx)
+        return None
+
+    def _after_cue(
+        self, tok: Token, cue: EnglishCue
+    ) -> tuple[int, Span | None, Span | None, Span | None]:
+        """Skip time and channel phrases, the hearer of 'told', and ', citing X,'.
+        Returns (content start, channel, source, cited speaker)."""
+        pos = tok.end
+        channel: Span | None = None
+        source: Span | None = None
+        cited: Span | None = None
+        if cue.lemma == "tell":
+            obj = re.match(
+                r"\s+((?:the |a |an )?(?:[A-Z][\w.&'-]*|\w+)(?: [A-Z][\w.&'-]*)*)", self.m(pos, self.end)
+            )
+            if obj:
+                span = Span(pos + obj.start(1), pos + obj.end(1))
+                if self.text[span.start].isupper() or self._has_entity(span):
+                    source = span
+                pos = span.end
+        while True:
+            chunk = self.m(pos, self.end)
+            found = MODIFIER.match(chunk)
+            if found and found.end() > 0 and found.group(0).strip(" ,"):
+                if found.group("channel"):
+                    channel = Span(pos + found.start("channel"), pos + found.end("channel"))
+                    if found.group("channel_to"):
+                        to_span = Span(pos + found.start("channel_to"), pos + found.end("channel_to"))
+                        if self.text[to_span.start].isupper() or self._has_entity(to_span):
+                            source = to_span
+                    if source is None and re.search(r"statement|note|letter|memo|filing", found.group("channel")):
+                        words = found.group("channel").split()
+                        source = Span(pos + found.start("channel") + len(words[0]) + 1, pos + found.end("channel"))
+                if found.group("audience") and found.group("audience")[:1].isupper():
+                    source = Span(pos + found.start("audience"), pos + found.end("audience"))
+                pos += found.end()
+                continue
+            citing = re.match(
+                r"\s*,?\s*(?:citing|quoting) ([^,.;:“\"]+?)(?=\s*(?:,|\.|;|:|“|\"|that\b|$))", chunk
+            )
+            if citing:
+                cited = Span(pos + citing.start(1), pos + citing.end(1))
+                pos += citing.end()
+                continue
+            break
+        lead = re.match(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*", self.m(pos, self.end))
+        if lead:
+            pos += lead.end()
+        if cue.lemma in ("warn", "urge", "ask") or cue.stance is Stance.CALL:
+            prep = re.match(r"(?:of|about|against|for|on|whether)\s+", self.m(pos, self.end))
+            if prep and cue.lemma != "urge" or prep and self.m(pos, pos + 3) == "for":
+                pos += prep.end()
+        return pos, channel, source, cited
+
+    def _content(self, start: int, end: int) -> tuple[Span, ClaimKind]:
+        span = _trim(self.text, Span(start, end))
+        stop = re.search(
+            r",\s*(?:adding|saying|noting|warning|according to)\b", self.m(span.start, span.end)
+        )
+        if stop:
+            span = _trim(self.text, Span(span.start, span.start + stop.start()))
+        for quote in self.sentence.quotes:
+            if quote.start == span.start and quote.end >= span.end - 1:
+                inner = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
+                return inner, ClaimKind.DIRECT
+        return span, ClaimKind.INDIRECT
+
+    def _speaker_region(self, start: int, cue_start: int) -> Span | None:
+        """The noun phrase before the cue, after any introductory phrase."""
+        region = self.m(start, cue_start)
+        if MASK in region:
+            cut = region.rfind(MASK)
+            close = region.find(" ", cut)
+            start += close if close != -1 else len(region)
+            region = self.m(start, cue_start)
+        segments = [m for m in re.finditer(r"[^,;]+", region)]
+        kept: list[re.Match[str]] = []
+        for seg in reversed(segments):
+            text = seg.group(0).strip()
+            if not text:
+                continue
+            if NP_BAD_START.match(text) and not re.match(r"^(?:who|which)\b", text, re.I):
+                break
+            if re.match(r"^(?:who|which|whose)\b", text, re.I):
+                continue  # a relative clause inside the subject
+            kept.insert(0, seg)
+            if len(kept) == 2:
+                break
+        if not kept:
+            return None
+        region_start = start + kept[0].start()
+        lead = LEADING_CONJUNCTION.match(self.m(region_start, cue_start).lstrip())
+        span = _trim(self.text, Span(region_start, cue_start))
+        if lead and lead.end():
+            span = _trim(self.text, Span(span.start + lead.end(), span.end))
+        words = self.text[span.start : span.end].split()
+        if not words or len(words) > MAX_SPEAKER_WORDS:
+            return None
+        return span
+
+    def _speaker_after(self, pos: int) -> Span | None:
+        """``said Anna Berg, an economist at ING[, on Tuesday].``"""
+        chunk = self.m(pos, self.end)
+        found = re.match(r"\s*([^.;:!?“\"]+)", chunk)
+        if not found:
+            return None
+        span = Span(pos + found.start(1), pos + found.end(1))
+        # Trailing time or channel phrases are not part of the speaker.
+        tail = re.search(
+            r",?\s+(?:on " + WEEKDAY + r"|in (?:a|an) (?:" + CHANNELS + r")|citing\b|adding\b).*$",
+            self.text[span.start : span.end],
+        )
+        if tail:
+            span = Span(span.start, span.start + tail.start())
+        span = _trim(self.text, span)
+        if not span or len(self.text[span.start : span.end].split()) > MAX_SPEAKER_WORDS:
+            return None
+        return span
+
+    def _assign_speaker(self, draft: Draft, region: Span) -> None:
+        text = self.text[region.start : region.end]
+        low = text.strip().casefold()
+        if low in self.lex.pronouns:
+            draft.speaker_from = SpeakerFrom.CONTEXT
+            draft.gender = {"m": "m", "f": "f"}.get(self.lex.pronouns[low])
+            draft.confidence = min(draft.confidence, 0.8)
+            return
+        draft.speaker_from = SpeakerFrom.MENTION
+        parts = [m for m in re.finditer(r"[^,]+", text) if m.group(0).strip()]
+        spans = [_trim(self.text, Span(region.start + p.start(), region.start + p.end())) for p in parts]
+        if len(spans) >= 2:
+            first_name, second_name = self._is_name(spans[0]), self._is_name(spans[1])
+            if first_name and not second_name:
+                draft.speaker, draft.role = spans[0], spans[1]
+                return
+            if second_name and not first_name:
+                draft.role, draft.speaker = spans[0], spans[1]
+                return
+        self._split_title(draft, spans[0] if spans else region)
+
+    def _is_name(self, span: Span) -> bool:
+        if self._person_in(span) is not None:
+            return True
+        words = self.text[span.start : span.end].split()
+        if not 1 <= len(words) <= 5:
+            return False
+        caps = [w for w in words if w.casefold() not in NAME_PARTICLES]
+        return all(w[:1].isupper() for w in caps) and not any(
+            w.casefold().strip(".") in self.lex.title_words for w in caps[:1]
+        ) and not any(w.casefold() in self.lex.role_nouns for w in caps)
+
+    def _split_title(self, draft: Draft, span: Span) -> None:
+        """``NATO Secretary General Jens Stoltenberg``, ``ING economist Maria Jansen`` → role +
+        name: the name is the trailing run of capitalised words that are not titles."""
+        person = self._person_in(span)
+        if person is not None and person.start > span.start:
+            draft.role = _trim(self.text, Span(span.start, person.start))
+            draft.speaker = Span(person.start, span.end)
+            return
+        words = list(re.finditer(r"\S+", self.text[span.start : span.end]))
+        k = len(words)
+        while k > 0:
+            word = words[k - 1].group(0)
+            low = word.casefold().strip(".,")
+            if not (word[:1].isupper() or low in NAME_PARTICLES):
+                break
+            if low in self.lex.title_words or low in self.lex.role_nouns:
+                break
+            k -= 1
+        if 0 < k < len(words) and len(words) - k <= 4:
+            role_words = [w.group(0) for w in words[:k]]
+            last = role_words[-1].casefold()
+            if last not in PREPOSITIONS and last not in NAME_PARTICLES:
+                draft.role = _trim(self.text, Span(span.start, span.start + words[k].start()))
+                draft.speaker = Span(span.start + words[k].start(), span.end)
+                return
+        draft.speaker = span
+
+    def _apply_citing(self, draft: Draft, cited: Span | None) -> None:
+        """``Reuters reported, citing three officials`` — the officials speak, via Reuters."""
+        if cited is None:
+            return
+        draft.source = draft.speaker
+        draft.speaker, draft.role = cited, None
+        draft.speaker_from = SpeakerFrom.MENTION
+
+    # ---- according to -----------------------------------------------------------------------
+    def _according_to(self, tok: Token, to: Token, drafts: list[Draft]) -> Draft | None:
+        after = self.m(to.end, self.end)
+        found = re.match(r"\s*([^,.;:“\"]+)", after)
+        if not found:
+            return None
+        source = _trim(self.text, Span(to.end + found.start(1), to.end + found.end(1)))
+        if not source or not self._plausible_source(source):
+            return None
+        for draft in drafts:
+            if draft.content.end <= tok.start and not self.m(draft.content.end, tok.start).strip(
+                " ,"
+            ):
+                if draft.source is None:
+                    draft.source = source
+                return None
+        before = self.m(self.start, tok.start).strip(" ,")
+        if not before or LEADING_CONJUNCTION.fullmatch(before):
+            rest = source.end
+            comma = re.match(r"\s*,\s*", self.m(rest, self.end))
+            if not comma:
+                return None
+            content, kind = self._content(rest + comma.end(), self.end)
+        else:
+            content = _trim(self.text, Span(self.start, tok.start))
+            kind = ClaimKind.INDIRECT
+            for quote in self.sentence.quotes:
+                if quote.start == content.start and quote.end >= content.end - 1:
+                    content = _trim(self.text, Span(quote.inner_start, quote.inner_end))
+                    kind = ClaimKind.DIRECT
+        if not content:
+            return None
+        return Draft(
+            content=content,
+            cue=Span(tok.start, to.end),
+            kind=ClaimKind.ACCORDING_TO if kind is ClaimKind.INDIRECT else kind,
+            stance=Stance.ASSERT,
+            speaker_from=SpeakerFrom.MENTION,
+            speaker=source,
+            confidence=0.8,
+        )
+
+    def _plausible_source(self, span: Span) -> bool:
+        if self._has_entity(span):
+            return True
+        words = self.text[span.start : span.end].split()
+        if any(w[:1].isupper() for w in words):
+            return True
+        heads = {w.casefold().strip("'s") for w in words}
+        return bool(
+            heads
+            & (self.lex.role_nouns | self.lex.outlet_nouns | self.lex.channel_nouns | SOURCE_HEADS)
+        )
+
+    # ---- entities ---------------------------------------------------------------------------
+    def _has_entity(self, span: Span) -> bool:
+        return any(e.start >= span.start and e.end <= span.end for e in self.entities)
+
+    def _person_in(self, span: Span) -> Entity | None:
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.label == Label.PERSON and e.start >= span.start and e.end <= span.end
+            ),
+            None,
+        )
+
+    def _entity_starting(self, pos: int) -> bool:
+        return any(e.start == pos and e.label != Label.PERSON for e in self.entities)
+
+
+def _apposition_ok(between: str) -> bool:
+    """'Anna Berg, an economist at ING,' — one apposition inside a speaker phrase."""
+    return between.count(",") <= 2 and len(between.split()) <= MAX_SPEAKER_WORDS
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+        end -= 1
+    return Span(start, end)

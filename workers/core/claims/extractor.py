@@ -1,0 +1,287 @@
+"""The rule-based claim extractor: reporting cues, speakers, outlets and continuations.
+
+For each field (title, then body) the text is cut into paragraphs and quote-aware
+sentences; each sentence goes to the Arabic or the English parser by its script; the drafts
+they return get their speakers resolved against the entity mentions and the speakers seen so
+far (continuations such as وأضاف / he added take the last speaker).
+
+Two kinds of quotation are attributed without a cue of their own:
+
+* a paragraph (or sentence) that is only a quotation continues the previous speaker;
+* a headline or a short quoted cross-head (the seed's title ``بوتين يلجأ لـ "زواج مصلحة"``
+  and its sub-heading ``“زواج مصلحة”``) is *handled*, not skipped: the quoted phrase is
+  traced to the body claim whose content contains it and gets that claim's speaker, with a
+  lower confidence. A quoted phrase that no body claim contains is left alone (scare quotes).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from schemas.models import (
+    Claim,
+    ClaimKind,
+    ClaimSource,
+    CleanArticle,
+    Entity,
+    Speaker,
+    Stance,
+    TextField,
+)
+from workers.core.claims.arabic import ArabicParser
+from workers.core.claims.draft import Draft, Span, SpeakerFrom
+from workers.core.claims.english import EnglishParser
+from workers.core.claims.segment import Paragraph, Sentence, split_paragraphs
+from workers.core.claims.speakers import Known, SpeakerResolver, words_of
+from workers.core.text import script_share
+
+CROSSHEAD_MAX_WORDS = 6
+FRAMING_CONFIDENCE = 0.6
+QUOTE_CONTINUATION_CONFIDENCE = 0.7
+
+
+@dataclass
+class _Found:
+    claim: Claim
+    words: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class CueClaimExtractor:
+    """Claims from reporting cues (قال، أكد، نفى، وفق … / said, told, denied, according to …)."""
+
+    name: str = "cues"
+    arabic: ArabicParser = field(default_factory=ArabicParser)
+    english: EnglishParser = field(default_factory=EnglishParser)
+
+    def __call__(self, article: CleanArticle, entities: Sequence[Entity]) -> list[Claim]:
+        by_field: dict[TextField, list[Entity]] = {TextField.TITLE: [], TextField.BODY: []}
+        for entity in entities:
+            by_field[entity.field].append(entity)
+        body = self._field(TextField.BODY, article.body, by_field[TextField.BODY])
+        title = self._field(TextField.TITLE, article.title, by_field[TextField.TITLE])
+        framed = self._framings(TextField.TITLE, article.title, title, body)
+        framed += self._framings(TextField.BODY, article.body, body, body)
+        claims = [f.claim for f in title] + [f.claim for f in framed] + [f.claim for f in body]
+        return sorted(claims, key=lambda c: (c.field != TextField.TITLE, c.start))
+
+    # ---- one field --------------------------------------------------------------------------
+    def _field(self, field_name: TextField, text: str, entities: list[Entity]) -> list[_Found]:
+        if not text.strip():
+            return []
+        entities = sorted(entities, key=lambda e: e.start)
+        starts = [e.start for e in entities]
+        resolver = SpeakerResolver(text, entities)
+        found: list[_Found] = []
+        for paragraph in split_paragraphs(text):
+            if _is_crosshead(paragraph):
+                continue
+            paragraph_found: list[_Found] = []
+            for sentence in paragraph.sentences:
+                local = _entities_between(entities, starts, sentence.start, sentence.end)
+                drafts = self._parse(sentence, local)
+                if not drafts:
+                    quote = _whole_quote(sentence)
+                    if quote is not None and (paragraph_found or sentence is paragraph.sentences[0]):
+                        previous = resolver.last()
+                        if previous is not None:
+                            paragraph_found.append(
+                                self._quote_continuation(field_name, text, quote, previous)
+                            )
+                    continue
+                sentence_speakers: list[Known] = []
+                for draft in drafts:
+                    claim = self._claim(field_name, text, draft, resolver, sentence_speakers)
+                    if claim is not None:
+                        paragraph_found.append(_Found(claim, frozenset(words_of(claim.text))))
+            found.extend(paragraph_found)
+        return _dedupe(found)
+
+    def _parse(self, sentence: Sentence, entities: list[Entity]) -> list[Draft]:
+        arabic, latin = script_share(_unquoted(sentence))
+        if arabic >= latin and arabic > 0:
+            return self.arabic.parse(sentence, entities)
+        if latin > 0:
+            return self.english.parse(sentence, entities)
+        return []
+
+    def _claim(
+        self,
+        field_name: TextField,
+        text: str,
+        draft: Draft,
+        resolver: SpeakerResolver,
+        sentence_speakers: list[Known],
+    ) -> Claim | None:
+        source = resolver.source(draft.source) if draft.source else None
+        speaker: Speaker
+        if draft.speaker_from is SpeakerFrom.MENTION and draft.speaker:
+            speaker = resolver.speaker(draft.speaker, draft.role, draft.gender)
+        else:
+            previous: Known | None = None
+            if draft.speaker_from is SpeakerFrom.SENTENCE and sentence_speakers:
+                previous = sentence_speakers[-1]
+                source = source or previous.source
+            else:
+                previous = resolver.last(draft.gender)
+            if previous is None:
+                return None
+            speaker = previous.speaker
+        if source is not None and _same_party(speaker, source):
+            source = None
+        content = text[draft.content.start : draft.content.end]
+        if not content.strip():
+            return None
+        channel = text[draft.channel.start : draft.channel.end] if draft.channel else ""
+        known_gender = draft.gender if draft.speaker_from is SpeakerFrom.MENTION else None
+        resolver.remember(speaker, known_gender, source, channel)
+        sentence_speakers.append(resolver.seen[-2 if source else -1])
+        return Claim(
+            text=content,
+            speaker=speaker,
+            source=source,
+            cue=text[draft.cue.start : draft.cue.end] if draft.cue else "",
+            kind=draft.kind,
+            stance=draft.stance,
+            field=field_name,
+            start=draft.content.start,
+            end=draft.content.end,
+            confidence=draft.confidence,
+        )
+
+    def _quote_continuation(
+        self, field_name: TextField, text: str, quote: Span, previous: Known
+    ) -> _Found:
+        claim = Claim(
+            text=text[quote.start : quote.end],
+            speaker=previous.speaker,
+            source=previous.source,
+            cue="",
+            kind=ClaimKind.DIRECT,
+            stance=Stance.ASSERT,
+            field=field_name,
+            start=quote.start,
+            end=quote.end,
+            confidence=QUOTE_CONTINUATION_CONFIDENCE,
+        )
+        return _Found(claim, frozenset(words_of(claim.text)))
+
+    # ---- headlines and cross-heads ------------------------------------------------------------
+    def _framings(
+        self,
+        field_name: TextField,
+        text: str,
+        already: list[_Found],
+        body: list[_Found],
+    ) -> list[_Found]:
+        """Quoted phrases in the title or in a short quoted cross-head, attributed to the body
+        claim whose content contains them."""
+        framed: list[_Found] = []
+        for paragraph in split_paragraphs(text):
+            if field_name is TextField.BODY and not _is_crosshead(paragraph):
+                continue
+            for quote in paragraph.quotes:
+                inner = _trimmed(text, quote.inner_start, min(quote.inner_end, len(text)))
+                if not inner or any(
+                    f.claim.start <= inner.start < f.claim.end for f in already if f.claim.field == field_name
+                ):
+                    continue
+                phrase = frozenset(words_of(text[inner.start : inner.end]))
+                if not phrase or len(phrase) > 8:
+                    continue
+                origin = next((f for f in body if phrase <= f.words), None)
+                if origin is None:
+                    continue
+                framed.append(
+                    _Found(
+                        origin.claim.model_copy(
+                            update={
+                                "text": text[inner.start : inner.end],
+                                "cue": "",
+                                "kind": ClaimKind.DIRECT,
+                                "field": field_name,
+                                "start": inner.start,
+                                "end": inner.end,
+                                "confidence": FRAMING_CONFIDENCE,
+                            }
+                        ),
+                        phrase,
+                    )
+                )
+        return framed
+
+
+# ---- helpers ------------------------------------------------------------------------------------
+def _entities_between(
+    entities: list[Entity], starts: list[int], start: int, end: int
+) -> list[Entity]:
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return entities[lo:hi]
+
+
+def _unquoted(sentence: Sentence) -> str:
+    text = sentence.value
+    if not sentence.quotes:
+        return text
+    chars = list(text)
+    for quote in sentence.quotes:
+        for i in range(max(quote.start, sentence.start), min(quote.end, sentence.end)):
+            chars[i - sentence.start] = " "
+    unquoted = "".join(chars)
+    return unquoted if unquoted.strip() else text
+
+
+def _is_crosshead(paragraph: Paragraph) -> bool:
+    """A short quoted line standing alone between paragraphs: a sub-heading, not speech."""
+    value = paragraph.value.strip()
+    if len(paragraph.quotes) != 1:
+        return False
+    quote = paragraph.quotes[0]
+    inner = paragraph.text[quote.inner_start : min(quote.inner_end, paragraph.end)].strip()
+    outside = value.replace(paragraph.text[quote.start : quote.end], "").strip(" .")
+    return not outside and len(inner.split()) <= CROSSHEAD_MAX_WORDS and inner[-1:] not in ".!?؟…"
+
+
+def _whole_quote(sentence: Sentence) -> Span | None:
+    """The quotation's inner span when the sentence is nothing but one quotation."""
+    if len(sentence.quotes) != 1:
+        return None
+    quote = sentence.quotes[0]
+    outside = (
+        sentence.text[sentence.start : quote.start] + sentence.text[quote.end : sentence.end]
+    )
+    if outside.strip(" .،,:;؛!?؟…-—"):
+        return None
+    inner = _trimmed(sentence.text, quote.inner_start, min(quote.inner_end, sentence.end))
+    if inner is None or len(sentence.text[inner.start : inner.end].split()) < 3:
+        return None
+    return inner
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in "،,:;؛"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:;؛."):
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _same_party(speaker: Speaker, source: ClaimSource) -> bool:
+    if speaker.entity_id and speaker.entity_id == source.entity_id:
+        return True
+    return words_of(speaker.text) == words_of(source.text)
+
+
+def _dedupe(found: Iterable[_Found]) -> list[_Found]:
+    seen: set[tuple[int, int]] = set()
+    out: list[_Found] = []
+    for item in found:
+        key = (item.claim.start, item.claim.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return out

@@ -1,0 +1,163 @@
+"""Reporting-cue lexicons (``workers/data/claims/cues_*.json``), loaded once.
+
+Cues are single inflected words (plus a few fixed phrases such as وفقا لـ / according to), so
+they are looked up per token in a dict keyed by the matching form; the multi-word lists
+(markers, particles) are kept as tuples of matching-form words.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from schemas.models import Stance
+from workers.core.text import match_form
+
+Words = tuple[str, ...]
+
+
+def _words(phrase: str) -> Words:
+    return tuple(match_form(phrase.replace("ـ", "")).split())
+
+
+@dataclass(frozen=True)
+class ArabicCue:
+    lemma: str
+    stance: Stance
+    tag: str
+    """m / f (singular: subject may follow), p (plural or dual: pronoun subject),
+    part (participle: continues the subject of its sentence)."""
+    markers: tuple[Words, ...]
+    """Extra words that open the content (إلى أن, من, عن …), besides complementizers and ':'."""
+    noun_content: bool
+    """The content may be a bare noun phrase (نفى X تبادل الأسلحة, اتهم X Y بـ …)."""
+    relay: bool
+    """نقل … عن: the subject is the outlet, the speaker follows عن."""
+
+    @property
+    def pronoun_subject(self) -> bool:
+        return self.tag in ("p", "part")
+
+
+@dataclass(frozen=True)
+class ArabicLexicon:
+    cues: dict[str, ArabicCue]
+    complementizers: frozenset[str]
+    according_to: tuple[Words, ...]
+    relay_speech_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    channel_nouns: frozenset[str]
+    role_nouns: frozenset[str]
+    role_continuations: frozenset[str]
+    time_words: frozenset[str]
+    time_phrases: tuple[Words, ...]
+    clause_particles: tuple[Words, ...]
+    pp_openers: tuple[Words, ...]
+
+    def cue(self, norm: str) -> tuple[ArabicCue, int] | None:
+        """The cue a token spells, and how many proclitic letters (و/ف) precede it."""
+        found = self.cues.get(norm)
+        if found:
+            return found, 0
+        if len(norm) > 3 and norm[0] in "وف":
+            found = self.cues.get(norm[1:])
+            if found:
+                return found, 1
+        return None
+
+
+@dataclass(frozen=True)
+class EnglishCue:
+    lemma: str
+    stance: Stance
+    takes_object: bool
+    noun_content: bool
+
+
+@dataclass(frozen=True)
+class EnglishLexicon:
+    cues: dict[str, EnglishCue]
+    according_to: tuple[Words, ...]
+    citing: frozenset[str]
+    modal_blockers: frozenset[str]
+    pronouns: dict[str, str]
+    outlet_nouns: frozenset[str]
+    channel_nouns: frozenset[str]
+    role_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    title_words: frozenset[str]
+    time_modifiers: tuple[Words, ...]
+
+
+def _load(name: str) -> dict[str, Any]:
+    raw = resources.files("workers.data").joinpath("claims", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _norm_set(items: list[str]) -> frozenset[str]:
+    return frozenset(match_form(item) for item in items)
+
+
+@cache
+def arabic_lexicon() -> ArabicLexicon:
+    data = _load("cues_ar.json")
+    cues: dict[str, ArabicCue] = {}
+    for verb in data["verbs"]:
+        markers = tuple(_words(m) for m in verb.get("markers", ()))
+        for form, tag in verb["forms"].items():
+            cues[match_form(form)] = ArabicCue(
+                lemma=verb["lemma"],
+                stance=Stance(verb["stance"]),
+                tag=tag,
+                markers=markers,
+                noun_content=bool(verb.get("noun_content")),
+                relay=bool(verb.get("relay")),
+            )
+    time_words = data["time_words"]
+    return ArabicLexicon(
+        cues=cues,
+        complementizers=_norm_set(data["complementizers"]),
+        according_to=tuple(_words(p) for p in data["according_to"]),
+        relay_speech_nouns=_norm_set(data["relay_speech_nouns"]),
+        outlet_nouns=_norm_set(data["outlet_nouns"]),
+        channel_nouns=_norm_set(data["channel_nouns"]),
+        role_nouns=_norm_set(data["role_nouns"]),
+        role_continuations=_norm_set(data["role_continuations"]),
+        time_words=_norm_set([w for w in time_words if " " not in w]),
+        time_phrases=tuple(_words(w) for w in time_words if " " in w),
+        clause_particles=tuple(
+            sorted((_words(p) for p in data["clause_particles"]), key=len, reverse=True)
+        ),
+        pp_openers=tuple(_words(p) for p in data["pp_openers"]),
+    )
+
+
+@cache
+def english_lexicon() -> EnglishLexicon:
+    data = _load("cues_en.json")
+    cues: dict[str, EnglishCue] = {}
+    for verb in data["verbs"]:
+        for form in verb["forms"]:
+            cues[form] = EnglishCue(
+                lemma=verb["lemma"],
+                stance=Stance(verb["stance"]),
+                takes_object=bool(verb.get("takes_object")),
+                noun_content=bool(verb.get("noun_content")),
+            )
+    return EnglishLexicon(
+        cues=cues,
+        according_to=tuple(tuple(p.split()) for p in data["according_to"]),
+        citing=frozenset(data["citing"]),
+        modal_blockers=frozenset(data["modal_blockers"]),
+        pronouns=dict(data["pronouns"]),
+        outlet_nouns=frozenset(data["outlet_nouns"]),
+        channel_nouns=frozenset(data["channel_nouns"]),
+        role_nouns=frozenset(data["role_nouns"]),
+        group_nouns=frozenset(data["group_nouns"]),
+        title_words=frozenset(data["title_words"]),
+        time_modifiers=tuple(tuple(p.split()) for p in data["time_modifiers"]),
+    )

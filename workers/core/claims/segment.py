@@ -1,0 +1,213 @@
+"""Cut a text into paragraphs, quotations, sentences and tokens, keeping display offsets.
+
+Quotes are found before sentences so a full stop inside a quotation never ends a sentence.
+Tokens carry their matching form (``workers.core.text.match_form``) so cue lexicons match
+regardless of diacritics and hamza spelling while offsets still index the display text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from workers.core.text import match_form
+
+OPENING_QUOTES = {"“": "”", "«": "»", '"': '"', "„": "”"}
+CLOSING_QUOTES = {"”", "»", '"'}
+SENTENCE_END = frozenset(".!?؟")
+# Word characters plus the Arabic marks that Python's \w leaves out (harakat, tatweel).
+WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:['’][\w]+)?")
+EN_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u"]
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    norm: str
+    start: int
+    end: int
+    is_word: bool
+    in_quote: bool
+
+
+@dataclass
+class Sentence:
+    text: str
+    """The whole field text the offsets index into."""
+    start: int
+    end: int
+    quotes: list[Quote] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def value(self) -> str:
+        return self.text[self.start : self.end]
+
+
+@dataclass
+class Paragraph:
+    text: str
+    start: int
+    end: int
+    quotes: list[Quote]
+    sentences: list[Sentence]
+
+    @property
+    def value(self) -> str:
+        return self.text[self.start : self.end]
+
+
+@lru_cache(maxsize=65536)
+def norm_word(word: str) -> str:
+    return match_form(word)
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotation spans in ``text[start:end]``. Curly and guillemet quotes nest; straight
+    quotes alternate. A closing mark with nothing open opens a quote (some sites reverse
+    them); a quote left open runs to the end of the paragraph (multi-paragraph quotes)."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == '"':
+            if stack and stack[-1][0] == '"':
+                quotes.append(Quote(stack.pop()[1], i + 1))
+            elif _straight_quote_opens(text, i, start, end):
+                stack.append(('"', i))
+            continue
+        if stack and ch == OPENING_QUOTES.get(stack[-1][0]):
+            quotes.append(Quote(stack.pop()[1], i + 1))
+        elif ch in OPENING_QUOTES:
+            stack.append((ch, i))
+        elif ch == "”" and not stack:
+            stack.append(("“", i))
+    if stack:
+        # A dangling quote's inner text runs to the paragraph end (``end`` is past its mark).
+        quotes.append(Quote(stack[0][1], end + 1))
+    outermost = [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in quotes)]
+    return sorted(outermost, key=lambda q: q.start)
+
+
+def _straight_quote_opens(text: str, i: int, start: int, end: int) -> bool:
+    """An opening straight quote has a closing partner later in the paragraph."""
+    return text.find('"', i + 1, end) != -1
+
+
+def _inside(quotes: list[Quote], i: int) -> bool:
+    return any(q.start < i < q.end - 1 for q in quotes)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    for match in re.finditer(r"[^\n]+", text):
+        if not match.group(0).strip():
+            continue
+        start, end = match.start(), match.end()
+        quotes = find_quotes(text, start, end)
+        paragraphs.append(
+            Paragraph(text, start, end, quotes, split_sentences(text, start, end, quotes))
+        )
+    return paragraphs
+
+
+def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    sent_start = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in SENTENCE_END and not _inside(quotes, i):
+            j = i + 1
+            while j < end and (text[j] in SENTENCE_END or text[j] in CLOSING_QUOTES):
+                j += 1
+            if (j >= end or text[j].isspace()) and not _is_abbreviation(text, sent_start, i):
+                sentences.append(_sentence(text, sent_start, j, quotes))
+                sent_start = j
+                i = j
+                continue
+        elif ch in CLOSING_QUOTES and i > start and text[i - 1] in SENTENCE_END:
+            # “We are ready.” The next sentence … — a quote closing on its own full stop.
+            nxt = i + 1
+            while nxt < end and text[nxt] == " ":
+                nxt += 1
+            if nxt < end and (text[nxt].isupper() or text[nxt] in OPENING_QUOTES):
+                sentences.append(_sentence(text, sent_start, i + 1, quotes))
+                sent_start = i + 1
+        i += 1
+    if text[sent_start:end].strip():
+        sentences.append(_sentence(text, sent_start, end, quotes))
+    return [s for s in sentences if s.value.strip()]
+
+
+def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > sent_start and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha() and word.isascii():
+        return True  # an initial: "John F. Kennedy", "U.S."
+    return word in EN_ABBREVIATIONS
+
+
+def _sentence(text: str, start: int, end: int, para_quotes: list[Quote]) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    quotes = [q for q in para_quotes if q.start < end and q.end > start]
+    return Sentence(text, start, end, quotes, tokenize(text, start, end, quotes))
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token]:
+    tokens: list[Token] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        match = WORD.match(text, i, end)
+        if match:
+            word = match.group(0)
+            tokens.append(
+                Token(word, norm_word(word), i, match.end(), True, _inside(quotes, i))
+            )
+            i = match.end()
+        else:
+            in_quote = _inside(quotes, i) and ch not in OPENING_QUOTES
+            tokens.append(Token(ch, ch, i, i + 1, False, in_quote))
+            i += 1
+    return tokens
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \t\n.,،;؛:") -> tuple[int, int]:
+    """Trim whitespace and edge punctuation from a span."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end

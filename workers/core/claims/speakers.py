@@ -1,0 +1,175 @@
+"""Who a speaker mention refers to: an entity from the entity stage, an earlier outlet named
+by a definite noun (الوكالة، الصحيفة، the agency), or nobody (groups, roles, unknown names)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schemas.models import ClaimSource, Entity, Label, Speaker
+from workers.core.claims.draft import Span
+from workers.core.claims.lexicon import arabic_lexicon, english_lexicon
+from workers.core.text import ARABIC_LETTER, match_form
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_QUOTE_MARKS = "“”«»\"„"
+ARTICLES_EN = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+
+def words_of(text: str) -> list[str]:
+    """Matching-form words with the Arabic article (and a glued ب/ل/و before it) removed."""
+    out = []
+    for word in _WORD.findall(match_form(text)):
+        for prefix in ("وال", "بال", "لل", "ال"):
+            if word.startswith(prefix) and len(word) > len(prefix) + 1:
+                word = word[len(prefix) :]
+                break
+        out.append(word)
+    return out
+
+
+@dataclass
+class Known:
+    """A speaker or outlet seen earlier in the article, for continuations and anaphora."""
+
+    speaker: Speaker
+    words: frozenset[str]
+    gender: str | None
+    source: ClaimSource | None = None
+    outlet: bool = False
+    """Seen only as a source: a referent for anaphora, never a continuation speaker."""
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves mentions in one field of one article; remembers what it has seen."""
+
+    text: str
+    entities: Sequence[Entity]
+    seen: list[Known] = field(default_factory=list)
+
+    def speaker(self, span: Span, role: Span | None, gender: str | None) -> Speaker:
+        written = _clean(self.text[span.start : span.end])
+        entity = self._entity_in(span) or self._antecedent(span)
+        return Speaker(
+            text=written,
+            entity_id=entity.entity_id if entity else None,
+            name=entity.name if entity else None,
+            role=_clean(self.text[role.start : role.end]) if role else None,
+        )
+
+    def source(self, span: Span) -> ClaimSource:
+        written = _clean(self.text[span.start : span.end])
+        entity = self._entity_in(span) or self._antecedent(span)
+        return ClaimSource(
+            text=written,
+            entity_id=entity.entity_id if entity else None,
+            name=entity.name if entity else None,
+        )
+
+    def remember(
+        self,
+        speaker: Speaker,
+        gender: str | None,
+        source: ClaimSource | None,
+        extra_words: str = "",
+    ) -> None:
+        words = frozenset(words_of(f"{speaker.text} {speaker.role or ''} {extra_words}"))
+        self.seen.append(Known(speaker, words, gender, source))
+        if source is not None:
+            outlet = Speaker(text=source.text, entity_id=source.entity_id, name=source.name)
+            self.seen.append(Known(outlet, frozenset(words_of(source.text)), None, None, True))
+
+    def last(self, gender: str | None = None) -> Known | None:
+        """The last speaker; a verb's gender (قال / قالت, he / she) may skip one back."""
+        people = [k for k in self.seen if not k.outlet]
+        if not people:
+            return None
+        latest = people[-1]
+        if gender in ("m", "f") and latest.gender in ("m", "f") and latest.gender != gender:
+            for known in reversed(people[-3:-1]):
+                if known.gender == gender:
+                    return known
+        return latest
+
+    # ---- resolution ---------------------------------------------------------------------
+    def _entity_in(self, span: Span) -> Entity | None:
+        inside = [e for e in self.entities if e.start >= span.start and e.end <= span.end]
+        if not inside:
+            return None
+        person = next((e for e in inside if e.label == Label.PERSON), None)
+        if person is not None:
+            return person
+        if self._headed_by_role(span, inside):
+            return None
+        return min(inside, key=lambda e: e.start)
+
+    def _headed_by_role(self, span: Span, inside: list[Entity]) -> bool:
+        """'analysts at ING', 'مسؤولون في الناتو', 'Germany's finance ministry' are not ING,
+        NATO or Germany."""
+        text = self.text[span.start : span.end]
+        if ARABIC_LETTER.search(text):
+            first = match_form(text.split()[0]) if text.split() else ""
+            return first in arabic_lexicon().role_nouns and not any(
+                e.start == span.start for e in inside
+            )
+        masked = list(text)
+        for e in inside:
+            for i in range(e.start - span.start, e.end - span.start):
+                masked[i] = " "
+        rest = {w.casefold() for w in _WORD.findall("".join(masked))}
+        return bool(rest & english_lexicon().role_nouns)
+
+    def _antecedent(self, span: Span) -> Entity | None:
+        """Definite descriptions (الوكالة، تقرير الصحيفة، the agency) refer back to the latest
+        outlet or entity that shares a word with them."""
+        text = self.text[span.start : span.end]
+        raw_words = text.split()
+        if not raw_words or len(raw_words) > 3:
+            return None
+        arabic = bool(ARABIC_LETTER.search(text))
+        if arabic:
+            if not any(match_form(w).startswith(("ال", "لل")) for w in raw_words) and len(
+                raw_words
+            ) > 1:
+                return None
+        elif raw_words[0].casefold() not in ARTICLES_EN or any(
+            w[:1].isupper() for w in raw_words[1:]
+        ):
+            return None
+        wanted = {w for w in words_of(text) if w not in ARTICLES_EN}
+        if not wanted:
+            return None
+        for known in reversed(self.seen):
+            if known.speaker.entity_id and wanted & known.words:
+                return _pseudo_entity(known.speaker.entity_id, known.speaker.name or "")
+        for ent in sorted(self.entities, key=lambda e: -e.start):
+            if ent.end > span.start or ent.label not in (Label.ORG,):
+                continue
+            if wanted & frozenset(words_of(f"{ent.text} {ent.name}")):
+                return ent
+        return None
+
+
+def _pseudo_entity(entity_id: str, name: str) -> Entity:
+    return Entity(
+        text=name or entity_id,
+        label=Label.ORG,
+        field="body",
+        start=0,
+        end=0,
+        entity_id=entity_id,
+        name=name or entity_id,
+    )
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    text = text.strip(" ،,:;؛.")
+    # A name quoted as a whole (“وول ستريت جورنال”) loses its marks; quotes inside stay.
+    if len(text) > 2 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
+        inner = text[1:-1]
+        if not any(q in inner for q in _QUOTE_MARKS):
+            text = inner
+    return text
