@@ -13,7 +13,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.models import KEYWORD, NOT_INDEXED, TEXT, es
+from schemas.models import KEYWORD, NAME, NOT_INDEXED, TEXT, es
 
 
 class Document(BaseModel):
@@ -22,7 +22,7 @@ class Document(BaseModel):
 
 class EntityRef(Document):
     entity_id: str = Field(json_schema_extra=KEYWORD)
-    name: str = Field(json_schema_extra=KEYWORD)
+    name: str = Field(json_schema_extra=NAME)
     label: str = Field(json_schema_extra=KEYWORD)
     text: str = Field(json_schema_extra=KEYWORD)
     field: str = Field(json_schema_extra=KEYWORD)
@@ -30,10 +30,10 @@ class EntityRef(Document):
 
 
 class ClaimRef(Document):
-    speaker: str = Field(json_schema_extra=KEYWORD)
+    speaker: str = Field(json_schema_extra=NAME)
     speaker_id: str | None = Field(default=None, json_schema_extra=KEYWORD)
-    speaker_name: str | None = Field(default=None, json_schema_extra=KEYWORD)
-    outlet: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    speaker_name: str | None = Field(default=None, json_schema_extra=NAME)
+    outlet: str | None = Field(default=None, json_schema_extra=NAME)
     cue: str = Field(json_schema_extra=KEYWORD)
     kind: str = Field(json_schema_extra=KEYWORD)
     stance: str = Field(json_schema_extra=KEYWORD)
@@ -71,14 +71,14 @@ class ArticleDocument(Document):
         default_factory=list,
         description="Canonical names in every known language, so a filter on 'Putin' also "
         "finds articles that only say بوتين.",
-        json_schema_extra=KEYWORD,
+        json_schema_extra=NAME,
     )
     entity_labels: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
-    persons: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
-    organisations: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
-    places: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    persons: list[str] = Field(default_factory=list, json_schema_extra=NAME)
+    organisations: list[str] = Field(default_factory=list, json_schema_extra=NAME)
+    places: list[str] = Field(default_factory=list, json_schema_extra=NAME)
     claims: list[ClaimRef] = Field(default_factory=list)
-    speakers: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
+    speakers: list[str] = Field(default_factory=list, json_schema_extra=NAME)
     speaker_ids: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
     claim_count: int = 0
     enriched: dict[str, object] = Field(
@@ -102,16 +102,16 @@ class ClaimDocument(Document):
     timestamp: datetime = Field(alias="@timestamp")
     lang: str = Field(json_schema_extra=KEYWORD)
     version: int
-    speaker_text: str = Field(json_schema_extra=KEYWORD)
+    speaker_text: str = Field(json_schema_extra=NAME)
     speaker_id: str | None = Field(default=None, json_schema_extra=KEYWORD)
-    speaker_name: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    speaker_name: str | None = Field(default=None, json_schema_extra=NAME)
     speaker_names: list[str] = Field(
         default_factory=list,
         description="Speaker's canonical names in every known language.",
-        json_schema_extra=KEYWORD,
+        json_schema_extra=NAME,
     )
-    speaker_role: str | None = Field(default=None, json_schema_extra=KEYWORD)
-    outlet: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    speaker_role: str | None = Field(default=None, json_schema_extra=NAME)
+    outlet: str | None = Field(default=None, json_schema_extra=NAME)
     outlet_id: str | None = Field(default=None, json_schema_extra=KEYWORD)
     cue: str = Field(json_schema_extra=KEYWORD)
     kind: str = Field(json_schema_extra=KEYWORD)

@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from schemas.documents import ArticleDocument, ClaimDocument
 from schemas.mappings import INDEX_KINDS, index_template
 from schemas.models import ALL_RECORDS
@@ -21,7 +23,11 @@ GENERATED = Path(__file__).parent / "generated"
 def render() -> dict[Path, str]:
     """Every generated file's path and content."""
     files: dict[Path, str] = {}
-    records = {**ALL_RECORDS, "ArticleDocument": ArticleDocument, "ClaimDocument": ClaimDocument}
+    records: dict[str, type[BaseModel]] = {
+        **ALL_RECORDS,
+        "ArticleDocument": ArticleDocument,
+        "ClaimDocument": ClaimDocument,
+    }
     for name, model in records.items():
         schema = model.model_json_schema(by_alias=True)
         files[GENERATED / "jsonschema" / f"{name}.schema.json"] = _dump(schema)

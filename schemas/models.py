@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 """Current version of every record below. Readers reject versions they do not know."""
 
 
@@ -33,6 +33,9 @@ TEXT = es(type="text", language_subfields=True)
 """Full text: standard analyzer everywhere, plus ``.ar``/``.en`` sub-fields on clusters that
 have the language analyzers (detected when the template is installed)."""
 KEYWORD = es(type="keyword")
+NAME = es(type="keyword", fields={"text": {"type": "text", "analyzer": "standard"}})
+"""Names: exact keyword for Kibana filters and aggregations, plus ``.text`` for word matches
+('Putin' matches 'Vladimir Putin')."""
 NOT_INDEXED = es(type="keyword", index=False, doc_values=False)
 
 

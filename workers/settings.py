@@ -49,6 +49,9 @@ class ElasticsearchSettings(BaseModel):
 class WorkerSettings(BaseModel):
     app_id: str = Field(default="newsflow", description="Kafka consumer group / Faust app id.")
     web_port: int = Field(default=6066, description="Health, readiness and metrics endpoint.")
+    web_bind: str = Field(
+        default="127.0.0.1", description="Address the web endpoint binds (0.0.0.0 in containers)."
+    )
     web_enabled: bool = True
     data_dir: Path = Field(default=Path(".stack/worker-data"), description="Faust data dir.")
     bulk_size: int = Field(default=200, ge=1, description="Max documents per ES bulk request.")

@@ -1,0 +1,342 @@
+"""``newsflow``: one command line for the stack, the workers, batch processing and search."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from workers.settings import Settings, get_settings
+
+cli = typer.Typer(
+    help="newsflow: news articles → clean text, entities, claims → Elasticsearch.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+stack_cli = typer.Typer(
+    help="The local Kafka + Elasticsearch stack (no Docker).", no_args_is_help=True
+)
+es_cli = typer.Typer(help="Elasticsearch templates and indices.", no_args_is_help=True)
+dlq_cli = typer.Typer(help="Inspect and replay dead letters.", no_args_is_help=True)
+cli.add_typer(stack_cli, name="stack")
+cli.add_typer(es_cli, name="es")
+cli.add_typer(dlq_cli, name="dlq")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+# ---------------------------------------------------------------------------------- stack
+
+
+def _stack_config(settings: Settings) -> Any:
+    from workers.stack import StackConfig
+
+    return StackConfig(root=settings.stack_dir.resolve(), partitions=settings.kafka.partitions)
+
+
+@stack_cli.command("up")
+def stack_up() -> None:
+    """Download (first time), start Kafka and Elasticsearch on 127.0.0.1 and wait for health."""
+    from workers.stack import StackError, up
+
+    cfg = _stack_config(get_settings())
+    try:
+        with err.status("starting Kafka and Elasticsearch…"):
+            timings = up(cfg)
+    except StackError as exc:
+        _fail(str(exc))
+    out.print(f"stack up in {timings['total_s']:.1f}s (downloads {timings['resolve_s']:.1f}s)")
+    _print_status(cfg)
+
+
+@stack_cli.command("down")
+def stack_down() -> None:
+    """Stop Elasticsearch and Kafka (data is kept)."""
+    from workers.stack import down
+
+    stopped = down(_stack_config(get_settings()))
+    out.print(f"stopped: {', '.join(stopped) or 'nothing was running'}")
+
+
+@stack_cli.command("status")
+def stack_status() -> None:
+    """What runs where."""
+    _print_status(_stack_config(get_settings()))
+
+
+@stack_cli.command("wipe")
+def stack_wipe() -> None:
+    """Stop the stack and delete its data (the download cache stays)."""
+    from workers.stack import wipe
+
+    wipe(_stack_config(get_settings()))
+    out.print("stack data deleted")
+
+
+def _print_status(cfg: Any) -> None:
+    from workers.stack import status
+
+    table = Table("service", "pid", "address", "health", "logs")
+    for row in status(cfg):
+        table.add_row(*row.values())
+    out.print(table)
+
+
+# ---------------------------------------------------------------------------------- es
+
+
+@es_cli.command("init")
+def es_init() -> None:
+    """Install index templates and aliases (idempotent)."""
+    from workers.es import install, make_client
+
+    settings = get_settings()
+
+    async def run() -> dict[str, Any]:
+        client = make_client(settings.es)
+        try:
+            return await install(client, settings.es)
+        finally:
+            await client.close()
+
+    report = asyncio.run(run())
+    analyzers = "with" if report["language_analyzers"] else "without"
+    out.print(f"templates installed ({analyzers} language analyzers): {report['indices']}")
+
+
+# ---------------------------------------------------------------------------------- worker
+
+
+@cli.command("worker")
+def worker(
+    web_port: Annotated[int | None, typer.Option(help="Web port (health/metrics).")] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Faust data directory.")] = None,
+    loglevel: Annotated[str, typer.Option("--loglevel", "-l")] = "info",
+) -> None:
+    """Run a Faust worker with the clean, extract and index agents."""
+    if web_port is not None:
+        os.environ["NEWSFLOW_WORKER__WEB_PORT"] = str(web_port)
+    if data_dir is not None:
+        os.environ["NEWSFLOW_WORKER__DATA_DIR"] = str(data_dir)
+    get_settings.cache_clear()
+    settings = get_settings()
+    asyncio.run(_ensure_topics(settings))
+    from workers.app import app
+
+    sys.argv = [
+        "newsflow",
+        "worker",
+        "--loglevel",
+        loglevel,
+        "--web-port",
+        str(settings.worker.web_port),
+        "--web-bind",
+        settings.worker.web_bind,
+    ]
+    app.main()
+
+
+async def _ensure_topics(settings: Settings) -> None:
+    from workers.kafka import ensure_topics
+
+    await ensure_topics(settings.kafka)
+
+
+# ---------------------------------------------------------------------------------- process
+
+
+@cli.command("process")
+def process(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="JSONL output file (default stdout).")
+    ] = None,
+    rejects: Annotated[
+        Path | None, typer.Option(help="Where rejected inputs go (JSONL of DeadLetter).")
+    ] = None,
+    index: Annotated[
+        bool, typer.Option("--index", help="Also bulk-index into Elasticsearch.")
+    ] = False,
+) -> None:
+    """Process inputs in-process (no Kafka, no ES needed): one EnrichedArticle JSON per line."""
+    from workers.batch import run_batch
+
+    settings = get_settings()
+    sink = output.open("wb") if output else sys.stdout.buffer
+    rejects_path = rejects or (
+        output.with_suffix(".rejects.jsonl") if output else Path("rejects.jsonl")
+    )
+    try:
+        summary = run_batch(
+            paths,
+            sink,
+            rejects_path,
+            settings,
+            index=index,
+            progress=_progress() if err.is_terminal else None,
+            report=err,
+        )
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    finally:
+        if output:
+            sink.close()
+    err.print(
+        f"processed {summary.ok}, rejected {summary.rejected}"
+        + (f" (see {rejects_path})" if summary.rejected else "")
+        + (f", indexed {summary.indexed}" if index else "")
+    )
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+# ---------------------------------------------------------------------------------- produce
+
+
+@cli.command("produce")
+def produce(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories.")],
+) -> None:
+    """Publish inputs to the raw topic (key = article id when it can be computed)."""
+    from workers.producing import produce_inputs
+
+    settings = get_settings()
+    try:
+        sent = asyncio.run(produce_inputs(paths, settings))
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    out.print(f"produced {sent} records to {settings.kafka.topic('raw')}")
+
+
+# ---------------------------------------------------------------------------------- search
+
+
+def _parse_since(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    units = {"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}
+    if value[:-1].isdigit() and value[-1] in units:
+        return datetime.now(UTC) - timedelta(**{units[value[-1]]: int(value[:-1])})
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+@cli.command("search")
+def search(
+    query: Annotated[str | None, typer.Argument(help="Full-text query.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language code, e.g. ar or en.")] = None,
+    entity: Annotated[
+        str | None, typer.Option(help="Entity name in any language, or its id.")
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="List claims by this speaker (any language).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="ISO date or 7d / 12h.")] = None,
+    size: Annotated[int, typer.Option(help="Results to show.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Raw JSON hits.")] = False,
+) -> None:
+    """Search articles (or claims, with --speaker) and print readable results."""
+    from workers.es import SearchRequest, make_client, search_articles, search_claims
+
+    settings = get_settings()
+    request = SearchRequest(
+        query=query, lang=lang, entity=entity, speaker=speaker, since=_parse_since(since), size=size
+    )
+
+    async def run() -> dict[str, Any]:
+        client = make_client(settings.es)
+        try:
+            if speaker and not entity:
+                return await search_claims(client, settings.es, request)
+            return await search_articles(client, settings.es, request)
+        finally:
+            await client.close()
+
+    try:
+        response = asyncio.run(run())
+    except Exception as exc:
+        _fail(
+            f"search failed: {type(exc).__name__}: {exc}. "
+            "Is Elasticsearch up (`newsflow stack status`)?"
+        )
+    hits = response["hits"]["hits"]
+    if as_json:
+        sys.stdout.write(orjson.dumps(hits, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    total = response["hits"]["total"]["value"]
+    from workers.render import render_article_hit, render_claim_hit
+
+    out.print(f"[bold]{total}[/] {'claims' if speaker and not entity else 'articles'} found")
+    for hit in hits:
+        out.print(render_claim_hit(hit) if speaker and not entity else render_article_hit(hit))
+
+
+# ---------------------------------------------------------------------------------- dlq
+
+
+@dlq_cli.command("show")
+def dlq_show(
+    limit: Annotated[int, typer.Option(help="At most this many letters.")] = 20,
+    reason: Annotated[str | None, typer.Option(help="Only this reason.")] = None,
+) -> None:
+    """Print dead letters (reason, stage, article id, message)."""
+    from workers.deadletters import read_dead_letters
+
+    settings = get_settings()
+    letters = asyncio.run(read_dead_letters(settings, limit=limit, reason=reason))
+    table = Table("offset", "stage", "reason", "article", "message")
+    for offset, letter in letters:
+        table.add_row(
+            str(offset),
+            letter.stage,
+            letter.reason.value,
+            letter.article_id or "-",
+            letter.message[:100],
+        )
+    out.print(table)
+
+
+@dlq_cli.command("replay")
+def dlq_replay(
+    reason: Annotated[str | None, typer.Option(help="Only this reason.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many letters.")] = 100_000,
+) -> None:
+    """Republish dead letters' original payloads to the raw topic (after a fix)."""
+    from workers.deadletters import replay_dead_letters
+
+    count = asyncio.run(replay_dead_letters(get_settings(), reason=reason, limit=limit))
+    out.print(f"replayed {count} dead letters to the raw topic")
+
+
+def main() -> None:
+    start = time.monotonic()
+    try:
+        cli()
+    finally:
+        if os.environ.get("NEWSFLOW_TIMING"):
+            err.print(f"{time.monotonic() - start:.2f}s")

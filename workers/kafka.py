@@ -1,0 +1,105 @@
+"""Kafka edge: connection options from settings, topic creation, and a retrying producer."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import ssl
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+
+from workers.settings import KafkaSettings
+
+log = logging.getLogger(__name__)
+
+STAGE_TOPICS = ("raw", "clean", "enriched", "dlq")
+
+
+def ssl_context(settings: KafkaSettings) -> ssl.SSLContext | None:
+    if settings.security_protocol not in ("SSL", "SASL_SSL"):
+        return None
+    return ssl.create_default_context(
+        cafile=str(settings.ssl_cafile) if settings.ssl_cafile else None
+    )
+
+
+def client_options(settings: KafkaSettings) -> dict[str, Any]:
+    """aiokafka keyword arguments for bootstrap, TLS and SASL."""
+    options: dict[str, Any] = {
+        "bootstrap_servers": settings.bootstrap_servers,
+        "security_protocol": settings.security_protocol,
+    }
+    context = ssl_context(settings)
+    if context:
+        options["ssl_context"] = context
+    if settings.security_protocol.startswith("SASL"):
+        options["sasl_mechanism"] = settings.sasl_mechanism or "PLAIN"
+        options["sasl_plain_username"] = settings.sasl_username
+        options["sasl_plain_password"] = (
+            settings.sasl_password.get_secret_value() if settings.sasl_password else None
+        )
+    return options
+
+
+async def ensure_topics(settings: KafkaSettings, names: Iterable[str] = STAGE_TOPICS) -> list[str]:
+    """Create the pipeline topics with the configured partitions; existing ones are kept."""
+    admin = AIOKafkaAdminClient(**client_options(settings))
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [settings.topic(n) for n in names]
+        missing = [t for t in wanted if t not in existing]
+        if missing:
+            new = [NewTopic(t, settings.partitions, settings.replication_factor) for t in missing]
+            # Another process may create them meanwhile.
+            with contextlib.suppress(TopicAlreadyExistsError):
+                await admin.create_topics(new)
+        return missing
+    finally:
+        await admin.close()
+
+
+@asynccontextmanager
+async def producer(settings: KafkaSettings, retries: int = 10) -> AsyncIterator[AIOKafkaProducer]:
+    """A started idempotent producer (acks=all); start is retried while Kafka is down."""
+    instance = AIOKafkaProducer(
+        **client_options(settings),
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=5,
+        max_request_size=8 * 1024 * 1024,
+    )
+    for attempt in range(retries + 1):
+        try:
+            await instance.start()
+            break
+        except KafkaConnectionError as exc:
+            if attempt == retries:
+                raise
+            delay = min(10.0, 0.5 * 2**attempt)
+            log.warning("kafka unreachable (%s); retrying in %.1fs", exc, delay)
+            await asyncio.sleep(delay)
+    try:
+        yield instance
+    finally:
+        await instance.stop()
+
+
+async def send_with_retry(
+    instance: AIOKafkaProducer, topic: str, key: bytes | None, value: bytes, attempts: int = 8
+) -> None:
+    """Send and wait for the broker's acknowledgement, retrying transient errors."""
+    for attempt in range(attempts):
+        try:
+            await instance.send_and_wait(topic, value=value, key=key)
+            return
+        except KafkaError as exc:
+            if not getattr(exc, "retriable", False) or attempt == attempts - 1:
+                raise
+            await asyncio.sleep(min(10.0, 0.25 * 2**attempt))

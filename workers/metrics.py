@@ -1,0 +1,32 @@
+"""Prometheus metrics of a worker (served at /metrics)."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+ARTICLES = Counter("newsflow_articles_total", "Articles leaving a stage.", ["stage", "outcome"])
+STAGE_SECONDS = Histogram(
+    "newsflow_stage_seconds",
+    "Processing time per article and stage.",
+    ["stage"],
+    buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+DEAD_LETTERS = Counter(
+    "newsflow_dead_letters_total", "Records sent to the dead-letter topic.", ["stage", "reason"]
+)
+DUPLICATES = Counter("newsflow_duplicates_total", "Articles marked as duplicates.", ["kind"])
+BULK_SECONDS = Histogram(
+    "newsflow_es_bulk_seconds",
+    "Elasticsearch bulk request latency (incl. retries).",
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+)
+BULK_ERRORS = Counter("newsflow_es_bulk_errors_total", "Per-document bulk errors.", ["status"])
+VERSION_CONFLICTS = Counter(
+    "newsflow_es_version_conflicts_total", "Replays skipped because ES had a newer/equal version."
+)
+CONSUMER_LAG = Gauge(
+    "newsflow_consumer_lag",
+    "Messages behind the log end, per topic partition.",
+    ["topic", "partition"],
+)
+ES_PAUSED = Gauge("newsflow_es_paused", "1 while indexing waits for Elasticsearch.")
