@@ -1,0 +1,61 @@
+"""Index documents carry every name of every entity, so Putin finds بوتين."""
+
+from datetime import UTC, datetime
+
+from schemas.models import (
+    Claim,
+    ClaimKind,
+    ClaimSource,
+    EnrichedArticle,
+    Entity,
+    Label,
+    Speaker,
+    Stance,
+    TextField,
+)
+from workers.core.documents import article_document, claim_documents, claim_id
+
+NOW = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def _article(version: int = 1) -> EnrichedArticle:
+    body = "قال بوتين إن الاتفاق تاريخي. وقال بوتين أيضا إن التعاون سيستمر."
+    putin = dict(label=Label.PERSON, field=TextField.BODY, entity_id="Q7747",
+                 name="Vladimir Putin", names={"en": "Vladimir Putin", "ar": "فلاديمير بوتين"})
+    return EnrichedArticle(
+        id="a1", lang="ar", title="عنوان", body=body, fetched_at=NOW, version=version,
+        content_hash="h",
+        entities=[Entity(text="بوتين", start=4, end=9, **putin),
+                  Entity(text="بوتين", start=37, end=42, **putin)],
+        claims=[Claim(text="الاتفاق تاريخي", speaker=Speaker(text="بوتين", entity_id="Q7747",
+                                                              name="Vladimir Putin"),
+                      source=ClaimSource(text="رويترز", entity_id="Q130879", name="Reuters"),
+                      cue="قال", kind=ClaimKind.INDIRECT, stance=Stance.ASSERT,
+                      field=TextField.BODY, start=13, end=27)],
+    )
+
+
+def test_article_document_lists_names_in_all_languages_once() -> None:
+    doc = article_document(_article(), NOW)
+    assert doc.entity_ids == ["Q7747"]
+    assert doc.entity_names == ["Vladimir Putin", "فلاديمير بوتين"]
+    assert doc.entities[0].count == 2
+    assert doc.persons == ["Vladimir Putin"]
+    assert doc.speakers == ["Vladimir Putin"]
+    assert doc.timestamp == NOW
+    assert doc.body_match.startswith("قال بوتين ان")  # matching form: hamza unified
+
+
+def test_claim_documents_resolve_speaker_names_and_outlet() -> None:
+    (doc,) = claim_documents(_article())
+    assert doc.speaker_names == ["Vladimir Putin", "فلاديمير بوتين"]
+    assert doc.outlet == "Reuters"
+    assert doc.text == "الاتفاق تاريخي"
+    assert "قال بوتين" in doc.snippet
+
+
+def test_claim_id_is_stable_across_versions_and_differs_by_position() -> None:
+    a, b = _article(1), _article(2)
+    assert claim_id(a.id, a.claims[0]) == claim_id(b.id, b.claims[0])
+    moved = a.claims[0].model_copy(update={"start": 50})
+    assert claim_id(a.id, moved) != claim_id(a.id, a.claims[0])
