@@ -1,153 +1,202 @@
-"""Dictionary entity extractor: knowledge-base names matched on the matching form with
-Aho-Corasick, Arabic proclitics (و ف ب ل ك ال) allowed before a name."""
+"""Dictionary matching of knowledge-base names with Aho-Corasick on the matching form.
+
+- Arabic proclitics may stand before a name inside the same word: و ف ب ل ك and their
+  combinations (وب، ول، فب، فل، وك…). Before a name with the article, ل fuses with it
+  (ل + الأمم → للأمم); that form is matched as its own key and the mention keeps the ل, since
+  removing it would not leave the name as written.
+- Word boundaries: a name must start at a word start (after any proclitics) and end at a word
+  end, in both scripts.
+- Case: a Latin-script name written with capitals only matches capitalised text, and an
+  acronym only matches upper-case text (``US`` is not ``us``; ``WHO`` is not ``Who``).
+- Ambiguity: a name several entries share (``طرابلس``, ``Georgia``, ``عمان``) goes to the
+  candidate whose country the document otherwise mentions, else to the most prominent one. A
+  generated city of under a million people is only accepted with such evidence or after a
+  place word (``مدينة``, ``city of``), which keeps small towns named like common words out.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 import ahocorasick
 
-from schemas.models import CleanArticle, Entity, Label, TextField
-from workers.core.text import match_form, match_form_with_offsets
-
-ARABIC_PROCLITICS = (
-    "",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-    "ال",
-    "وال",
-    "بال",
-    "لل",
-    "ول",
-    "وب",
-    "فال",
-    "ولل",
+from schemas.models import CleanArticle, Entity
+from workers.core.entities.kb import KBEntry, KnowledgeBase, Surface
+from workers.core.entities.lexicon import Lexicon
+from workers.core.entities.spans import (
+    FieldText,
+    Mention,
+    article_fields,
+    has_arabic,
+    is_word_char,
+    longest_first,
 )
+
+ARTICLE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"})
+"""What may precede a name that has its own article (ل fuses instead: see above)."""
+PROCLITICS = ARTICLE_PROCLITICS | {"ل", "ول", "فل"}
+FUSED_PROCLITICS = frozenset({"", "و", "ف"})
+SMALL_CITY_PRIOR = 1.01
+"""Priors of generated cities are 1 + population / 1e8: below this, under a million people."""
 
 
 @dataclass(frozen=True)
-class KBEntry:
-    entity_id: str
-    label: Label
-    names: dict[str, str]
-    aliases: tuple[str, ...] = ()
-
-    def all_names(self) -> Iterable[str]:
-        yield from self.names.values()
-        yield from self.aliases
-
-    @property
-    def canonical(self) -> str:
-        return self.names.get("en") or next(iter(self.names.values()))
+class _Hit:
+    norm_start: int
+    norm_end: int
+    key: str
 
 
 @dataclass
-class KnowledgeBase:
-    entries: dict[str, KBEntry] = field(default_factory=dict)
+class GazetteerMatcher:
+    kb: KnowledgeBase
+    lexicon: Lexicon = field(default_factory=Lexicon.default)
 
-    @classmethod
-    def bundled(cls) -> KnowledgeBase:
-        raw = resources.files("workers.data").joinpath("kb.json").read_text(encoding="utf-8")
-        kb = cls()
-        for item in json.loads(raw):
-            kb.add(
-                KBEntry(
-                    entity_id=item["id"],
-                    label=Label(item["label"]),
-                    names=item["names"],
-                    aliases=tuple(item.get("aliases", ())),
+    def __post_init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        forms: dict[str, list[tuple[str, bool]]] = {}
+        for key in self.kb:
+            forms.setdefault(key, []).append((key, False))
+            if key.startswith("ال") and len(key) > 3:
+                forms.setdefault("ل" + key[1:], []).append((key, True))
+        for form, values in forms.items():
+            self._automaton.add_word(form, (len(form), tuple(values)))
+        if forms:
+            self._automaton.make_automaton()
+
+    def find(self, fields: Sequence[FieldText]) -> list[Mention]:
+        hits = [(ft, hit) for ft in fields for hit in self._hits(ft)]
+        candidates = {
+            (ft.field, hit.norm_start, hit.norm_end): self._compatible(ft, hit) for ft, hit in hits
+        }
+        evidence = self._evidence(candidates.values())
+        mentions = []
+        for ft, hit in hits:
+            chosen = self._choose(
+                ft, hit, candidates[(ft.field, hit.norm_start, hit.norm_end)], evidence
+            )
+            if chosen is None:
+                continue
+            surface, entry = chosen
+            start, end = ft.source_span(hit.norm_start, hit.norm_end)
+            mentions.append(
+                Mention(
+                    field=ft.field,
+                    start=start,
+                    end=end,
+                    label=surface.label,
+                    entity_id=entry.entity_id,
+                    name=entry.canonical,
+                    names=dict(entry.names),
+                    source="kb",
                 )
             )
-        return kb
+        return longest_first(mentions)
 
-    def add(self, entry: KBEntry) -> None:
-        self.entries[entry.entity_id] = entry
+    def _hits(self, ft: FieldText) -> list[_Hit]:
+        norm = ft.norm
+        if not norm or not len(self._automaton):
+            return []
+        found = []
+        for end_index, (form_len, values) in self._automaton.iter(norm):
+            start, end = end_index - form_len + 1, end_index + 1
+            if end < len(norm) and is_word_char(norm[end]):
+                continue
+            word_start = start
+            while word_start > 0 and is_word_char(norm[word_start - 1]):
+                word_start -= 1
+            prefix = norm[word_start:start]
+            for key, fused in values:
+                if prefix and not has_arabic(key):
+                    continue
+                if fused:
+                    allowed = FUSED_PROCLITICS
+                elif key.startswith("ال"):
+                    allowed = ARTICLE_PROCLITICS
+                else:
+                    allowed = PROCLITICS
+                if prefix in allowed:
+                    found.append(_Hit(start, end, key))
+        # Overlapping hits: keep the longest, so "مجلس الأمن التابع للأمم المتحدة" is one name.
+        found.sort(key=lambda h: (-(h.norm_end - h.norm_start), h.norm_start))
+        kept: list[_Hit] = []
+        taken = [False] * (len(norm) + 1)
+        for hit in found:
+            if any(taken[hit.norm_start : hit.norm_end]):
+                continue
+            for i in range(hit.norm_start, hit.norm_end):
+                taken[i] = True
+            kept.append(hit)
+        return kept
+
+    def _compatible(self, ft: FieldText, hit: _Hit) -> list[Surface]:
+        start, end = ft.source_span(hit.norm_start, hit.norm_end)
+        written = ft.text[start:end]
+        return [s for s in self.kb.candidates(hit.key) if case_compatible(written, s)]
+
+    def _evidence(self, candidate_lists: object) -> set[str]:
+        """Countries (ISO codes) and entity ids the document mentions unambiguously."""
+        evidence: set[str] = set()
+        for surfaces in candidate_lists:  # type: ignore[attr-defined]
+            ids = {s.entity_id for s in surfaces}
+            if len(ids) != 1:
+                continue
+            entry = self.kb.entries[next(iter(ids))]
+            if entry.prior < SMALL_CITY_PRIOR and entry.kind == "city" and entry.generated:
+                continue  # a small town is no evidence for itself or its country
+            evidence.add(entry.entity_id)
+            if entry.country:
+                evidence.add(entry.country)
+        return evidence
+
+    def _choose(
+        self, ft: FieldText, hit: _Hit, surfaces: list[Surface], evidence: set[str]
+    ) -> tuple[Surface, KBEntry] | None:
+        after_place_word = self._after_place_word(ft, hit)
+        acceptable = []
+        for surface in surfaces:
+            entry = self.kb.entries[surface.entity_id]
+            small_town = entry.generated and entry.kind == "city" and entry.prior < SMALL_CITY_PRIOR
+            if small_town and not after_place_word and entry.country not in evidence:
+                continue
+            acceptable.append((surface, entry))
+        if not acceptable:
+            return None
+        for surface, entry in acceptable:
+            if entry.entity_id in evidence or (entry.country and entry.country in evidence):
+                return surface, entry
+        return acceptable[0]
+
+    def _after_place_word(self, ft: FieldText, hit: _Hit) -> bool:
+        before = ft.norm[: hit.norm_start].rstrip().rsplit(" ", 1)[-1]
+        return before in self.lexicon.place_words
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+def case_compatible(written: str, surface: Surface) -> bool:
+    """Whether text as written may be this Latin-script surface (Arabic has no case)."""
+    if not any(ch.isupper() for ch in surface.text):
+        return True
+    if surface.acronym:
+        letters = [ch for ch in written if ch.isalpha()]
+        return all(ch.isupper() for ch in letters)
+    for want, got in zip(surface.text.split(), written.split(), strict=False):
+        if want[:1].isupper() and got[:1].islower():
+            return False
+    return True
 
 
 @dataclass
 class GazetteerExtractor:
+    """Knowledge-base names only (no discovery or coreference): the cheapest extractor."""
+
     kb: KnowledgeBase
     name: str = "gazetteer"
 
     def __post_init__(self) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for entry in self.kb.entries.values():
-            for surface in entry.all_names():
-                key = match_form(surface)
-                if not key:
-                    continue
-                for variant, clitic_len in _clitic_variants(key):
-                    existing = self._automaton.get(variant, None)
-                    if existing is None or existing[2] < len(key):
-                        self._automaton.add_word(
-                            variant, (entry.entity_id, len(variant), clitic_len)
-                        )
-        if len(self._automaton):
-            self._automaton.make_automaton()
+        self._matcher = GazetteerMatcher(self.kb)
 
     def __call__(self, article: CleanArticle) -> list[Entity]:
-        found: list[Entity] = []
-        for field_name, text in ((TextField.TITLE, article.title), (TextField.BODY, article.body)):
-            found.extend(self._scan(field_name, text))
-        return found
-
-    def _scan(self, field_name: TextField, text: str) -> list[Entity]:
-        if not len(self._automaton):
-            return []
-        norm, offsets = match_form_with_offsets(text)
-        spans: list[tuple[int, int, str]] = []
-        for end_index, (entity_id, variant_len, clitic_len) in self._automaton.iter(norm):
-            start_index = end_index - variant_len + 1
-            if start_index > 0 and _is_word_char(norm[start_index - 1]):
-                continue
-            if end_index + 1 < len(norm) and _is_word_char(norm[end_index + 1]):
-                continue
-            spans.append((start_index + clitic_len, end_index + 1, entity_id))
-        # Longest match wins where spans overlap.
-        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-        entities: list[Entity] = []
-        last_end = -1
-        for start, end, entity_id in spans:
-            if start < last_end:
-                continue
-            last_end = end
-            entry = self.kb.entries[entity_id]
-            src_start, src_end = offsets[start], offsets[end - 1] + 1
-            entities.append(
-                Entity(
-                    text=text[src_start:src_end],
-                    label=entry.label,
-                    field=field_name,
-                    start=src_start,
-                    end=src_end,
-                    entity_id=entry.entity_id,
-                    name=entry.canonical,
-                    names=dict(entry.names),
-                )
-            )
-        return entities
-
-
-def _clitic_variants(key: str) -> list[tuple[str, int]]:
-    """The key and its forms with Arabic proclitics attached (ل + ال → لل)."""
-    if not any("\u0600" <= ch <= "\u06ff" for ch in key):
-        return [(key, 0)]
-    variants = [(key, 0)]
-    for clitic in ARABIC_PROCLITICS[1:]:
-        if clitic.endswith("ال"):
-            continue  # only names without their own article take a clitic article
-        if clitic.endswith("ل") and key.startswith("ال"):
-            variants.append((clitic + key[1:], len(clitic)))  # ل + الأمم → للأمم
-        else:
-            variants.append((clitic + key, len(clitic)))
-    return variants
+        fields = article_fields(article)
+        texts = {ft.field: ft.text for ft in fields}
+        return [m.to_entity(texts[m.field]) for m in self._matcher.find(fields)]

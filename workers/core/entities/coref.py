@@ -1,0 +1,115 @@
+"""In-document coreference of short forms: once an article names ``فلاديمير بوتين`` or
+``Pieter Jansen``, a later ``بوتين``, ``وكيم`` or ``Mr. Jansen`` is the same person.
+
+Every word of a multi-word person name (as written in the article, and the knowledge-base names
+in the same script) becomes a short form of that person, unless it is a particle, a stop word or
+shared by two people in the article (then it is ambiguous and left alone). Arabic short forms may
+carry proclitics; English ones must be capitalised.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schemas.models import Label
+from workers.core.entities.discovery import NAME_PARTICLES, arabic_variants
+from workers.core.entities.discovery import skip_letters as _skip_letters
+from workers.core.entities.lexicon import Lexicon
+from workers.core.entities.spans import FieldText, Mention, has_arabic
+from workers.core.text import match_form
+
+EN_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "la", "le"})
+
+
+@dataclass
+class ShortFormResolver:
+    lexicon: Lexicon = field(default_factory=Lexicon.default)
+
+    def find(self, fields: Sequence[FieldText], mentions: Sequence[Mention]) -> list[Mention]:
+        short_forms = self._short_forms(fields, mentions)
+        if not short_forms:
+            return []
+        found: list[Mention] = []
+        for ft in fields:
+            taken = sorted((m.start, m.end) for m in mentions if m.field == ft.field)
+            starts = [s for s, _ in taken]
+            for token in ft.tokens:
+                if not token.is_word:
+                    continue
+                target = self._resolve(token.norm, token.arabic, short_forms)
+                if target is None:
+                    continue
+                if not token.arabic and not token.text[0].isupper():
+                    continue
+                k = bisect.bisect_right(starts, token.start) - 1
+                if k >= 0 and taken[k][1] > token.start:
+                    continue  # inside a mention already
+                start = token.start
+                end = token.end
+                if token.arabic:
+                    # The proclitics are the letters the matched short form does not cover.
+                    start += _skip_letters(token.text, max(0, len(token.norm) - len(target[1])))
+                elif token.text.endswith(("'s", "’s")):
+                    end -= 2
+                person = target[0]
+                found.append(
+                    Mention(
+                        field=ft.field,
+                        start=start,
+                        end=end,
+                        label=Label.PERSON,
+                        entity_id=person.entity_id,
+                        name=person.name,
+                        names=dict(person.names),
+                        source="coref",
+                        confidence=min(person.confidence, 0.9),
+                    )
+                )
+        return found
+
+    def _short_forms(
+        self, fields: Sequence[FieldText], mentions: Sequence[Mention]
+    ) -> dict[str, Mention | None]:
+        texts = {ft.field: ft.text for ft in fields}
+        forms: dict[str, Mention | None] = {}
+        lex = self.lexicon
+        for mention in mentions:
+            if mention.label != Label.PERSON:
+                continue
+            written = texts[mention.field][mention.start : mention.end]
+            script_arabic = has_arabic(written)
+            same_script = [n for n in mention.names.values() if has_arabic(n) == script_arabic]
+            sources = [written, *same_script]
+            for source in sources:
+                words = match_form(source).split()
+                if len(words) < 2:
+                    continue
+                for word in words:
+                    word = word.removesuffix("'s")
+                    if (
+                        len(word) < 3
+                        or word in NAME_PARTICLES
+                        or word in EN_PARTICLES
+                        or word in lex.ar_stop
+                        or word in lex.en_stop
+                        or word in lex.ar_common
+                    ):
+                        continue
+                    previous = forms.get(word, mention)
+                    if previous is not None and previous.entity_id != mention.entity_id:
+                        forms[word] = None  # two people share it: ambiguous
+                    else:
+                        forms[word] = mention
+        return forms
+
+    def _resolve(
+        self, norm: str, arabic: bool, forms: dict[str, Mention | None]
+    ) -> tuple[Mention, str] | None:
+        candidates = arabic_variants(norm) if arabic else {norm.removesuffix("'s")}
+        for candidate in sorted(candidates, key=len, reverse=True):
+            mention = forms.get(candidate)
+            if mention is not None:
+                return mention, candidate
+        return None

@@ -1,0 +1,70 @@
+"""The default entity extractor (no model, no network) and the factory that picks a backend.
+
+    knowledge-base names ──▶ context discovery ──▶ short-form coreference ──▶ entities
+
+Each step is its own component (``GazetteerMatcher``, ``ContextDiscoverer``,
+``ShortFormResolver``) so it can be tested and swapped alone; the model backends reuse the
+matcher and the resolver around their own name finder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schemas.models import CleanArticle, Entity, Label
+from workers.core.entities.coref import ShortFormResolver
+from workers.core.entities.discovery import ContextDiscoverer
+from workers.core.entities.gazetteer import GazetteerMatcher
+from workers.core.entities.kb import KnowledgeBase
+from workers.core.entities.spans import FieldText, Mention, article_fields, longest_first
+
+ABSORBABLE = (Label.LOC, Label.NORP)
+"""Known mentions a longer discovered organisation may contain (``جامعة القاهرة``)."""
+
+
+def merge(known: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
+    """Known mentions win; an extra mention is kept where it overlaps none of them, or where it
+    wholly contains only places and nationalities (which it then replaces)."""
+    kept = list(known)
+    for mention in longest_first(extra):
+        overlapping = [k for k in kept if k.overlaps(mention)]
+        if not overlapping:
+            kept.append(mention)
+        elif mention.label == Label.ORG and all(
+            mention.contains(k) and k.label in ABSORBABLE and k.length < mention.length
+            for k in overlapping
+        ):
+            kept = [k for k in kept if k not in overlapping] + [mention]
+    return longest_first(kept)
+
+
+@dataclass
+class RuleEntityExtractor:
+    """Knowledge base + context rules + coreference: Arabic and English, offline."""
+
+    kb: KnowledgeBase
+    name: str = "rules"
+    discover: bool = True
+    matcher: GazetteerMatcher = field(init=False)
+    discoverer: ContextDiscoverer = field(default_factory=ContextDiscoverer)
+    resolver: ShortFormResolver = field(default_factory=ShortFormResolver)
+
+    def __post_init__(self) -> None:
+        self.matcher = GazetteerMatcher(self.kb)
+
+    def __call__(self, article: CleanArticle) -> list[Entity]:
+        fields = article_fields(article)
+        return to_entities(fields, self.mentions(fields))
+
+    def mentions(self, fields: Sequence[FieldText]) -> list[Mention]:
+        mentions = self.matcher.find(fields)
+        if self.discover:
+            discovered = [m for ft in fields for m in self.discoverer.find(ft, mentions)]
+            mentions = merge(mentions, discovered)
+        return merge(mentions, self.resolver.find(fields, mentions))
+
+
+def to_entities(fields: Sequence[FieldText], mentions: Sequence[Mention]) -> list[Entity]:
+    texts = {ft.field: ft.text for ft in fields}
+    return [m.to_entity(texts[m.field]) for m in mentions]

@@ -1,0 +1,180 @@
+"""Shared pieces of the entity stage: a field's text with its matching form and tokens,
+mentions found in it, overlap resolution and ids for names the knowledge base lacks."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from schemas.models import CleanArticle, Entity, Label, TextField
+from workers.core.text import match_form, match_form_with_offsets
+
+_MARKS = "\u0640\u064b-\u065f\u0670"
+TOKEN = re.compile(rf"[\w{_MARKS}]+(?:['’\-][\w{_MARKS}]+)*|[^\w\s{_MARKS}]")
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def has_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+    newline_before: bool = False
+
+    @property
+    def is_word(self) -> bool:
+        return is_word_char(self.text[0])
+
+    @property
+    def arabic(self) -> bool:
+        return has_arabic(self.text)
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass
+class FieldText:
+    """One text field (title or body) with everything the stages share about it."""
+
+    field: TextField
+    text: str
+    lang: str = "und"
+
+    @cached_property
+    def _norm(self) -> tuple[str, list[int]]:
+        return match_form_with_offsets(self.text)
+
+    @property
+    def norm(self) -> str:
+        return self._norm[0]
+
+    @property
+    def offsets(self) -> list[int]:
+        return self._norm[1]
+
+    def source_span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        offsets = self.offsets
+        return offsets[norm_start], offsets[norm_end - 1] + 1
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        tokens: list[Token] = []
+        previous_end = 0
+        for found in TOKEN.finditer(self.text):
+            gap = self.text[previous_end : found.start()]
+            tokens.append(
+                Token(
+                    found.start(),
+                    found.end(),
+                    found.group(),
+                    match_form(found.group()),
+                    newline_before="\n" in gap or not tokens,
+                )
+            )
+            previous_end = found.end()
+        return tokens
+
+    @cached_property
+    def headline_case(self) -> bool:
+        """Most longer words capitalised, as in 'Putin Seeks New Arms Deal With Kim'."""
+        words = [t for t in self.tokens if t.is_word and len(t.text) > 3 and not t.arabic]
+        if len(words) < 3:
+            return False
+        return sum(t.capitalized for t in words) / len(words) > 0.6
+
+
+def article_fields(article: CleanArticle) -> list[FieldText]:
+    return [
+        FieldText(TextField.TITLE, article.title, article.lang),
+        FieldText(TextField.BODY, article.body, article.lang),
+    ]
+
+
+@dataclass
+class Mention:
+    field: TextField
+    start: int
+    end: int
+    label: Label
+    entity_id: str
+    name: str
+    names: dict[str, str] = dataclasses.field(default_factory=dict)
+    source: str = "kb"
+    """kb, discovered, coref or model: where the mention came from."""
+    confidence: float = 1.0
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.field == other.field and self.start < other.end and other.start < self.end
+
+    def contains(self, other: Mention) -> bool:
+        return self.field == other.field and self.start <= other.start and other.end <= self.end
+
+    def to_entity(self, text: str) -> Entity:
+        return Entity(
+            text=text[self.start : self.end],
+            label=self.label,
+            field=self.field,
+            start=self.start,
+            end=self.end,
+            entity_id=self.entity_id,
+            name=self.name,
+            names=dict(self.names),
+            confidence=round(self.confidence, 3),
+        )
+
+
+def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, longer ones winning, in text order."""
+    chosen: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (-m.length, m.field, m.start)):
+        if not any(mention.overlaps(c) for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: (m.field != TextField.TITLE, m.start))
+
+
+def name_language(text: str, article_lang: str) -> str:
+    if has_arabic(text):
+        return "ar"
+    return article_lang if article_lang not in ("und", "ar", "") else "en"
+
+
+def discovered_id(label: Label, name: str) -> str:
+    """Stable id of a name the knowledge base lacks, so one unknown person or organisation
+    aggregates across articles: ``nf:<label>:<hash of the matching form>``."""
+    digest = hashlib.sha1(match_form(name).encode("utf-8")).hexdigest()[:16]
+    return f"nf:{label.value.lower()}:{digest}"
+
+
+def discovered_mention(
+    ft: FieldText, start: int, end: int, label: Label, confidence: float, source: str
+) -> Mention:
+    text = ft.text[start:end]
+    return Mention(
+        field=ft.field,
+        start=start,
+        end=end,
+        label=label,
+        entity_id=discovered_id(label, text),
+        name=text,
+        names={name_language(text, ft.lang): text},
+        source=source,
+        confidence=confidence,
+    )
