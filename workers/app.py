@@ -31,7 +31,7 @@ from workers.core.errors import RejectedInput
 from workers.core.factory import build_pipeline
 from workers.core.ingest import parse_raw
 from workers.es import ArticleIndexer, install, make_client
-from workers.kafka import ssl_context
+from workers.kafka import MAX_MESSAGE_BYTES, ssl_context
 from workers.settings import Settings, get_settings
 
 log = logging.getLogger("newsflow.worker")
@@ -63,8 +63,8 @@ app = faust.App(
     processing_guarantee="at_least_once",
     consumer_auto_offset_reset="earliest",
     producer_acks=-1,
-    producer_max_request_size=8 * 1024 * 1024,
-    consumer_max_fetch_size=8 * 1024 * 1024,
+    producer_max_request_size=MAX_MESSAGE_BYTES,
+    consumer_max_fetch_size=MAX_MESSAGE_BYTES,
     broker_commit_every=100,
     broker_commit_interval=1.0,
     web_enabled=settings.worker.web_enabled,

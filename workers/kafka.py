@@ -19,6 +19,9 @@ from workers.settings import KafkaSettings
 log = logging.getLogger(__name__)
 
 STAGE_TOPICS = ("raw", "clean", "enriched", "dlq")
+MAX_MESSAGE_BYTES = 32 * 1024 * 1024
+"""Topic and producer limit: above the article size limit (and its base64 dead letter), so
+oversize input reaches a worker and is dead-lettered with its reason instead of failing here."""
 
 
 def ssl_context(settings: KafkaSettings) -> ssl.SSLContext | None:
@@ -56,7 +59,15 @@ async def ensure_topics(settings: KafkaSettings, names: Iterable[str] = STAGE_TO
         wanted = [settings.topic(n) for n in names]
         missing = [t for t in wanted if t not in existing]
         if missing:
-            new = [NewTopic(t, settings.partitions, settings.replication_factor) for t in missing]
+            new = [
+                NewTopic(
+                    t,
+                    settings.partitions,
+                    settings.replication_factor,
+                    topic_configs={"max.message.bytes": str(MAX_MESSAGE_BYTES)},
+                )
+                for t in missing
+            ]
             # Another process may create them meanwhile.
             with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(new)
@@ -73,7 +84,7 @@ async def producer(settings: KafkaSettings, retries: int = 10) -> AsyncIterator[
         acks="all",
         enable_idempotence=True,
         linger_ms=5,
-        max_request_size=8 * 1024 * 1024,
+        max_request_size=MAX_MESSAGE_BYTES,
     )
     for attempt in range(retries + 1):
         try:
