@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_OBJECTS = Path(__file__).resolve().parents[1] / "deploy" / "kibana" / "newsflow.ndjson"
-"""Saved objects shipped with the repository (copied into the image under /app/deploy)."""
+OBJECTS_RELATIVE = Path("deploy") / "kibana" / "newsflow.ndjson"
+DEFAULT_OBJECTS = Path(__file__).resolve().parents[1] / OBJECTS_RELATIVE
+"""Saved objects shipped with the repository (the image copies them to /app/deploy/kibana)."""
 
 BUILTIN_INDEX_PREFIX = "newsflow"
 """Index prefix the shipped data views point at (``newsflow-articles``, ``newsflow-claims``)."""
@@ -192,6 +193,16 @@ def import_saved_objects(
     return ImportResult(success_count=int(answer.get("successCount", 0)), imported=imported)
 
 
+def default_objects_path(configured: str | None = None) -> Path:
+    """The configured file, else the repository's copy (editable install), else
+    ``deploy/kibana/newsflow.ndjson`` under the working directory (``/app`` in the image)."""
+    if configured:
+        return Path(configured)
+    if DEFAULT_OBJECTS.exists():
+        return DEFAULT_OBJECTS
+    return Path.cwd() / OBJECTS_RELATIVE
+
+
 def main(argv: list[str] | None = None) -> int:
     """``newsflow kibana import``: flags default to ``NEWSFLOW_KIBANA__*`` environment variables."""
 
@@ -200,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="newsflow kibana import", description=__doc__)
     parser.add_argument("--url", default=env("URL", "http://127.0.0.1:5601"))
-    parser.add_argument("--file", type=Path, default=Path(env("OBJECTS") or DEFAULT_OBJECTS))
+    parser.add_argument("--file", type=Path, default=default_objects_path(env("OBJECTS")))
     parser.add_argument("--space", default=env("SPACE"))
     parser.add_argument("--api-key", default=env("API_KEY"))
     parser.add_argument("--username", default=env("USERNAME"))
