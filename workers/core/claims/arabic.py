@@ -59,7 +59,9 @@ class _SentenceParser:
         inside_entity = _entity_token_mask(tokens, self._entities)
         cues: list[tuple[int, ArabicCue, int]] = []
         for i, tok in enumerate(tokens):
-            if not tok.is_word or tok.in_quote or inside_entity[i]:
+            if not tok.is_word or tok.in_quote:
+                continue
+            if inside_entity[i] and not _swallowed_verb(tok, self._entities):
                 continue
             found = self.lex.cue(tok.norm)
             if found and found[0].tag == "part" and i > 0 and tokens[i - 1].text not in COMMAS:
@@ -79,6 +81,8 @@ class _SentenceParser:
             draft = self._cue_draft(sentence, tokens, i, cue, clitic, limit, inside_entity)
             if draft is None:
                 continue
+            if draft.speaker_from is SpeakerFrom.SENTENCE and not drafts:
+                self._sentence_subject(sentence, tokens, i, draft)
             self._attach_trailing_source(sentence, tokens, draft, limit, according)
             drafts.append(draft)
         drafts.extend(self._according_to_drafts(sentence, tokens, according, drafts))
@@ -91,7 +95,7 @@ class _SentenceParser:
         prev = tokens[i - 1]
         if not prev.is_word and prev.text in COMMAS:
             return True
-        return any(_match_words(tokens, i - len(p), p) for p in self.lex.clause_particles)
+        return any(_match_words(tokens, i - len(p), p) for p in self.lex.clause_openers)
 
     def _cue_draft(
         self,
@@ -103,9 +107,15 @@ class _SentenceParser:
         limit: int,
         inside_entity: list[bool],
     ) -> Draft | None:
-        marker = self._find_marker(tokens, ci, cue, limit, inside_entity)
         cue_tok = tokens[ci]
         cue_span = Span(cue_tok.start, cue_tok.end)
+        if self._cataphoric(tokens, ci):
+            return self._cataphora_draft(sentence, tokens, ci, cue, limit, cue_span)
+        if cue.stance is Stance.ACCUSE:
+            accusation = self._accusation(sentence, tokens, ci, cue, clitic, limit, inside_entity)
+            if accusation is not None:
+                return accusation
+        marker = self._find_marker(tokens, ci, cue, limit, inside_entity)
         if marker is None:
             if not cue.noun_content:
                 return None
@@ -127,7 +137,15 @@ class _SentenceParser:
         zone = (ci + 1, zone_end)
         if cue.relay and self._relay(sentence, tokens, zone, draft):
             return draft
+        if cue.stance is Stance.CALL and self._addressee(sentence, tokens, zone, clitic, draft):
+            return draft
         if cue.pronoun_subject:
+            subject = None if clitic or cue.tag == "part" else self._subject_before(tokens, ci)
+            if subject is not None:
+                draft.speaker_from = SpeakerFrom.MENTION
+                self._read_zone(sentence, tokens, subject, draft, nominal_allowed=True)
+                self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
+                return draft
             draft.speaker_from = (
                 SpeakerFrom.SENTENCE if cue.tag == "part" else SpeakerFrom.CONTEXT
             )
@@ -138,11 +156,153 @@ class _SentenceParser:
         if draft.speaker is None:
             subject = None if clitic else self._subject_before(tokens, ci)
             if subject is not None:
-                draft.speaker_from = SpeakerFrom.MENTION
-                self._name_and_role(tokens, subject, draft)
-            else:
+                self._read_zone(sentence, tokens, subject, draft, nominal_allowed=True)
+            if draft.speaker is None:
+                draft.speaker_from = SpeakerFrom.CONTEXT
                 draft.confidence = 0.75
         return draft
+
+    def _sentence_subject(
+        self, sentence: Sentence, tokens: list[Token], ci: int, draft: Draft
+    ) -> None:
+        """``وتبنى المتحدث …، يحيى سريع، الهجوم …، زاعما أن``: a participle with no cue
+        before it speaks for the subject of the sentence's verb."""
+        if ci < 3 or not tokens[0].is_word:
+            return
+        probe = Draft(draft.content, None, draft.kind, draft.stance, SpeakerFrom.CONTEXT)
+        self._read_zone(sentence, tokens, (1, ci), probe, nominal_allowed=True)
+        if probe.speaker is not None and probe.role is not None:
+            draft.speaker, draft.role = probe.speaker, probe.role
+            draft.speaker_from = SpeakerFrom.MENTION
+
+    def _cataphoric(self, tokens: list[Token], ci: int) -> bool:
+        return any(
+            _match_words(tokens, ci - len(p), p) and _only_particles_before(tokens, ci - len(p))
+            for p in self.lex.cataphora
+        )
+
+    def _cataphora_draft(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        ci: int,
+        cue: ArabicCue,
+        limit: int,
+        cue_span: Span,
+    ) -> Draft | None:
+        """``هكذا علق X`` / ``بهذه العبارة وصف X``: X spoke the quotation just before."""
+        end = ci + 1
+        while end < limit and not (not tokens[end].is_word and tokens[end].text in COMMAS):
+            end += 1
+        draft = Draft(
+            content=Span(0, 0),
+            cue=cue_span,
+            kind=ClaimKind.DIRECT,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.CONTEXT,
+            gender=cue.tag if cue.tag in ("m", "f", "p") else None,
+            cataphoric=True,
+        )
+        self._read_zone(sentence, tokens, (ci + 1, end), draft, nominal_allowed=True)
+        return draft if draft.speaker is not None else None
+
+    def _accusation(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        ci: int,
+        cue: ArabicCue,
+        clitic: int,
+        limit: int,
+        inside_entity: list[bool],
+    ) -> Draft | None:
+        """``اتهم SPEAKER OBJECT بـ…``: the content is the object and its charge."""
+        charge = next(
+            (
+                j
+                for j in range(ci + 1, min(limit, ci + 12))
+                if tokens[j].is_word
+                and not tokens[j].in_quote
+                and not inside_entity[j]
+                and tokens[j].norm.startswith("ب")
+                and not tokens[j].norm.startswith("بال")
+                and len(tokens[j].norm) >= 4
+            ),
+            None,
+        )
+        if charge is None or charge == ci + 1:
+            return None
+        cue_tok = tokens[ci]
+        draft = Draft(
+            content=Span(0, 0),
+            cue=Span(cue_tok.start, cue_tok.end),
+            kind=ClaimKind.INDIRECT,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.CONTEXT,
+            gender=cue.tag if cue.tag in ("m", "f", "p") else None,
+            confidence=0.75,
+        )
+        object_start = ci + 1
+        if not cue.pronoun_subject:
+            chunk_end = self._chunk_end(tokens, ci + 1, charge)
+            if chunk_end < charge:
+                draft.speaker_from = SpeakerFrom.MENTION
+                self._name_and_role(tokens, (ci + 1, chunk_end), draft)
+                object_start = chunk_end
+            elif not clitic:
+                subject = self._subject_before(tokens, ci)
+                if subject is not None:
+                    draft.speaker_from = SpeakerFrom.MENTION
+                    self._read_zone(sentence, tokens, subject, draft, nominal_allowed=True)
+        elif cue.tag == "part":
+            draft.speaker_from = SpeakerFrom.SENTENCE
+        draft.content, _kind = _content(sentence, tokens, object_start, limit)
+        return draft if draft.content else None
+
+    def _chunk_end(self, tokens: list[Token], j: int, limit: int) -> int:
+        """End of the noun phrase at ``j``: a recognised name, or a noun with its genitive
+        (وزارة الصحة) and relational adjectives (الإسرائيلية، السوداني)."""
+        ent_end = _entity_end_at(tokens, j, self._entities)
+        k = ent_end if ent_end is not None else j + 1
+        if ent_end is None and k < limit and not tokens[j].norm.startswith("ال"):
+            if tokens[k].norm.startswith("ال"):
+                k += 1
+        while (
+            k < limit
+            and tokens[k].is_word
+            and tokens[k].norm.startswith("ال")
+            and tokens[k].norm.endswith(("يه", "ي", "يون", "يين"))
+        ):
+            k += 1
+        return min(k, limit)
+
+    def _addressee(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        zone: tuple[int, int],
+        clitic: int,
+        draft: Draft,
+    ) -> bool:
+        """دعا/حث SPEAKER ADDRESSEE إلى/على …: the addressee belongs to the content."""
+        a, b = zone
+        words = [t for t in tokens[a:b] if t.is_word and not t.in_quote]
+        if not words or any(not t.is_word and t.text in COMMAS for t in tokens[a:b]):
+            return False
+        chunk_end = self._chunk_end(tokens, a, b)
+        if chunk_end < b:
+            draft.speaker_from = SpeakerFrom.MENTION
+            self._name_and_role(tokens, (a, chunk_end), draft)
+            addressee = chunk_end
+        elif clitic:
+            draft.speaker_from = SpeakerFrom.CONTEXT
+            addressee = a
+        else:
+            return False
+        content_end = draft.content.end
+        draft.content = _trim(sentence.text, Span(tokens[addressee].start, content_end))
+        draft.kind = ClaimKind.INDIRECT
+        return True
 
     def _find_marker(
         self,
@@ -171,6 +331,10 @@ class _SentenceParser:
                     return j, j + len(words)
             if tok.norm in self.lex.complementizers:
                 return j, j + 1
+            if cue.stance is Stance.DENY and j > ci + 1 and tok.norm in self.lex.deny_content_openers:
+                return j, j  # نفت الشركة، ومقرها أثينا، أي صلة …: the content starts here
+            if cue.lemma == "طالب" and tok.norm.startswith("ب") and len(tok.norm) >= 4:
+                return j, j  # مطالبا بضمانات دولية
         return None
 
     def _noun_content_draft(
@@ -264,6 +428,8 @@ class _SentenceParser:
             a, b = self._trim_time(tokens, a, b)
             if a >= b:
                 continue
+            if a > zone[0] and tokens[a].norm.endswith("ا") and len(tokens[a].norm) >= 4:
+                continue  # a circumstantial clause (طالبا عدم كشف اسمه), not an apposition
             cut = self._pp_start(tokens, a, b)
             if cut is not None:
                 if cut > a:
@@ -274,9 +440,8 @@ class _SentenceParser:
         if not nominal_allowed or not nominals:
             return
         draft.speaker_from = SpeakerFrom.MENTION
-        if len(nominals) >= 2 and self._is_name(tokens, *nominals[1]) and not self._is_name(
-            tokens, *nominals[0]
-        ):
+        if len(nominals) >= 2 and self._is_name(tokens, *nominals[1]):
+            # Both look like names (منسق الشؤون …، توم فليتشر): Arabic puts the role first.
             draft.role = _span(tokens, *nominals[0])
             draft.speaker = _span(tokens, *nominals[1])
         elif len(nominals) >= 2 and self._is_name(tokens, *nominals[0]) and not self._is_name(
@@ -314,11 +479,19 @@ class _SentenceParser:
                 return j
             if tok.norm in ("خلال", "امام", "عبر", "عقب", "اثناء") and j > a:
                 return j
-            if self._is_hearer(tokens, j):
+            if self._is_hearer(tokens, j) or self._is_audience(tokens, j):
                 return j
             if j > a and self._is_time(tokens, j) and tok.norm in self.lex.time_words:
                 return j
         return None
+
+    def _is_audience(self, tokens: list[Token], j: int) -> bool:
+        """للصحفيين، لأنصاره: who heard it, not an outlet."""
+        norm = tokens[j].norm
+        if not norm.startswith("ل") or len(norm) < 4:
+            return False
+        bare = norm[1:]
+        return bare in self.lex.audience_nouns or "ا" + bare in self.lex.audience_nouns
 
     def _is_hearer(self, tokens: list[Token], j: int) -> bool:
         """ل + outlet (للصحيفة، لشبكة، لوكالة) or ل + a quoted/recognised outlet name."""
@@ -334,6 +507,8 @@ class _SentenceParser:
     def _read_pp(self, tokens: list[Token], a: int, b: int, draft: Draft) -> None:
         for j in range(a, b):
             tok = tokens[j]
+            if self._is_audience(tokens, j):
+                return
             if self._is_hearer(tokens, j):
                 # لشبكة → شبكة; للصحيفة keeps its letters (the article's alef is elided).
                 clitic = 0 if tok.norm.startswith("لل") else 1
@@ -343,7 +518,9 @@ class _SentenceParser:
                 _strip_al(n) for n in self.lex.channel_nouns
             }:
                 draft.channel = Span(tok.start, tok.end)
-                if _strip_al(tok.norm) in ("بيان", "مقابله", "تغريده", "مؤتمر", "خطاب", "كلمه"):
+                if j + 2 < b + 1 and j + 1 < b and tokens[j + 1].norm == "مع":
+                    draft.source = _span(tokens, j + 2, b)  # في مقابلة مع قناة الجزيرة
+                elif _strip_al(tok.norm) in ("بيان", "تغريده", "مؤتمر", "خطاب", "كلمه"):
                     draft.source = _span(tokens, j, min(b, j + 2))
                 return
 
@@ -355,10 +532,16 @@ class _SentenceParser:
             if ent.start >= span.start and ent.end <= span.end and ent.label.value == "PERSON":
                 return True
         first = tokens[a]
-        if first.norm in self.lex.role_nouns or first.norm.startswith("ال"):
+        if first.norm in self.lex.role_nouns or first.norm.startswith("ال") or first.in_quote:
             return False
         words = [t for t in tokens[a:b] if t.is_word]
-        return 1 <= len(words) <= 5 and not any(t.norm.startswith("ال") for t in words)
+        # Surnames may carry the article (الأنصاري، السيسي); the first name does not.
+        return 1 <= len(words) <= 4 and not any(
+            t.norm in self.lex.role_nouns
+            or self.lex.cue(t.norm)
+            or t.norm in ("في", "من", "عن", "باسم", "لدى")
+            for t in words
+        )
 
     def _name_and_role(self, tokens: list[Token], seg: tuple[int, int], draft: Draft) -> None:
         """One segment: ``وزير الخارجية الأميركي أنتوني بلينكن`` → role + name."""
@@ -391,13 +574,21 @@ class _SentenceParser:
         draft.speaker = span
 
     def _subject_before(self, tokens: list[Token], ci: int) -> tuple[int, int] | None:
-        """Subject-first order: the noun phrase from the clause start up to the cue."""
+        """Subject-first order: the noun phrase from the clause start up to the cue, which may
+        hold an apposition (رئيس الهيئة، فاروق بوعسكر، نفى …)."""
         start = ci
+        commas = 0
         while start > 0:
             prev = tokens[start - 1]
-            if not prev.is_word and (prev.text in COMMAS or prev.text in ".:؛;"):
+            if not prev.is_word and prev.text in ".:؛;":
                 break
+            if not prev.is_word and prev.text in COMMAS and not prev.in_quote:
+                commas += 1
+                if commas > 2:
+                    break
             start -= 1
+        if commas > 2:
+            return None
         for particle in self.lex.clause_particles:
             if _match_words(tokens, start, particle):
                 start += len(particle)
@@ -405,10 +596,15 @@ class _SentenceParser:
         end = ci
         if end - 1 >= start and tokens[end - 1].norm == "قد":
             end -= 1
+        while end > start and not tokens[end - 1].is_word:
+            end -= 1
         words = [t for t in tokens[start:end] if t.is_word]
         if not words or len(words) > MAX_SUBJECT_TOKENS:
             return None
-        if any(self.lex.cue(t.norm) or t.norm in self.lex.complementizers for t in words):
+        if any(
+            self.lex.cue(t.norm) or (t.norm in self.lex.complementizers and not t.in_quote)
+            for t in words
+        ):
             return None
         return start, end
 
@@ -479,6 +675,13 @@ class _SentenceParser:
         if any(e.start >= span.start and e.end <= span.end for e in self._entities):
             return True
         first = tokens[a].norm
+        if first in self.lex.not_sources or first[1:] in self.lex.not_sources:
+            return False
+        if first.startswith("لل") and "ال" + first[2:] in self.lex.not_sources:
+            return False
+        words = [t for t in tokens[a:b] if t.is_word]
+        if len(words) <= 4 and not tokens[a].in_quote:
+            return True  # short sentence-level attribution: بحسب هيئة القناة
         for candidate in (first, first[1:], first[2:], "ال" + first[2:]):
             stripped = _strip_al(candidate)
             if (
@@ -594,6 +797,14 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def _entity_token_mask(tokens: list[Token], entities: Sequence[Entity]) -> list[bool]:
     return [any(e.start < tok.end and tok.start < e.end for e in entities) for tok in tokens]
+
+
+def _swallowed_verb(tok: Token, entities: Sequence[Entity]) -> bool:
+    """A discovered name that ran on into the verb after it (``نبيه بري اعتبر``): the last
+    word of a mention of three or more words may still be a cue."""
+    return any(
+        e.end == tok.end and e.start < tok.start and len(e.text.split()) >= 3 for e in entities
+    )
 
 
 def _entity_end_at(

@@ -41,3 +41,5 @@ class Draft:
     """The form it took when no outlet is named (في تقرير, in a note): kept for anaphora."""
     gender: str | None = None
     confidence: float = 0.9
+    cataphoric: bool = False
+    """هكذا قال X: names the speaker of the quotation before it; has no content of its own."""

@@ -122,12 +122,25 @@ class _SentenceParser:
         if nxt == "by":
             return False  # passive: "was denied by"
         low = words[n].text.casefold()
+        if low.endswith("ing"):
+            # Participles report only as a clause of their own: ", adding that …".
+            before = self.text[self.sentence.start : words[n].start].rstrip()
+            return before.endswith(",")
+        if self.text[max(words[n].start - 1, 0)] == "-":
+            return False  # missile-warning
         if low in ("called", "calls") and nxt not in ("for", "on"):
             return False
+        if low in self.lex.noun_ambiguous and low not in ("called", "calls"):
+            after = self.text[words[n].end : words[n].end + 3].lstrip()
+            if nxt != "that" and not after.startswith((":", "“", '"')):
+                return False
         return not (low in ("expected", "expects", "expect") and nxt not in ("that",))
 
     # ---- one cue --------------------------------------------------------------------------
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
+        before = self.m(self.start, tok.start).rstrip()
+        if tok.text.casefold().endswith("ing") or re.search(r"\band$", before):
+            return self._continuing(tok, cue, drafts)
         quote_before = self._quote_just_before(tok.start)
         if quote_before is not None:
             return self._quote_first(tok, cue, quote_before)
@@ -159,6 +172,46 @@ class _SentenceParser:
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
         return draft
+
+    def _continuing(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
+        """``…, adding that X`` / ``… and said X``: the subject of the sentence speaks again."""
+        rest_start, channel, source, _cited = self._after_cue(tok, cue)
+        if cue.takes_object and self.m(tok.end, rest_start).strip() == "":
+            rest_start = tok.end
+        content, kind = self._content(rest_start, self.end)
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.SENTENCE,
+            channel=channel,
+            source=source,
+            confidence=0.8,
+        )
+        if not drafts:
+            subject = self._sentence_subject()
+            if subject is not None:
+                self._assign_speaker(draft, subject)
+        return draft
+
+    def _sentence_subject(self) -> Span | None:
+        """The words before the sentence's first verb-like word (… ministry called …)."""
+        for found in re.finditer(r"\S+", self.m(self.start, self.end)):
+            word = found.group(0).casefold().strip(",")
+            if (
+                word.endswith("ed")
+                or word in self.lex.cues
+                or word in ("is", "are", "was", "were", "has", "have", "had", "will")
+            ):
+                span = _trim(self.text, Span(self.start, self.start + found.start()))
+                words = self.text[span.start : span.end].split()
+                if span and 1 <= len(words) <= 6 and words[0][:1].isupper():
+                    return span
+                return None
+        return None
 
     def _quote_first(self, tok: Token, cue: EnglishCue, quote: Quote) -> Draft | None:
         content = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
@@ -327,9 +380,11 @@ class _SentenceParser:
                 pos += citing.end()
                 continue
             break
-        lead = re.match(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*", self.m(pos, self.end))
-        if lead:
-            pos += lead.end()
+        if not re.match(r"\s*that\s*(?:[,.;]|$)", self.m(pos, self.end)):
+            # "denied that, saying …": there "that" is the content, not a complementizer.
+            lead = re.match(r"\s*(?:,\s*)?(?:that\b|:|,)?\s*", self.m(pos, self.end))
+            if lead:
+                pos += lead.end()
         if cue.lemma in ("warn", "urge", "ask") or cue.stance is Stance.CALL:
             prep = re.match(r"(?:of|about|against|for|on|whether)\s+", self.m(pos, self.end))
             if prep and cue.lemma != "urge" or prep and self.m(pos, pos + 3) == "for":
@@ -339,7 +394,10 @@ class _SentenceParser:
     def _content(self, start: int, end: int) -> tuple[Span, ClaimKind]:
         span = _trim(self.text, Span(start, end))
         stop = re.search(
-            r",\s*(?:adding|saying|noting|warning|according to)\b", self.m(span.start, span.end)
+            r",\s*(?:adding|saying|noting|warning|arguing|insisting|claiming|according to)\b"
+            r"|\s+and\s+(?:said|says|added|denied|accused|blamed|warned|argued|told|urged|"
+            r"insisted|claimed|called|announced|confirmed)\b",
+            self.m(span.start, span.end),
         )
         if stop:
             span = _trim(self.text, Span(span.start, span.start + stop.start()))

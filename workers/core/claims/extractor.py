@@ -93,6 +93,11 @@ class CueClaimExtractor:
                     continue
                 sentence_speakers: list[Known] = []
                 for draft in drafts:
+                    if draft.cataphoric:
+                        self._name_previous_quote(
+                            text, draft, resolver, found + paragraph_found, sentence_speakers
+                        )
+                        continue
                     claim = self._claim(field_name, text, draft, resolver, sentence_speakers)
                     if claim is not None:
                         paragraph_found.append(_Found(claim, frozenset(words_of(claim.text))))
@@ -150,6 +155,31 @@ class CueClaimExtractor:
             end=draft.content.end,
             confidence=draft.confidence,
         )
+
+    def _name_previous_quote(
+        self,
+        text: str,
+        draft: Draft,
+        resolver: SpeakerResolver,
+        found: list[_Found],
+        sentence_speakers: list[Known],
+    ) -> None:
+        """هكذا علق X after a quotation paragraph: X, not the previous speaker, said it."""
+        if draft.speaker is None:
+            return
+        speaker = resolver.speaker(draft.speaker, draft.role, draft.gender)
+        source = resolver.source(draft.source) if draft.source else None
+        resolver.remember(speaker, draft.gender, source)
+        sentence_speakers.append(resolver.seen[-2 if source else -1])
+        if found and found[-1].claim.cue == "" and found[-1].claim.kind is ClaimKind.DIRECT:
+            found[-1].claim = found[-1].claim.model_copy(
+                update={
+                    "speaker": speaker,
+                    "source": source,
+                    "cue": text[draft.cue.start : draft.cue.end] if draft.cue else "",
+                    "confidence": 0.75,
+                }
+            )
 
     def _quote_continuation(
         self, field_name: TextField, text: str, quote: Span, previous: Known
@@ -241,7 +271,8 @@ def _is_crosshead(paragraph: Paragraph) -> bool:
         return False
     quote = paragraph.quotes[0]
     inner = paragraph.text[quote.inner_start : min(quote.inner_end, paragraph.end)].strip()
-    outside = value.replace(paragraph.text[quote.start : quote.end], "").strip(" .")
+    # A sub-heading has nothing around its quotation, not even a full stop.
+    outside = value.replace(paragraph.text[quote.start : quote.end], "").strip()
     return not outside and len(inner.split()) <= CROSSHEAD_MAX_WORDS and inner[-1:] not in ".!?؟…"
 
 

@@ -55,7 +55,14 @@ class ArabicLexicon:
     time_words: frozenset[str]
     time_phrases: tuple[Words, ...]
     clause_particles: tuple[Words, ...]
+    clause_openers: tuple[Words, ...]
+    """Discourse connectors after which a bare verb starts a new attribution (كما، فيما …)."""
     pp_openers: tuple[Words, ...]
+    audience_nouns: frozenset[str]
+    deny_content_openers: frozenset[str]
+    cataphora: tuple[Words, ...]
+    """هكذا / بهذه العبارة + CUE: the speaker of the quotation just before."""
+    not_sources: frozenset[str]
 
     def cue(self, norm: str) -> tuple[ArabicCue, int] | None:
         """The cue a token spells, and how many proclitic letters (و/ف) precede it."""
@@ -90,6 +97,8 @@ class EnglishLexicon:
     group_nouns: frozenset[str]
     title_words: frozenset[str]
     time_modifiers: tuple[Words, ...]
+    noun_ambiguous: frozenset[str]
+    """Forms that are often nouns (forecast, claims, calls): cues only before that/:/a quote."""
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -132,7 +141,14 @@ def arabic_lexicon() -> ArabicLexicon:
         clause_particles=tuple(
             sorted((_words(p) for p in data["clause_particles"]), key=len, reverse=True)
         ),
+        clause_openers=tuple(
+            sorted((_words(p) for p in data["clause_openers"]), key=len, reverse=True)
+        ),
         pp_openers=tuple(_words(p) for p in data["pp_openers"]),
+        audience_nouns=_norm_set(data["audience_nouns"]),
+        deny_content_openers=_norm_set(data["deny_content_openers"]),
+        cataphora=tuple(_words(p) for p in data["cataphora"]),
+        not_sources=_norm_set(data["not_sources"]),
     )
 
 
@@ -160,4 +176,5 @@ def english_lexicon() -> EnglishLexicon:
         group_nouns=frozenset(data["group_nouns"]),
         title_words=frozenset(data["title_words"]),
         time_modifiers=tuple(tuple(p.split()) for p in data["time_modifiers"]),
+        noun_ambiguous=frozenset(data["noun_ambiguous"]),
     )
