@@ -22,9 +22,12 @@ async def read_dead_letters(
     await consumer.start()
     letters: list[tuple[int, DeadLetter]] = []
     try:
+        await consumer.topics()  # loads cluster metadata, so partitions_for_topic() knows it
         partitions = [
             TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])
         ]
+        if not partitions:
+            return []
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         end = await consumer.end_offsets(partitions)
