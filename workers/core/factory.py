@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from workers.core.claims import CueClaimExtractor
-from workers.core.cleaning import TextCleaner
-from workers.core.entities import GazetteerExtractor, KnowledgeBase
+from workers.core.cleaning import build_cleaner
+from workers.core.entities.models import build_entity_extractor
 from workers.core.pipeline import Pipeline
 from workers.settings import ProcessingSettings
 
@@ -12,7 +12,7 @@ from workers.settings import ProcessingSettings
 def build_pipeline(settings: ProcessingSettings | None = None) -> Pipeline:
     settings = settings or ProcessingSettings()
     return Pipeline(
-        cleaner=TextCleaner(min_body_chars=settings.min_body_chars),
-        entity_extractor=GazetteerExtractor(KnowledgeBase.bundled()),
+        cleaner=build_cleaner(settings),
+        entity_extractor=build_entity_extractor(settings),
         claim_extractor=CueClaimExtractor(),
     )

@@ -1,0 +1,304 @@
+"""Statistical entity backends behind the same interface as the rule extractor.
+
+A spaCy pipeline or a Hugging Face token-classification model finds the names; their labels
+are mapped to ours, each name is linked to the knowledge base where it can be (so ``بوتين``
+found by a model still gets ``Q7747`` and its English name), names the knowledge base also
+matches keep the knowledge base's span, and short forms are resolved as in the rule extractor.
+
+Nothing is downloaded: the model is a name spaCy can load (an installed package) or a local
+directory. A missing model or library fails at start-up with :class:`EntityModelError`, which
+says what to install or which setting to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from schemas.models import CleanArticle, Entity, Label
+from workers.core.entities.coref import ShortFormResolver
+from workers.core.entities.discovery import arabic_variants, clitic_length, skip_letters
+from workers.core.entities.extractor import RuleEntityExtractor, merge, to_entities
+from workers.core.entities.gazetteer import GazetteerMatcher
+from workers.core.entities.kb import KnowledgeBase
+from workers.core.entities.spans import (
+    FieldText,
+    Mention,
+    article_fields,
+    discovered_mention,
+    has_arabic,
+)
+from workers.core.pipeline import EntityExtractor
+from workers.core.text import match_form
+from workers.settings import ProcessingSettings
+
+LABEL_MAP: dict[str, Label | None] = {
+    "PERSON": Label.PERSON,
+    "PER": Label.PERSON,
+    "PERS": Label.PERSON,
+    "ORG": Label.ORG,
+    "ORGANIZATION": Label.ORG,
+    "GPE": Label.LOC,
+    "LOC": Label.LOC,
+    "LOCATION": Label.LOC,
+    "FAC": Label.LOC,
+    "NORP": Label.NORP,
+    "DATE": Label.DATE,
+    "TIME": Label.DATE,
+    "MONEY": Label.MONEY,
+    "PERCENT": Label.PERCENT,
+    "QUANTITY": Label.QUANTITY,
+    "MISC": Label.MISC,
+    "EVENT": Label.MISC,
+    "WORK_OF_ART": Label.MISC,
+    "LAW": Label.MISC,
+    "PRODUCT": Label.MISC,
+    "LANGUAGE": Label.MISC,
+    "CARDINAL": None,
+    "ORDINAL": None,
+}
+"""Model labels (spaCy/OntoNotes, CoNLL, WikiANN…) → ours; None drops the span."""
+_TAG_PREFIXES = ("B-", "I-", "E-", "S-", "L-", "U-")
+
+
+class EntityModelError(RuntimeError):
+    """A configured entity model or its library is not available."""
+
+
+def map_label(raw: str) -> Label | None:
+    tag = raw.upper()
+    for prefix in _TAG_PREFIXES:
+        if tag.startswith(prefix):
+            tag = tag[len(prefix) :]
+            break
+    return LABEL_MAP.get(tag, Label.MISC if tag not in ("O", "") else None)
+
+
+@dataclass(frozen=True)
+class RawSpan:
+    start: int
+    end: int
+    label: str
+    score: float = 1.0
+
+
+class SpanModel(Protocol):
+    name: str
+
+    def spans(self, texts: Sequence[str]) -> list[list[RawSpan]]:
+        """Name spans (character offsets) for each text."""
+        ...
+
+
+@dataclass
+class ModelEntityExtractor:
+    """Any :class:`SpanModel` + knowledge-base linking + short-form coreference."""
+
+    model: SpanModel
+    kb: KnowledgeBase
+    name: str = "model"
+    matcher: GazetteerMatcher = field(init=False)
+    resolver: ShortFormResolver = field(default_factory=ShortFormResolver)
+
+    def __post_init__(self) -> None:
+        self.matcher = GazetteerMatcher(self.kb)
+        self.name = f"{self.model.name}"
+
+    def __call__(self, article: CleanArticle) -> list[Entity]:
+        fields = article_fields(article)
+        known = self.matcher.find(fields)
+        found: list[Mention] = []
+        for ft, spans in zip(fields, self.model.spans([ft.text for ft in fields]), strict=True):
+            found.extend(m for m in (self.link(ft, span) for span in spans) if m is not None)
+        mentions = merge(known, found)
+        return to_entities(fields, merge(mentions, self.resolver.find(fields, mentions)))
+
+    def link(self, ft: FieldText, span: RawSpan) -> Mention | None:
+        label = map_label(span.label)
+        text = ft.text[span.start : span.end]
+        if label is None or not text.strip():
+            return None
+        start, end = span.start, span.end
+        # Trim spaces and punctuation the tokenizer may have left on the edges.
+        while start < end and not ft.text[start].isalnum():
+            start += 1
+        while end > start and not ft.text[end - 1].isalnum():
+            end -= 1
+        if start >= end:
+            return None
+        for offset, entry in self._kb_candidates(ft.text[start:end]):
+            surface_label = Label.NORP if label == Label.NORP else entry.label
+            return Mention(
+                field=ft.field,
+                start=start + offset,
+                end=end,
+                label=surface_label,
+                entity_id=entry.entity_id,
+                name=entry.canonical,
+                names=dict(entry.names),
+                source="model",
+                confidence=span.score,
+            )
+        if has_arabic(ft.text[start:end]):
+            first = match_form(ft.text[start:end].split()[0])
+            start += skip_letters(ft.text[start:end], clitic_length(first, first.startswith("ال")))
+        return discovered_mention(ft, start, end, label, span.score, "model")
+
+    def _kb_candidates(self, text: str) -> Iterator[tuple[int, Any]]:
+        """KB entries the span names, with the offset of the name after any proclitics."""
+        entry = self.kb.lookup(text)
+        if entry is not None:
+            yield 0, entry
+            return
+        if not has_arabic(text):
+            return
+        first, _, rest = text.partition(" ")
+        for variant in sorted(arabic_variants(match_form(first)), key=len):
+            candidate = f"{variant} {rest}".strip()
+            entry = self.kb.lookup(candidate)
+            if entry is not None:
+                removed = len(match_form(first)) - len(variant)
+                yield skip_letters(text, max(removed, 0)), entry
+                return
+
+
+@dataclass
+class SpacySpanModel:
+    """A spaCy pipeline with an ``ner`` or ``entity_ruler`` component."""
+
+    model: str
+    name: str = "spacy"
+    _nlp: Any = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        try:
+            import spacy
+        except ImportError as exc:
+            raise EntityModelError(
+                "entity_backend=spacy needs spaCy: pip install 'newsflow[models]'"
+            ) from exc
+        try:
+            self._nlp = spacy.load(self.model)
+        except OSError as exc:
+            raise EntityModelError(
+                f"spaCy model {self.model!r} is neither an installed package nor a model "
+                "directory; install the package or set NEWSFLOW_PROCESSING__ENTITY_MODEL to a "
+                f"local path (models are never downloaded at run time): {exc}"
+            ) from exc
+        if not any(name in self._nlp.pipe_names for name in ("ner", "entity_ruler", "spancat")):
+            raise EntityModelError(
+                f"spaCy model {self.model!r} has no ner or entity_ruler component "
+                f"(pipeline: {self._nlp.pipe_names})"
+            )
+        self.name = f"spacy:{Path(self.model).name}"
+
+    def spans(self, texts: Sequence[str]) -> list[list[RawSpan]]:
+        return [
+            [RawSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for doc in self._nlp.pipe(texts)
+        ]
+
+
+@dataclass
+class TransformersSpanModel:
+    """A Hugging Face token-classification model from a local directory (fast tokenizer)."""
+
+    model: str
+    name: str = "transformers"
+    max_chars: int = 1500
+    """Texts are cut at paragraph breaks into pieces of at most this many characters, so no
+    piece exceeds the model's maximum input length."""
+    _pipeline: Any = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        try:
+            from transformers import (
+                AutoModelForTokenClassification,
+                AutoTokenizer,
+                pipeline,
+            )
+        except ImportError as exc:
+            raise EntityModelError(
+                "entity_backend=transformers needs transformers and torch: "
+                "pip install 'newsflow[hf]'"
+            ) from exc
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(self.model, local_files_only=True)
+            network = AutoModelForTokenClassification.from_pretrained(
+                self.model, local_files_only=True
+            )
+        except (OSError, ValueError) as exc:
+            raise EntityModelError(
+                f"Hugging Face model {self.model!r} is not a local model directory or cached "
+                "model (nothing is downloaded at run time); set "
+                f"NEWSFLOW_PROCESSING__ENTITY_MODEL to a saved model's path: {exc}"
+            ) from exc
+        if not getattr(tokenizer, "is_fast", False):
+            raise EntityModelError(
+                f"model {self.model!r} needs a fast tokenizer (tokenizer.json) for offsets"
+            )
+        network.eval()
+        self._pipeline = pipeline(
+            "token-classification",
+            model=network,
+            tokenizer=tokenizer,
+            aggregation_strategy="simple",
+            device=-1,
+        )
+        self.name = f"transformers:{Path(self.model).name}"
+
+    def spans(self, texts: Sequence[str]) -> list[list[RawSpan]]:
+        results = []
+        for text in texts:
+            spans: list[RawSpan] = []
+            for offset, piece in _pieces(text, self.max_chars):
+                if not piece.strip():
+                    continue
+                for found in self._pipeline(piece):
+                    spans.append(
+                        RawSpan(
+                            offset + int(found["start"]),
+                            offset + int(found["end"]),
+                            str(found["entity_group"]),
+                            float(found["score"]),
+                        )
+                    )
+            results.append(spans)
+        return results
+
+
+def _pieces(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
+    """(offset, piece) cuts of ``text`` at paragraph breaks, then spaces, ≤ max_chars each."""
+    start = 0
+    while start < len(text):
+        end = min(start + max_chars, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            if cut > start:
+                end = cut
+        yield start, text[start:end]
+        start = end
+
+
+def build_entity_extractor(
+    settings: ProcessingSettings, kb: KnowledgeBase | None = None
+) -> EntityExtractor:
+    """The extractor ``settings.entity_backend`` selects (rules, spacy or transformers)."""
+    kb = kb or KnowledgeBase.default()
+    if settings.entity_backend == "rules":
+        return RuleEntityExtractor(kb)
+    if not settings.entity_model:
+        raise EntityModelError(
+            f"entity_backend={settings.entity_backend} needs entity_model "
+            "(NEWSFLOW_PROCESSING__ENTITY_MODEL): a model package name or a local directory"
+        )
+    model: SpanModel
+    if settings.entity_backend == "spacy":
+        model = SpacySpanModel(settings.entity_model)
+    else:
+        model = TransformersSpanModel(settings.entity_model)
+    return ModelEntityExtractor(model, kb)
