@@ -21,6 +21,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from workers import config_reference
+from workers.kafka import MAX_MESSAGE_BYTES
 from workers.settings import KafkaSettings, WorkerSettings
 
 yaml = pytest.importorskip("yaml")
@@ -125,6 +126,7 @@ def test_infrastructure_images_and_settings():
     env = kafka["environment"]
     assert env["KAFKA_PROCESS_ROLES"] == "broker,controller"  # KRaft, no ZooKeeper
     assert env["KAFKA_NUM_PARTITIONS"] == f"${{NEWSFLOW_PARTITIONS:-{KAFKA_DEFAULTS.partitions}}}"
+    assert env["KAFKA_MESSAGE_MAX_BYTES"] == MAX_MESSAGE_BYTES
     es = service("elasticsearch")
     # The full distribution (arabic/english analyzers), not a minimal or wolfi variant.
     assert es["image"].startswith("docker.elastic.co/elasticsearch/elasticsearch:${ELASTIC_")
