@@ -299,3 +299,12 @@ def test_validator_catches_a_field_missing_from_the_mapping():
     assert not aggregatable(fields["text"])  # text fields cannot back a terms column
     assert not aggregatable(fields["snippet"])  # stored only: index and doc_values off
     assert kql_fields('stance : "deny" or claims.kind:direct') == {"stance", "claims.kind"}
+
+
+def test_data_views_name_the_aliases_es_init_creates():
+    from schemas.mappings import INDEX_KINDS
+    from workers.settings import ElasticsearchSettings
+
+    defaults = ElasticsearchSettings()
+    expected = {defaults.alias(kind) for kind in INDEX_KINDS}
+    assert {o["attributes"]["title"] for o in by_type("index-pattern")} == expected
