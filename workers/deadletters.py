@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from schemas.models import DeadLetter
@@ -11,9 +13,10 @@ from workers.settings import Settings
 
 
 async def read_dead_letters(
-    settings: Settings, limit: int = 100, reason: str | None = None
+    settings: Settings, limit: int = 100, reason: str | None = None, timeout: float = 30
 ) -> list[tuple[int, DeadLetter]]:
-    """Every dead letter currently in the topic (up to ``limit``), oldest first."""
+    """Dead letters currently in the topic (up to ``limit``), in partition order; reading stops
+    at the end offsets seen at start, or after ``timeout`` seconds."""
     await ensure_topics(settings.kafka, ["dlq"])
     topic = settings.kafka.topic("dlq")
     consumer = AIOKafkaConsumer(
@@ -32,10 +35,9 @@ async def read_dead_letters(
         await consumer.seek_to_beginning(*partitions)
         end = await consumer.end_offsets(partitions)
         remaining = {tp for tp in partitions if end[tp] > 0}
-        while remaining and len(letters) < limit:
-            batch = await consumer.getmany(timeout_ms=1000, max_records=500)
-            if not batch:
-                break
+        deadline = time.monotonic() + timeout
+        while remaining and len(letters) < limit and time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=500, max_records=500)
             for tp, messages in batch.items():
                 for message in messages:
                     letter = DeadLetter.model_validate_json(message.value or b"{}")
