@@ -75,9 +75,7 @@ class _SentenceParser:
             if i not in boundaries and drafts:
                 continue  # a bare verb inside reported content: part of that content
             next_boundary = next((b for b in boundaries if b > i), len(tokens))
-            limit = min(
-                [next_boundary] + [a for a, _ in according if a > i and a < next_boundary]
-            )
+            limit = min([next_boundary] + [a for a, _ in according if a > i and a < next_boundary])
             draft = self._cue_draft(sentence, tokens, i, cue, clitic, limit, inside_entity)
             if draft is None:
                 continue
@@ -146,9 +144,7 @@ class _SentenceParser:
                 self._read_zone(sentence, tokens, subject, draft, nominal_allowed=True)
                 self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
                 return draft
-            draft.speaker_from = (
-                SpeakerFrom.SENTENCE if cue.tag == "part" else SpeakerFrom.CONTEXT
-            )
+            draft.speaker_from = SpeakerFrom.SENTENCE if cue.tag == "part" else SpeakerFrom.CONTEXT
             self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
             draft.confidence = 0.75
             return draft
@@ -264,9 +260,9 @@ class _SentenceParser:
         (وزارة الصحة) and relational adjectives (الإسرائيلية، السوداني)."""
         ent_end = _entity_end_at(tokens, j, self._entities)
         k = ent_end if ent_end is not None else j + 1
-        if ent_end is None and k < limit and not tokens[j].norm.startswith("ال"):
-            if tokens[k].norm.startswith("ال"):
-                k += 1
+        indefinite_head = ent_end is None and not tokens[j].norm.startswith("ال")
+        if indefinite_head and k < limit and tokens[k].norm.startswith("ال"):
+            k += 1
         while (
             k < limit
             and tokens[k].is_word
@@ -331,7 +327,11 @@ class _SentenceParser:
                     return j, j + len(words)
             if tok.norm in self.lex.complementizers:
                 return j, j + 1
-            if cue.stance is Stance.DENY and j > ci + 1 and tok.norm in self.lex.deny_content_openers:
+            if (
+                cue.stance is Stance.DENY
+                and j > ci + 1
+                and tok.norm in self.lex.deny_content_openers
+            ):
                 return j, j  # نفت الشركة، ومقرها أثينا، أي صلة …: the content starts here
             if cue.lemma == "طالب" and tok.norm.startswith("ب") and len(tok.norm) >= 4:
                 return j, j  # مطالبا بضمانات دولية
@@ -392,14 +392,16 @@ class _SentenceParser:
                 break
             end = ent_end
             j = ent_end
-            if allow_coordination and j < limit and tokens[j].norm.startswith("و"):
-                # و + name: the clitic is part of the next token ("وبيونغ").
-                if _entity_end_at(tokens, j, self_entities, clitic=True) is not None:
-                    end_next = _entity_end_at(tokens, j, self_entities, clitic=True)
-                    assert end_next is not None
-                    end = end_next
-                    j = end_next
-                    continue
+            # و + name: the clitic is part of the next token ("وبيونغ").
+            end_next = (
+                _entity_end_at(tokens, j, self_entities, clitic=True)
+                if allow_coordination and j < limit and tokens[j].norm.startswith("و")
+                else None
+            )
+            if end_next is not None:
+                end = end_next
+                j = end_next
+                continue
             break
         return end
 
@@ -444,8 +446,10 @@ class _SentenceParser:
             # Both look like names (منسق الشؤون …، توم فليتشر): Arabic puts the role first.
             draft.role = _span(tokens, *nominals[0])
             draft.speaker = _span(tokens, *nominals[1])
-        elif len(nominals) >= 2 and self._is_name(tokens, *nominals[0]) and not self._is_name(
-            tokens, *nominals[1]
+        elif (
+            len(nominals) >= 2
+            and self._is_name(tokens, *nominals[0])
+            and not self._is_name(tokens, *nominals[1])
         ):
             draft.speaker = _span(tokens, *nominals[0])
             draft.role = _span(tokens, *nominals[1])
@@ -462,7 +466,7 @@ class _SentenceParser:
     def _is_time(self, tokens: list[Token], j: int) -> bool:
         tok = tokens[j]
         if not tok.is_word:
-            return not tok.in_quote and tok.text not in OPENING_QUOTES and tok.text not in "”»\""
+            return not tok.in_quote and tok.text not in OPENING_QUOTES and tok.text not in '”»"'
         return tok.norm in self.lex.time_words or tok.norm.isdigit()
 
     def _pp_start(self, tokens: list[Token], a: int, b: int) -> int | None:
@@ -473,8 +477,11 @@ class _SentenceParser:
                 continue
             if j == a and any(_match_words(tokens, j, p) for p in self.lex.pp_openers):
                 return j
-            if tok.norm == "في" and j + 1 < b and _strip_al(tokens[j + 1].norm) in (
-                self.lex.channel_nouns | {_strip_al(n) for n in self.lex.channel_nouns}
+            if (
+                tok.norm == "في"
+                and j + 1 < b
+                and _strip_al(tokens[j + 1].norm)
+                in (self.lex.channel_nouns | {_strip_al(n) for n in self.lex.channel_nouns})
             ):
                 return j
             if tok.norm in ("خلال", "امام", "عبر", "عقب", "اثناء") and j > a:
@@ -707,7 +714,9 @@ class _SentenceParser:
                 continue
             end = self._source_end(tokens, source_start)
             if self._plausible_source(tokens, source_start, end):
-                draft.source = _span(tokens, source_start, end, skip_clitic=_clitic_l(tokens, source_start))
+                draft.source = _span(
+                    tokens, source_start, end, skip_clitic=_clitic_l(tokens, source_start)
+                )
 
     def _according_to_drafts(
         self,
@@ -721,7 +730,12 @@ class _SentenceParser:
             phrase_span = Span(tokens[phrase_start].start, tokens[source_start - 1].end)
             if any(d.cue and d.cue.start <= phrase_span.start < d.content.end for d in drafts):
                 continue
-            if any(d.source and d.source.start >= phrase_span.end and d.source.start - phrase_span.end <= 2 for d in drafts):
+            if any(
+                d.source
+                and d.source.start >= phrase_span.end
+                and d.source.start - phrase_span.end <= 2
+                for d in drafts
+            ):
                 continue
             end = self._source_end(tokens, source_start)
             if not self._plausible_source(tokens, source_start, end):
@@ -829,9 +843,12 @@ def _content(
     is direct speech and loses its marks."""
     text = sentence.text
     end_tok = limit
-    while end_tok > start and not tokens[end_tok - 1].is_word and tokens[end_tok - 1].text in (
-        COMMAS | set(".!?؟:؛;-–—")
-    ) and not tokens[end_tok - 1].in_quote:
+    while (
+        end_tok > start
+        and not tokens[end_tok - 1].is_word
+        and tokens[end_tok - 1].text in (COMMAS | set(".!?؟:؛;-–—"))
+        and not tokens[end_tok - 1].in_quote
+    ):
         end_tok -= 1
     if end_tok <= start:
         return Span(0, 0), ClaimKind.INDIRECT

@@ -23,8 +23,14 @@ from workers.core.claims.segment import Quote, Sentence, Token
 MASK = "\ue000"
 MAX_SPEAKER_WORDS = 12
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-CHANNELS = r"statement|interview|note|report|post|letter|memo|speech|briefing|address|podcast|filing|email|tweet|video"
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+CHANNELS = (
+    r"statement|interview|note|report|post|letter|memo|speech|briefing|address|podcast"
+    r"|filing|email|tweet|video"
+)
 MODIFIER = re.compile(
     r"\s*,?\s*(?:"
     r"(?:late |early |earlier |later )?on " + WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"
@@ -34,8 +40,10 @@ MODIFIER = re.compile(
     r"|(?:last|this|next) (?:week|month|year|weekend)"
     r"|(?:earlier|later) this (?:week|month|year)"
     r"|(?P<channel>in (?:a|an|its|his|her|their|the) (?:[a-z-]+ )?(?:" + CHANNELS + r"))"
-    r"(?: (?:to|with|on|for|published by|released by) (?P<channel_to>[^,.;:“\"]+?))?(?=[,.;:“\"]|\s+(?:that|on|late|last|this)\b|$)"
-    r"|at (?:a|an|the) [\w\s'-]{0,40}?(?:conference|briefing|summit|event|meeting|hearing|forum|rally)"
+    r"(?: (?:to|with|on|for|published by|released by) (?P<channel_to>[^,.;:“\"]+?))?"
+    r"(?=[,.;:“\"]|\s+(?:that|on|late|last|this)\b|$)"
+    r"|at (?:a|an|the) [\w\s'-]{0,40}?"
+    r"(?:conference|briefing|summit|event|meeting|hearing|forum|rally)"
     r"(?: in [A-Z][\w-]+)?"
     r"|in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?=[,\s])"
     r"|to (?P<audience>reporters|journalists|lawmakers|parliament|the press|the media|investors|"
@@ -57,8 +65,27 @@ LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|however|meanwhile|still)\b
 PREPOSITIONS = frozenset({"at", "for", "of", "in", "with", "from", "on", "to", "by"})
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di", "el"})
 SOURCE_HEADS = frozenset(
-    "data figures estimates estimate survey poll study documents document people sources "
-    "records statistics calculations filings filing tally count census".split()
+    [
+        "data",
+        "figures",
+        "estimates",
+        "estimate",
+        "survey",
+        "poll",
+        "study",
+        "documents",
+        "document",
+        "people",
+        "sources",
+        "records",
+        "statistics",
+        "calculations",
+        "filings",
+        "filing",
+        "tally",
+        "count",
+        "census",
+    ]
 )
 
 
@@ -231,10 +258,10 @@ class _SentenceParser:
             rest_start, channel, source, cited = self._after_cue(tok, cue)
         else:
             rest_start, channel, source, cited = self._after_cue(tok, cue)
-            region = self._speaker_after(rest_start)
-            if region is None:
+            after = self._speaker_after(rest_start)
+            if after is None:
                 return None
-            self._assign_speaker(draft, region)
+            self._assign_speaker(draft, after)
         draft.channel, draft.source = channel, source
         self._apply_citing(draft, cited)
         return draft
@@ -331,9 +358,9 @@ class _SentenceParser:
         idx = head.rfind(",")
         while idx != -1:
             between = head[idx + 1 :]
-            if "," not in between or _apposition_ok(between):
-                if len(between.split()) <= MAX_SPEAKER_WORDS:
-                    return self.start + idx
+            fits = "," not in between or _apposition_ok(between)
+            if fits and len(between.split()) <= MAX_SPEAKER_WORDS:
+                return self.start + idx
             idx = head.rfind(",", 0, idx)
         return None
 
@@ -348,7 +375,8 @@ class _SentenceParser:
         cited: Span | None = None
         if cue.lemma == "tell":
             obj = re.match(
-                r"\s+((?:the |a |an )?(?:[A-Z][\w.&'-]*|\w+)(?: [A-Z][\w.&'-]*)*)", self.m(pos, self.end)
+                r"\s+((?:the |a |an )?(?:[A-Z][\w.&'-]*|\w+)(?: [A-Z][\w.&'-]*)*)",
+                self.m(pos, self.end),
             )
             if obj:
                 span = Span(pos + obj.start(1), pos + obj.end(1))
@@ -362,12 +390,19 @@ class _SentenceParser:
                 if found.group("channel"):
                     channel = Span(pos + found.start("channel"), pos + found.end("channel"))
                     if found.group("channel_to"):
-                        to_span = Span(pos + found.start("channel_to"), pos + found.end("channel_to"))
+                        to_span = Span(
+                            pos + found.start("channel_to"), pos + found.end("channel_to")
+                        )
                         if self.text[to_span.start].isupper() or self._has_entity(to_span):
                             source = to_span
-                    if source is None and re.search(r"statement|note|letter|memo|filing", found.group("channel")):
+                    if source is None and re.search(
+                        r"statement|note|letter|memo|filing", found.group("channel")
+                    ):
                         words = found.group("channel").split()
-                        source = Span(pos + found.start("channel") + len(words[0]) + 1, pos + found.end("channel"))
+                        source = Span(
+                            pos + found.start("channel") + len(words[0]) + 1,
+                            pos + found.end("channel"),
+                        )
                 if found.group("audience") and found.group("audience")[:1].isupper():
                     source = Span(pos + found.start("audience"), pos + found.end("audience"))
                 pos += found.end()
@@ -387,7 +422,7 @@ class _SentenceParser:
                 pos += lead.end()
         if cue.lemma in ("warn", "urge", "ask") or cue.stance is Stance.CALL:
             prep = re.match(r"(?:of|about|against|for|on|whether)\s+", self.m(pos, self.end))
-            if prep and cue.lemma != "urge" or prep and self.m(pos, pos + 3) == "for":
+            if (prep and cue.lemma != "urge") or (prep and self.m(pos, pos + 3) == "for"):
                 pos += prep.end()
         return pos, channel, source, cited
 
@@ -469,7 +504,9 @@ class _SentenceParser:
             return
         draft.speaker_from = SpeakerFrom.MENTION
         parts = [m for m in re.finditer(r"[^,]+", text) if m.group(0).strip()]
-        spans = [_trim(self.text, Span(region.start + p.start(), region.start + p.end())) for p in parts]
+        spans = [
+            _trim(self.text, Span(region.start + p.start(), region.start + p.end())) for p in parts
+        ]
         if len(spans) >= 2:
             first_name, second_name = self._is_name(spans[0]), self._is_name(spans[1])
             if first_name and not second_name:
@@ -487,9 +524,11 @@ class _SentenceParser:
         if not 1 <= len(words) <= 5:
             return False
         caps = [w for w in words if w.casefold() not in NAME_PARTICLES]
-        return all(w[:1].isupper() for w in caps) and not any(
-            w.casefold().strip(".") in self.lex.title_words for w in caps[:1]
-        ) and not any(w.casefold() in self.lex.role_nouns for w in caps)
+        return (
+            all(w[:1].isupper() for w in caps)
+            and not any(w.casefold().strip(".") in self.lex.title_words for w in caps[:1])
+            and not any(w.casefold() in self.lex.role_nouns for w in caps)
+        )
 
     def _split_title(self, draft: Draft, span: Span) -> None:
         """``NATO Secretary General Jens Stoltenberg``, ``ING economist Maria Jansen`` → role +
@@ -512,7 +551,8 @@ class _SentenceParser:
         if 0 < k < len(words) and len(words) - k <= 4:
             role_words = [w.group(0) for w in words[:k]]
             last = role_words[-1].casefold()
-            if last not in PREPOSITIONS and last not in NAME_PARTICLES:
+            only_articles = all(w.casefold() in ("the", "a", "an") for w in role_words)
+            if last not in PREPOSITIONS and last not in NAME_PARTICLES and not only_articles:
                 draft.role = _trim(self.text, Span(span.start, span.start + words[k].start()))
                 draft.speaker = Span(span.start + words[k].start(), span.end)
                 return

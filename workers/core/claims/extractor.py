@@ -84,7 +84,9 @@ class CueClaimExtractor:
                 drafts = self._parse(sentence, local)
                 if not drafts:
                     quote = _whole_quote(sentence)
-                    if quote is not None and (paragraph_found or sentence is paragraph.sentences[0]):
+                    if quote is not None and (
+                        paragraph_found or sentence is paragraph.sentences[0]
+                    ):
                         previous = resolver.last()
                         if previous is not None:
                             paragraph_found.append(
@@ -215,7 +217,9 @@ class CueClaimExtractor:
             for quote in paragraph.quotes:
                 inner = _trimmed(text, quote.inner_start, min(quote.inner_end, len(text)))
                 if not inner or any(
-                    f.claim.start <= inner.start < f.claim.end for f in already if f.claim.field == field_name
+                    f.claim.start <= inner.start < f.claim.end
+                    for f in already
+                    if f.claim.field == field_name
                 ):
                     continue
                 phrase = frozenset(words_of(text[inner.start : inner.end]))
@@ -281,9 +285,7 @@ def _whole_quote(sentence: Sentence) -> Span | None:
     if len(sentence.quotes) != 1:
         return None
     quote = sentence.quotes[0]
-    outside = (
-        sentence.text[sentence.start : quote.start] + sentence.text[quote.end : sentence.end]
-    )
+    outside = sentence.text[sentence.start : quote.start] + sentence.text[quote.end : sentence.end]
     if outside.strip(" .،,:;؛!?؟…-—"):
         return None
     inner = _trimmed(sentence.text, quote.inner_start, min(quote.inner_end, sentence.end))

@@ -19,7 +19,47 @@ SENTENCE_END = frozenset(".!?؟")
 # Word characters plus the Arabic marks that Python's \w leaves out (harakat, tatweel).
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:['’][\w]+)?")
 EN_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "vs",
+        "etc",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+    ]
 )
 
 
@@ -163,7 +203,9 @@ def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     word_start = dot
-    while word_start > sent_start and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+    while word_start > sent_start and (
+        text[word_start - 1].isalpha() or text[word_start - 1] == "."
+    ):
         word_start -= 1
     word = text[word_start:dot].lower()
     if not word:
@@ -193,9 +235,7 @@ def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token
         match = WORD.match(text, i, end)
         if match:
             word = match.group(0)
-            tokens.append(
-                Token(word, norm_word(word), i, match.end(), True, _inside(quotes, i))
-            )
+            tokens.append(Token(word, norm_word(word), i, match.end(), True, _inside(quotes, i)))
             i = match.end()
         else:
             in_quote = _inside(quotes, i) and ch not in OPENING_QUOTES

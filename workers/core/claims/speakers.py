@@ -13,7 +13,7 @@ from workers.core.claims.lexicon import arabic_lexicon, english_lexicon
 from workers.core.text import ARABIC_LETTER, match_form
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_QUOTE_MARKS = "“”«»\"„"
+_QUOTE_MARKS = '“”«»"„'
 ARTICLES_EN = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 
 
@@ -130,9 +130,10 @@ class SpeakerResolver:
             return None
         arabic = bool(ARABIC_LETTER.search(text))
         if arabic:
-            if not any(match_form(w).startswith(("ال", "لل")) for w in raw_words) and len(
-                raw_words
-            ) > 1:
+            if (
+                not any(match_form(w).startswith(("ال", "لل")) for w in raw_words)
+                and len(raw_words) > 1
+            ):
                 return None
         elif raw_words[0].casefold() not in ARTICLES_EN or any(
             w[:1].isupper() for w in raw_words[1:]

@@ -1,0 +1,99 @@
+"""Fixtures for claim tests: articles and entity lists built by hand, so these tests depend
+only on the Entity contract, not on the entity stage's current behaviour."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+import pytest
+
+from schemas.models import Claim, CleanArticle, Entity, Label, TextField
+from workers.core.claims import CueClaimExtractor
+from workers.core.ids import content_hash
+
+
+def make_article(body: str, title: str = "عنوان", lang: str = "ar") -> CleanArticle:
+    return CleanArticle(
+        id="test-article",
+        lang=lang,
+        title=title,
+        body=body,
+        fetched_at=datetime(2024, 6, 20, tzinfo=UTC),
+        version=1,
+        content_hash=content_hash(title, body),
+    )
+
+
+def mention(
+    text: str,
+    surface: str,
+    label: Label,
+    entity_id: str,
+    name: str,
+    field: TextField = TextField.BODY,
+    nth: int = 0,
+) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Entity(
+        text=surface,
+        label=label,
+        field=field,
+        start=start,
+        end=start + len(surface),
+        entity_id=entity_id,
+        name=name,
+    )
+
+
+def mentions(text: str, table: list[tuple[str, Label, str, str]]) -> list[Entity]:
+    """Every occurrence of each surface form in ``table``."""
+    found: list[Entity] = []
+    for surface, label, entity_id, name in table:
+        start = text.find(surface)
+        while start != -1:
+            found.append(
+                Entity(
+                    text=surface,
+                    label=label,
+                    field=TextField.BODY,
+                    start=start,
+                    end=start + len(surface),
+                    entity_id=entity_id,
+                    name=name,
+                )
+            )
+            start = text.find(surface, start + 1)
+    return found
+
+
+def assert_offsets(article: CleanArticle, claims: list[Claim]) -> None:
+    for claim in claims:
+        where = article.title if claim.field is TextField.TITLE else article.body
+        assert where[claim.start : claim.end] == claim.text
+
+
+def by_content(claims: list[Claim], fragment: str) -> Claim:
+    found = [c for c in claims if fragment in c.text]
+    assert found, f"no claim contains {fragment!r}; got {[c.text for c in claims]}"
+    assert len(found) == 1, f"several claims contain {fragment!r}"
+    return found[0]
+
+
+@pytest.fixture(scope="session")
+def extractor() -> CueClaimExtractor:
+    return CueClaimExtractor()
+
+
+@pytest.fixture(scope="session")
+def kit() -> SimpleNamespace:
+    """The helpers above, for test modules (importlib mode cannot import this file)."""
+    return SimpleNamespace(
+        make_article=make_article,
+        mention=mention,
+        mentions=mentions,
+        assert_offsets=assert_offsets,
+        by_content=by_content,
+    )
