@@ -67,7 +67,7 @@ class ShortFormResolver:
                         confidence=min(person.confidence, 0.9),
                     )
                 )
-        return found
+        return _join_adjacent(fields, found)
 
     def _short_forms(
         self, fields: Sequence[FieldText], mentions: Sequence[Mention]
@@ -89,7 +89,7 @@ class ShortFormResolver:
                 for word in words:
                     word = word.removesuffix("'s")
                     if (
-                        len(word) < 3
+                        len(word) < (3 if script_arabic else 2)
                         or word in NAME_PARTICLES
                         or word in EN_PARTICLES
                         or word in lex.ar_stop
@@ -113,3 +113,21 @@ class ShortFormResolver:
             if mention is not None:
                 return mention, candidate
         return None
+
+
+def _join_adjacent(fields: Sequence[FieldText], found: list[Mention]) -> list[Mention]:
+    """``Pieter`` + ``Jansen`` resolved separately but written together are one mention."""
+    texts = {ft.field: ft.text for ft in fields}
+    joined: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (m.field, m.start)):
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.field == mention.field
+            and previous.entity_id == mention.entity_id
+            and not texts[mention.field][previous.end : mention.start].strip()
+        ):
+            previous.end = mention.end
+            continue
+        joined.append(mention)
+    return joined

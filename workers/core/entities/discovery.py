@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from schemas.models import Label
@@ -53,18 +54,16 @@ def arabic_variants(norm: str) -> set[str]:
     return variants
 
 
-def clitic_length(norm: str, stem_starts_with_article: bool) -> int:
-    """How many leading letters of a token are proclitics that are not part of the name."""
-    for prefix in ("وبال", "فبال", "وال", "فال", "بال", "كال"):
-        if norm.startswith(prefix):
-            return len(prefix) - 2 if stem_starts_with_article else len(prefix)
-    for prefix in ("ولل", "فلل", "لل"):
-        if norm.startswith(prefix):
-            return len(prefix) - 1
-    for prefix in ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"):
-        if norm.startswith(prefix) and not norm.startswith("ال"):
-            return len(prefix)
-    return 0
+def head_prefix_length(norm: str, stems: AbstractSet[str]) -> int:
+    """Letters of proclitics before a head word in a token (``بالمعهد`` → 1, keeping the
+    article; ``وزارة`` → 0, its و is a root letter), or -1 when the token holds no head."""
+    for length in range(0, 4):
+        rest = norm[length:]
+        if rest in stems or (rest.startswith("ال") and rest[2:] in stems):
+            return length
+        if rest.startswith("لل") and rest[2:] in stems:
+            return length  # ل fused with the article stays with the name
+    return -1
 
 
 def skip_letters(text: str, count: int) -> int:
@@ -117,21 +116,26 @@ class ContextDiscoverer:
     # --- Arabic ---------------------------------------------------------------------------
 
     def _arabic(self, view: _FieldView) -> list[Mention]:
-        found: list[Mention] = []
+        persons: list[Mention] = []
         tokens = view.tokens
+        for i, token in enumerate(tokens):
+            if not token.arabic or view.covering[i] is not None:
+                continue
+            role_end = self._role_at(tokens, i)
+            if role_end:
+                person = self._person_after_role(view, role_end)
+                if person and not any(person.overlaps(p) for p in persons):
+                    persons.append(person)
+        # Organisations and places next, stopping at the people just found.
+        view = _FieldView(view.ft, [*view.known, *persons])
+        tokens = view.tokens
+        found = list(persons)
         i = 0
         while i < len(tokens):
             token = tokens[i]
             if not token.arabic or view.covering[i] is not None:
                 i += 1
                 continue
-            role_end = self._role_at(tokens, i)
-            if role_end:
-                person = self._person_after_role(view, role_end)
-                if person:
-                    found.append(person)
-                    i = role_end
-                    continue
             org = self._org_at(view, i)
             if org:
                 found.append(org)
@@ -161,6 +165,26 @@ class ContextDiscoverer:
             or bool(variants & lex.ar_org_heads)
         )
 
+    def _is_role_modifier(self, view: _FieldView, k: int) -> bool:
+        token = view.tokens[k]
+        plain = token.is_word and token.arabic and self._is_modifier(token)
+        return plain or self._construct_modifier(view, k)
+
+    def _construct_modifier(self, view: _FieldView, k: int) -> bool:
+        """A noun governing the definite word after it (``تصريف الأعمال``): part of a role."""
+        tokens = view.tokens
+        if k + 1 >= len(tokens) or not tokens[k].is_word or not tokens[k].arabic:
+            return False
+        norm = tokens[k].norm
+        if norm in NAME_PARTICLES or norm in self.lexicon.ar_stop:
+            return False
+        following = tokens[k + 1]
+        if not following.norm.startswith("ال") or view.covering[k + 1] is not None:
+            return False
+        # "سلطان الجابر،": a name, not a role complement, when nothing follows the pair.
+        after = tokens[k + 2].norm if k + 2 < len(tokens) else "."
+        return after not in ARABIC_ENDERS and after not in self.lexicon.ar_stop
+
     def _person_after_role(self, view: _FieldView, k: int) -> Mention | None:
         tokens = view.tokens
         role_end = k
@@ -171,7 +195,9 @@ class ContextDiscoverer:
                 if covering.label == Label.PERSON:
                     return None
                 k = view.after(k)
-            elif tokens[k].is_word and tokens[k].arabic and self._is_modifier(tokens[k]):
+            elif (
+                tokens[k].is_word and tokens[k].arabic and self._is_modifier(tokens[k])
+            ) or self._construct_modifier(view, k):
                 k += 1
             else:
                 break
@@ -204,14 +230,14 @@ class ContextDiscoverer:
             if not token.is_word or not token.arabic or view.covering[k] is not None:
                 break
             norm = token.norm
-            if norm in lex.ar_stop or (not names and norm in lex.ar_common - NAME_PARTICLES):
+            if norm in lex.ar_stop:
                 break
             if arabic_variants(norm) & (lex.ar_org_heads | lex.ar_loc_heads) and not names:
                 break
             if norm.startswith(DEFINITE) and norm != "ال":
                 particle = bool(names) and names[-1].norm in NAME_PARTICLES
                 following = tokens[k + 1].norm if k + 1 < len(tokens) else "."
-                at_end = following in ARABIC_ENDERS or following in lex.ar_stop
+                at_end = following in ARABIC_ENDERS
                 if not (particle or (names and at_end)):
                     break
             if self._role_at(tokens, k):
@@ -275,7 +301,17 @@ class ContextDiscoverer:
             tail_end = k if tail_end is None else tail_end
         if tail_end is None:
             return None
-        start = head.start + skip_letters(head.text, clitic_length(head.norm, definite_head))
+        if (
+            definite_head
+            and not foreign
+            and not any(
+                view.covering[t] is not None or tokens[t].norm.startswith("لل")
+                for t in range(i + 1, tail_end)
+            )
+        ):
+            return None  # "المستشفى الوحيد العامل" describes, it does not name
+        prefix = max(0, head_prefix_length(head.norm, lex.ar_org_heads))
+        start = head.start + skip_letters(head.text, prefix)
         end = tokens[tail_end - 1].end
         return discovered_mention(view.ft, start, end, Label.ORG, 0.6, "discovered")
 
@@ -316,7 +352,8 @@ class ContextDiscoverer:
             return None
         facility = bool(heads & FACILITY_HEADS)
         start = (
-            tokens[i].start + skip_letters(tokens[i].text, clitic_length(tokens[i].norm, False))
+            tokens[i].start
+            + skip_letters(tokens[i].text, max(0, head_prefix_length(tokens[i].norm, heads)))
             if facility
             else names[0].start
         )
@@ -407,7 +444,19 @@ class ContextDiscoverer:
             return []
         if len(norms) >= 2 and self._person_context_after(view, j):
             return [discovered_mention(ft, start, end, Label.PERSON, 0.7, "discovered")]
+        if self._org_context_before(view, i):
+            return [discovered_mention(ft, start, end, Label.ORG, 0.6, "discovered")]
         return []
+
+    def _org_context_before(self, view: _FieldView, i: int) -> bool:
+        """``an analyst at X``, ``a former head of X``: X is where someone works."""
+        tokens = view.tokens
+        k = i - 1
+        if k >= 0 and tokens[k].norm == "the":
+            k -= 1
+        if k < 1 or tokens[k].norm not in {"at", "of", "for", "with"}:
+            return False
+        return tokens[k - 1].norm in self.lexicon.en_person_roles
 
     def _title_length(self, tokens: list[Token], i: int, j: int) -> int:
         words = [t.norm for t in tokens[i:j]]
@@ -450,6 +499,6 @@ class ContextDiscoverer:
                 )
             ):
                 return True
-            if window[:1] and window[0].isdigit():
-                return True  # "Pieter Jansen, 54, ..."
+            if window[:1] and (window[0].isdigit() or window[0] == "who"):
+                return True  # "Pieter Jansen, 54, ...", "Dave Calhoun, who ..."
         return k < len(tokens) and tokens[k].norm in lex.en_reporting_verbs

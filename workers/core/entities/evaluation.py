@@ -25,7 +25,6 @@ import re
 import sys
 import time
 import tracemalloc
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -294,7 +293,7 @@ def build_extractor(backend: str, model: str | None) -> EntityExtractor:
     from workers.core.entities.models import build_entity_extractor
     from workers.settings import ProcessingSettings
 
-    settings = ProcessingSettings(entity_backend=backend, entity_model=model)  # type: ignore[arg-type]
+    settings = ProcessingSettings.model_validate({"entity_backend": backend, "entity_model": model})
     return build_entity_extractor(settings)
 
 
@@ -340,7 +339,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_report(report, extra))
     if args.verbose:
         for error in report.errors:
-            print(f"  {error['article']:<22} {error['kind']:<8} {error['gold']} | {error['predicted']}")
+            gold, predicted = error["gold"], error["predicted"]
+            print(f"  {error['article']:<22} {error['kind']:<8} {gold} | {predicted}")
     if args.json:
         args.json.write_text(
             json.dumps({**report.as_dict(), **extra}, ensure_ascii=False, indent=2) + "\n",

@@ -16,12 +16,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
 
-from schemas.models import CleanArticle, Entity
+from schemas.models import CleanArticle, Entity, Label
 from workers.core.entities.kb import KBEntry, KnowledgeBase, Surface
 from workers.core.entities.lexicon import Lexicon
 from workers.core.entities.spans import (
@@ -36,6 +37,8 @@ from workers.core.entities.spans import (
 ARTICLE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"})
 """What may precede a name that has its own article (ل fuses instead: see above)."""
 PROCLITICS = ARTICLE_PROCLITICS | {"ل", "ول", "فل"}
+_NEXT_WORD = re.compile(r"[ ]+(\w+)")
+_PREVIOUS_WORD = re.compile(r"(\w+)[ ]+$")
 FUSED_PROCLITICS = frozenset({"", "و", "ف"})
 SMALL_CITY_PRIOR = 1.01
 """Priors of generated cities are 1 + population / 1e8: below this, under a million people."""
@@ -154,9 +157,12 @@ class GazetteerMatcher:
         self, ft: FieldText, hit: _Hit, surfaces: list[Surface], evidence: set[str]
     ) -> tuple[Surface, KBEntry] | None:
         after_place_word = self._after_place_word(ft, hit)
+        inside_longer_name = self._between_capitals(ft, hit)
         acceptable = []
         for surface in surfaces:
             entry = self.kb.entries[surface.entity_id]
+            if entry.generated and inside_longer_name and surface.label != Label.NORP:
+                continue  # "Wells Fargo", "Alaska Airlines": a place inside another name
             small_town = entry.generated and entry.kind == "city" and entry.prior < SMALL_CITY_PRIOR
             if small_town and not after_place_word and entry.country not in evidence:
                 continue
@@ -167,6 +173,29 @@ class GazetteerMatcher:
             if entry.entity_id in evidence or (entry.country and entry.country in evidence):
                 return surface, entry
         return acceptable[0]
+
+    def _between_capitals(self, ft: FieldText, hit: _Hit) -> bool:
+        """A Latin-script name right after or before another capitalised word is probably
+        part of a longer name (not in headline-cased titles, where every word is capitalised
+        and not after a sentence's first word)."""
+        start, end = ft.source_span(hit.norm_start, hit.norm_end)
+        text = ft.text
+        if has_arabic(text[start:end]) or ft.headline_case:
+            return False
+        after = _NEXT_WORD.match(text, end)
+        if (
+            after
+            and after.group(1)[0].isupper()
+            and after.group(1).lower() not in self.lexicon.en_stop
+        ):
+            return True
+        before = _PREVIOUS_WORD.search(text, 0, start)
+        if not before or not before.group(1)[0].isupper():
+            return False
+        if before.group(1).lower() in self.lexicon.en_stop:
+            return False
+        preceding = text[: before.start()].rstrip(" ")
+        return bool(preceding) and not preceding.endswith((".", "!", "?", ":", "\n", '"', "—"))
 
     def _after_place_word(self, ft: FieldText, hit: _Hit) -> bool:
         before = ft.norm[: hit.norm_start].rstrip().rsplit(" ", 1)[-1]

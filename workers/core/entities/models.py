@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from schemas.models import CleanArticle, Entity, Label
 from workers.core.entities.coref import ShortFormResolver
-from workers.core.entities.discovery import arabic_variants, clitic_length, skip_letters
+from workers.core.entities.discovery import arabic_variants, skip_letters
 from workers.core.entities.extractor import RuleEntityExtractor, merge, to_entities
 from workers.core.entities.gazetteer import GazetteerMatcher
 from workers.core.entities.kb import KnowledgeBase
@@ -141,9 +141,6 @@ class ModelEntityExtractor:
                 source="model",
                 confidence=span.score,
             )
-        if has_arabic(ft.text[start:end]):
-            first = match_form(ft.text[start:end].split()[0])
-            start += skip_letters(ft.text[start:end], clitic_length(first, first.startswith("ال")))
         return discovered_mention(ft, start, end, label, span.score, "model")
 
     def _kb_candidates(self, text: str) -> Iterator[tuple[int, Any]]:
