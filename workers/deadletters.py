@@ -8,7 +8,13 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from schemas.models import DeadLetter
 from workers.core.deadletter import decode_payload
-from workers.kafka import client_options, ensure_topics, producer, send_with_retry
+from workers.kafka import (
+    client_options,
+    ensure_topics,
+    producer,
+    send_with_retry,
+    topic_partitions,
+)
 from workers.settings import Settings
 
 
@@ -25,9 +31,8 @@ async def read_dead_letters(
     await consumer.start()
     letters: list[tuple[int, DeadLetter]] = []
     try:
-        await consumer.topics()  # loads cluster metadata, so partitions_for_topic() knows it
         partitions = [
-            TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])
+            TopicPartition(topic, p) for p in await topic_partitions(settings.kafka, topic)
         ]
         if not partitions:
             return []

@@ -76,6 +76,19 @@ async def ensure_topics(settings: KafkaSettings, names: Iterable[str] = STAGE_TO
         await admin.close()
 
 
+async def topic_partitions(settings: KafkaSettings, topic: str) -> list[int]:
+    """Partition numbers of ``topic`` (empty if it does not exist)."""
+    admin = AIOKafkaAdminClient(**client_options(settings))
+    await admin.start()
+    try:
+        described = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    return sorted(
+        p["partition"] for t in described if t.get("error_code", 0) == 0 for p in t["partitions"]
+    )
+
+
 @asynccontextmanager
 async def producer(settings: KafkaSettings, retries: int = 10) -> AsyncIterator[AIOKafkaProducer]:
     """A started idempotent producer (acks=all); start is retried while Kafka is down."""
