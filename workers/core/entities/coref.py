@@ -69,6 +69,25 @@ class ShortFormResolver:
                 )
         return _join_adjacent(fields, found)
 
+    def relink(self, fields: Sequence[FieldText], mentions: list[Mention]) -> list[Mention]:
+        """A one-word person found on its own (``Mr. Berg``) that is a short form of a longer
+        name in the article takes that person's id."""
+        forms = self._short_forms(fields, mentions)
+        texts = {ft.field: ft.text for ft in fields}
+        for mention in mentions:
+            if mention.label != Label.PERSON or mention.source == "kb":
+                continue
+            words = match_form(texts[mention.field][mention.start : mention.end]).split()
+            if len(words) != 1:
+                continue
+            target = forms.get(words[0].removesuffix("'s"))
+            if target is not None and target.entity_id != mention.entity_id:
+                mention.entity_id = target.entity_id
+                mention.name = target.name
+                mention.names = dict(target.names)
+                mention.source = "coref"
+        return mentions
+
     def _short_forms(
         self, fields: Sequence[FieldText], mentions: Sequence[Mention]
     ) -> dict[str, Mention | None]:

@@ -269,18 +269,19 @@ class ContextDiscoverer:
             return self._quoted_org(view, k)
         tail_end = None
         foreign = 0
+        after_place = False  # after a nationality or place only a genitive (لل…) continues
         while k < len(tokens) and k - i <= 6:
             token = tokens[k]
             covering = view.covering[k]
             if covering is not None:
-                if covering.label in (Label.LOC, Label.NORP) and tail_end is not None:
+                absorbable = covering.label in (Label.LOC, Label.NORP)
+                if absorbable and (tail_end is not None or not definite_head) and not after_place:
                     k = view.after(k)
                     tail_end = k
+                    after_place = True
                     continue
-                if covering.label in (Label.LOC, Label.NORP) and not definite_head:
-                    k = view.after(k)
-                    tail_end = k
-                    continue
+                break
+            if after_place and not token.norm.startswith("لل"):
                 break
             if not token.is_word or not token.arabic or token.norm in lex.ar_stop:
                 break
@@ -429,6 +430,11 @@ class ContextDiscoverer:
         start = tokens[i].start
         last = norms[-1].removesuffix("'s").removesuffix("’s")
         ft = view.ft
+        if ft.headline_case:
+            # Every word is capitalised: only a title before the name is evidence.
+            if preceded_by_title and len(norms) <= 3:
+                return [discovered_mention(ft, start, end, Label.PERSON, 0.7, "discovered")]
+            return []
         org_head = last in lex.en_org_heads or norms[0] in lex.en_org_lead_words
         if len(norms) > 1 and org_head and not (sentence_start and norms[0] in lex.en_stop):
             return [discovered_mention(ft, start, end, Label.ORG, 0.7, "discovered")]
@@ -440,8 +446,6 @@ class ContextDiscoverer:
             return []
         if preceded_by_title or self._role_before(view, i):
             return [discovered_mention(ft, start, end, Label.PERSON, 0.8, "discovered")]
-        if ft.headline_case:
-            return []
         if len(norms) >= 2 and self._person_context_after(view, j):
             return [discovered_mention(ft, start, end, Label.PERSON, 0.7, "discovered")]
         if self._org_context_before(view, i):

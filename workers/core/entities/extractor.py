@@ -62,7 +62,8 @@ class RuleEntityExtractor:
         if self.discover:
             discovered = [m for ft in fields for m in self.discoverer.find(ft, mentions)]
             mentions = merge(mentions, discovered)
-        return merge(mentions, self.resolver.find(fields, mentions))
+        mentions = merge(mentions, self.resolver.find(fields, mentions))
+        return self.resolver.relink(fields, mentions)
 
 
 def to_entities(fields: Sequence[FieldText], mentions: Sequence[Mention]) -> list[Entity]:

@@ -125,8 +125,14 @@ class KnowledgeBase:
         key = match_form(surface.text)
         if len(key) < 2 or key in seen:
             return
-        if surface.generated and key in self.blocked:
-            return
+        if surface.generated and key in self.blocked and not surface.acronym:
+            return  # a common word ("Reading", "صور"); "US" is no "us"
+        if surface.generated and any(
+            not other.generated and self.entries[other.entity_id].canonical != canonical
+            for other in self.surfaces.get(key, ())
+            for canonical in (self.entries[surface.entity_id].canonical,)
+        ):
+            return  # GeoNames calls Mesquite "موسكو": curated names are not reused elsewhere
         seen.add(key)
         self.surfaces[key].append(surface)
 

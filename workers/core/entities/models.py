@@ -113,7 +113,8 @@ class ModelEntityExtractor:
         for ft, spans in zip(fields, self.model.spans([ft.text for ft in fields]), strict=True):
             found.extend(m for m in (self.link(ft, span) for span in spans) if m is not None)
         mentions = merge(known, found)
-        return to_entities(fields, merge(mentions, self.resolver.find(fields, mentions)))
+        mentions = merge(mentions, self.resolver.find(fields, mentions))
+        return to_entities(fields, self.resolver.relink(fields, mentions))
 
     def link(self, ft: FieldText, span: RawSpan) -> Mention | None:
         label = map_label(span.label)

@@ -91,6 +91,8 @@ class FieldText:
     @cached_property
     def headline_case(self) -> bool:
         """Most longer words capitalised, as in 'Putin Seeks New Arms Deal With Kim'."""
+        if self.field != TextField.TITLE:
+            return False
         words = [t for t in self.tokens if t.is_word and len(t.text) > 3 and not t.arabic]
         if len(words) < 3:
             return False
