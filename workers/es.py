@@ -163,7 +163,10 @@ class ArticleIndexer:
 
     async def index(self, articles: Sequence[EnrichedArticle]) -> IndexOutcome:
         outcome = IndexOutcome()
-        pending = {a.id: a for a in articles}  # last one wins for duplicate ids in a batch
+        pending: dict[str, EnrichedArticle] = {}
+        for article in articles:  # one write per id: the highest version in the batch
+            if article.id not in pending or article.version >= pending[article.id].version:
+                pending[article.id] = article
         attempt = 0
         while pending:
             outcome.attempts += 1
