@@ -158,6 +158,7 @@ class Isolated:
         wait_until(lambda: self.lag() == 0, timeout, "consumer lag did not reach zero")
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
+        self.es.indices.refresh(index=self.settings.es.alias("articles"))
         hits = self.es.search(index=self.settings.es.alias("articles"),
                               query={"term": {"id": article_id}})["hits"]["hits"]
         return hits[0]["_source"] if hits else None
