@@ -333,6 +333,39 @@ def dlq_replay(
     out.print(f"replayed {count} dead letters to the raw topic")
 
 
+# ---------------------------------------------------------------------------------- eval, kibana
+
+PASS_THROUGH = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
+eval_cli = typer.Typer(help="Evaluate a stage on its annotated corpus.", no_args_is_help=True)
+kibana_cli = typer.Typer(help="Kibana saved objects.", no_args_is_help=True)
+cli.add_typer(eval_cli, name="eval")
+cli.add_typer(kibana_cli, name="kibana")
+
+
+@eval_cli.command("entities", context_settings=PASS_THROUGH)
+def eval_entities(ctx: typer.Context) -> None:
+    """Precision/recall/F1 per label and linking accuracy (--help for options)."""
+    from workers.core.entities.evaluation import main as evaluate
+
+    raise typer.Exit(evaluate(ctx.args))
+
+
+@eval_cli.command("claims", context_settings=PASS_THROUGH)
+def eval_claims(ctx: typer.Context) -> None:
+    """Precision/recall of (speaker, content) pairs and stance accuracy (--help for options)."""
+    from workers.core.claims.evaluation import main as evaluate
+
+    raise typer.Exit(evaluate(ctx.args))
+
+
+@kibana_cli.command("import", context_settings=PASS_THROUGH)
+def kibana_import(ctx: typer.Context) -> None:
+    """Import the data views, searches and dashboard (--url URL; --help for options)."""
+    from workers.kibana import main as import_objects
+
+    raise typer.Exit(import_objects(ctx.args))
+
+
 def main() -> None:
     start = time.monotonic()
     try:

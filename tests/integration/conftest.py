@@ -66,9 +66,19 @@ class Isolated:
         port = free_port()
         log = (self.tmp / f"worker-{len(self.workers)}.log").open("wb")
         process = subprocess.Popen(
-            [sys.executable, "-m", "workers", "worker", "--web-port", str(port),
-             "--data-dir", str(self.tmp / f"data-{len(self.workers)}")],
-            env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "workers",
+                "worker",
+                "--web-port",
+                str(port),
+                "--data-dir",
+                str(self.tmp / f"data-{len(self.workers)}"),
+            ],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         self.workers.append(process)
         deadline = time.monotonic() + 90
@@ -140,12 +150,15 @@ class Isolated:
             await consumer.start()
             try:
                 committed = await admin.list_consumer_group_offsets(self.settings.worker.app_id)
-                tps = [TopicPartition(self.settings.kafka.topic(name), p)
-                       for name in ("raw", "clean", "enriched")
-                       for p in range(self.settings.kafka.partitions)]
+                tps = [
+                    TopicPartition(self.settings.kafka.topic(name), p)
+                    for name in ("raw", "clean", "enriched")
+                    for p in range(self.settings.kafka.partitions)
+                ]
                 ends = await consumer.end_offsets(tps)
                 return sum(
-                    ends[tp] - (committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0)
+                    ends[tp]
+                    - (committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0)
                     for tp in tps
                 )
             finally:
@@ -159,8 +172,9 @@ class Isolated:
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         self.es.indices.refresh(index=self.settings.es.alias("articles"))
-        hits = self.es.search(index=self.settings.es.alias("articles"),
-                              query={"term": {"id": article_id}})["hits"]["hits"]
+        hits = self.es.search(
+            index=self.settings.es.alias("articles"), query={"term": {"id": article_id}}
+        )["hits"]["hits"]
         return hits[0]["_source"] if hits else None
 
     def dead_letters(self, expected: int, timeout: float = 60) -> list[Any]:

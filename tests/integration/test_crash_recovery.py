@@ -29,7 +29,8 @@ def test_sigkill_mid_stream_loses_and_duplicates_nothing(pipeline) -> None:  # t
     pipeline.wait_for_lag_zero()
     assert pipeline.count() == COUNT
     ids = set()
-    for hit in pipeline.es.search(index=pipeline.settings.es.alias("articles"), size=COUNT,
-                                  source_includes=["id", "title"])["hits"]["hits"]:
+    for hit in pipeline.es.search(
+        index=pipeline.settings.es.alias("articles"), size=COUNT, source_includes=["id", "title"]
+    )["hits"]["hits"]:
         ids.add(hit["_source"]["id"])
     assert ids == {a["id"] for a in articles}

@@ -36,8 +36,12 @@ def test_sample_feed_becomes_searchable_across_languages(running) -> None:  # ty
     langs = {h["_source"]["lang"] for h in hits}
     assert {"ar", "en"} <= langs
     # The seed's WordPress residue never reaches the index.
-    bodies = [h["_source"]["body"] for h in running.es.search(
-        index=running.settings.es.alias("articles"), size=50)["hits"]["hits"]]
+    bodies = [
+        h["_source"]["body"]
+        for h in running.es.search(index=running.settings.es.alias("articles"), size=50)["hits"][
+            "hits"
+        ]
+    ]
     assert all("[ad_" not in b and "زر الذهاب إلى الأعلى" not in b for b in bodies)
     # Claims are indexed one document per claim.
     assert running.count("claims") > 0
@@ -47,7 +51,10 @@ def test_cli_search_prints_readable_results(running) -> None:  # type: ignore[no
     running.wait_for_count(1)
     result = subprocess.run(
         [sys.executable, "-m", "workers", "search", "--entity", "Putin"],
-        env=running.env, capture_output=True, text=True, timeout=60,
+        env=running.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "articles found" in result.stdout
@@ -60,22 +67,30 @@ BAD_INPUTS: list[tuple[bytes, RejectReason]] = [
     (b"\x00\x01\x02\x03\x04 binary blob", RejectReason.BINARY_PAYLOAD),
     (orjson.dumps({"title": "headline without any body"}), RejectReason.MISSING_CONTENT),
     (orjson.dumps({"text": ["not", "a", "string"]}), RejectReason.SCHEMA_VALIDATION),
-    (orjson.dumps({"schema_version": 99, "text": "from the future"}),
-     RejectReason.UNSUPPORTED_SCHEMA_VERSION),
+    (
+        orjson.dumps({"schema_version": 99, "text": "from the future"}),
+        RejectReason.UNSUPPORTED_SCHEMA_VERSION,
+    ),
     (orjson.dumps({"text": "x" * 3_000_000}), RejectReason.OVERSIZE),
-    (orjson.dumps({"text": "Title only\n\n[ad_1]\n[ad_2]\nRelated articles"}),
-     RejectReason.EMPTY_AFTER_CLEANING),
+    (
+        orjson.dumps({"text": "Title only\n\n[ad_1]\n[ad_2]\nRelated articles"}),
+        RejectReason.EMPTY_AFTER_CLEANING,
+    ),
 ]
 
 
 def test_bad_inputs_go_to_the_dlq_with_reason_and_payload(running) -> None:  # type: ignore[no-untyped-def]
     before = running.count()
-    good = orjson.dumps({
-        "id": "after-the-bad-ones",
-        "text": "Council approves budget\n\nThe city council approved next year's budget on "
-                "Monday after a long debate, the mayor's office said in a statement.",
-    })
-    running.produce([(None, payload) for payload, _ in BAD_INPUTS] + [(b"after-the-bad-ones", good)])
+    good = orjson.dumps(
+        {
+            "id": "after-the-bad-ones",
+            "text": "Council approves budget\n\nThe city council approved next year's budget on "
+            "Monday after a long debate, the mayor's office said in a statement.",
+        }
+    )
+    running.produce(
+        [(None, payload) for payload, _ in BAD_INPUTS] + [(b"after-the-bad-ones", good)]
+    )
     running.wait_for_count(before + 1)  # the worker kept running past every bad input
     letters = running.dead_letters(len(BAD_INPUTS))
     assert len(letters) == len(BAD_INPUTS)
@@ -83,8 +98,11 @@ def test_bad_inputs_go_to_the_dlq_with_reason_and_payload(running) -> None:  # t
     assert set(by_reason) == {reason for _, reason in BAD_INPUTS}
     for payload, reason in BAD_INPUTS:
         letter = by_reason[reason]
-        original = (base64.b64decode(letter.payload) if letter.payload_encoding == "base64"
-                    else letter.payload.encode())
+        original = (
+            base64.b64decode(letter.payload)
+            if letter.payload_encoding == "base64"
+            else letter.payload.encode()
+        )
         assert original == payload, reason
         assert letter.message and letter.error_type
         assert letter.origin_topic == running.settings.kafka.topic("raw")
@@ -92,11 +110,15 @@ def test_bad_inputs_go_to_the_dlq_with_reason_and_payload(running) -> None:  # t
 
 def test_newer_version_wins_and_replay_of_older_is_ignored(running) -> None:  # type: ignore[no-untyped-def]
     def article(version: int, word: str) -> tuple[bytes, bytes]:
-        return b"versioned", orjson.dumps({
-            "id": "versioned", "version": version, "title": f"Version {word}",
-            "text": f"The {word} revision of this story has enough words to pass the minimum "
-                    "length check for an article body.",
-        })
+        return b"versioned", orjson.dumps(
+            {
+                "id": "versioned",
+                "version": version,
+                "title": f"Version {word}",
+                "text": f"The {word} revision of this story has enough words to pass the minimum "
+                "length check for an article body.",
+            }
+        )
 
     # Out of order: the newer version arrives first, then an older one.
     running.produce([article(2, "second"), article(1, "first")])

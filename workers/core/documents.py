@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from datetime import datetime
 
 from schemas.documents import ArticleDocument, ClaimDocument, ClaimRef, EntityRef
-from schemas.models import Claim, EnrichedArticle, Entity, Label
+from schemas.models import EnrichedArticle, Entity, Label
+from workers.core.claims import claim_id
 from workers.core.text import match_form
 
 SNIPPET_RADIUS = 160
-
-
-def claim_id(article_id: str, claim: Claim) -> str:
-    """Stable across reprocessing of the same content: article, position and normalized text."""
-    key = f"{article_id}\x1f{claim.field}\x1f{claim.start}\x1f{match_form(claim.text)}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def _names(entity: Entity) -> list[str]:

@@ -13,25 +13,46 @@ from schemas.models import (
     Stance,
     TextField,
 )
-from workers.core.documents import article_document, claim_documents, claim_id
+from workers.core.claims import claim_id
+from workers.core.documents import article_document, claim_documents
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 def _article(version: int = 1) -> EnrichedArticle:
     body = "قال بوتين إن الاتفاق تاريخي. وقال بوتين أيضا إن التعاون سيستمر."
-    putin = dict(label=Label.PERSON, field=TextField.BODY, entity_id="Q7747",
-                 name="Vladimir Putin", names={"en": "Vladimir Putin", "ar": "فلاديمير بوتين"})
+    putin = dict(
+        label=Label.PERSON,
+        field=TextField.BODY,
+        entity_id="Q7747",
+        name="Vladimir Putin",
+        names={"en": "Vladimir Putin", "ar": "فلاديمير بوتين"},
+    )
     return EnrichedArticle(
-        id="a1", lang="ar", title="عنوان", body=body, fetched_at=NOW, version=version,
+        id="a1",
+        lang="ar",
+        title="عنوان",
+        body=body,
+        fetched_at=NOW,
+        version=version,
         content_hash="h",
-        entities=[Entity(text="بوتين", start=4, end=9, **putin),
-                  Entity(text="بوتين", start=37, end=42, **putin)],
-        claims=[Claim(text="الاتفاق تاريخي", speaker=Speaker(text="بوتين", entity_id="Q7747",
-                                                              name="Vladimir Putin"),
-                      source=ClaimSource(text="رويترز", entity_id="Q130879", name="Reuters"),
-                      cue="قال", kind=ClaimKind.INDIRECT, stance=Stance.ASSERT,
-                      field=TextField.BODY, start=13, end=27)],
+        entities=[
+            Entity(text="بوتين", start=4, end=9, **putin),
+            Entity(text="بوتين", start=37, end=42, **putin),
+        ],
+        claims=[
+            Claim(
+                text="الاتفاق تاريخي",
+                speaker=Speaker(text="بوتين", entity_id="Q7747", name="Vladimir Putin"),
+                source=ClaimSource(text="رويترز", entity_id="Q130879", name="Reuters"),
+                cue="قال",
+                kind=ClaimKind.INDIRECT,
+                stance=Stance.ASSERT,
+                field=TextField.BODY,
+                start=13,
+                end=27,
+            )
+        ],
     )
 
 

@@ -16,7 +16,7 @@ LIMIT = 10_000
     ("payload", "reason"),
     [
         (b"{not json", RejectReason.INVALID_JSON),
-        (b"\xff\xfe{\"text\": \"x\"}", RejectReason.INVALID_UTF8),
+        (b'\xff\xfe{"text": "x"}', RejectReason.INVALID_UTF8),
         (b"\x00\x01\x02\x03binary", RejectReason.BINARY_PAYLOAD),
         (b"[1, 2]", RejectReason.SCHEMA_VALIDATION),
         (b'{"title": "only a title"}', RejectReason.MISSING_CONTENT),
@@ -26,7 +26,9 @@ LIMIT = 10_000
         (b'{"text": "' + b"a" * LIMIT + b'"}', RejectReason.OVERSIZE),
     ],
 )
-def test_bad_payloads_are_rejected_with_a_specific_reason(payload: bytes, reason: RejectReason) -> None:
+def test_bad_payloads_are_rejected_with_a_specific_reason(
+    payload: bytes, reason: RejectReason
+) -> None:
     with pytest.raises(RejectedInput) as caught:
         parse_raw(payload, LIMIT)
     assert caught.value.reason == reason
@@ -35,7 +37,9 @@ def test_bad_payloads_are_rejected_with_a_specific_reason(payload: bytes, reason
 
 def test_id_prefers_given_then_url_then_content() -> None:
     given = parse_raw(orjson.dumps({"id": "a-1", "url": "https://x.org/a", "text": "t"}), LIMIT)
-    by_url = parse_raw(orjson.dumps({"url": "https://www.X.org/a/?utm_source=z#top", "text": "t"}), LIMIT)
+    by_url = parse_raw(
+        orjson.dumps({"url": "https://www.X.org/a/?utm_source=z#top", "text": "t"}), LIMIT
+    )
     same_url = parse_raw(orjson.dumps({"url": "http://x.org/a", "text": "other"}), LIMIT)
     by_content = parse_raw(orjson.dumps({"text": "Same   words"}), LIMIT)
     same_content = parse_raw(orjson.dumps({"text": "same words"}), LIMIT)

@@ -19,7 +19,9 @@ def test_minimal_template_uses_only_analyzers_every_build_has() -> None:
 
 
 def test_full_template_adds_language_subfields_to_full_text_only() -> None:
-    props = index_template("articles", language_analyzers=True)["template"]["mappings"]["properties"]
+    props = index_template("articles", language_analyzers=True)["template"]["mappings"][
+        "properties"
+    ]
     assert props["body"]["fields"]["ar"]["analyzer"] == "arabic"
     assert props["title"]["fields"]["en"]["analyzer"] == "english"
     assert "fields" not in props["body_match"]
