@@ -24,7 +24,7 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from workers.settings import Settings
-from workers.stack import es_health, kafka_healthy, StackConfig
+from workers.stack import StackConfig, es_health, kafka_healthy
 
 pytestmark = pytest.mark.integration
 
