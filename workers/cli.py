@@ -68,9 +68,12 @@ def stack_up() -> None:
 @stack_cli.command("down")
 def stack_down() -> None:
     """Stop Elasticsearch and Kafka (data is kept)."""
+    from workers.demo import stop_background_worker
     from workers.stack import down
 
-    stopped = down(_stack_config(get_settings()))
+    settings = get_settings()
+    stopped = ["demo worker"] if stop_background_worker(settings) else []
+    stopped += down(_stack_config(settings))
     out.print(f"stopped: {', '.join(stopped) or 'nothing was running'}")
 
 
@@ -96,6 +99,21 @@ def _print_status(cfg: Any) -> None:
     for row in status(cfg):
         table.add_row(*row.values())
     out.print(table)
+
+
+# ---------------------------------------------------------------------------------- demo
+
+
+@cli.command("demo")
+def demo() -> None:
+    """The main job: stack up, a background worker, the sample feed produced, indexed, searched."""
+    from workers.demo import run_demo
+    from workers.stack import StackError
+
+    try:
+        run_demo(get_settings(), out)
+    except (StackError, RuntimeError) as exc:
+        _fail(str(exc))
 
 
 # ---------------------------------------------------------------------------------- es

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Create .venv (Python >= 3.11) and install newsflow with its dev tools. Idempotent: a re-run
+# only reinstalls when pyproject.toml changed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "newsflow needs Python 3.11+ (found: $("$PYTHON" --version 2>&1)). Set PYTHON=/path/to/python3.11" >&2
+  exit 1
+fi
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+stamp=.venv/.newsflow-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "installing newsflow into .venv …"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[dev]"
+  touch "$stamp"
+fi
