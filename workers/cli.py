@@ -47,7 +47,7 @@ def _fail(message: str, code: int = 1) -> None:
 def _stack_config(settings: Settings) -> Any:
     from workers.stack import StackConfig
 
-    return StackConfig(root=settings.stack_dir.resolve(), partitions=settings.kafka.partitions)
+    return StackConfig.from_settings(settings)
 
 
 @stack_cli.command("up")

@@ -134,7 +134,7 @@ async def _print_searches(settings: Settings, console: Console) -> None:
 
 
 def run_demo(settings: Settings, console: Console) -> None:
-    cfg = StackConfig(root=settings.stack_dir.resolve(), partitions=settings.kafka.partitions)
+    cfg = StackConfig.from_settings(settings)
     with console.status("starting Kafka and Elasticsearch (first run downloads them)…"):
         timings = up(cfg)
     console.print(f"stack up in {timings['total_s']:.1f}s")

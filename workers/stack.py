@@ -22,6 +22,9 @@ import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from workers.settings import Settings
 
 POM = Path(__file__).resolve().parent.parent / "deploy" / "local" / "pom.xml"
 LOCAL_DIR = POM.parent
@@ -45,6 +48,21 @@ class StackConfig:
     partitions: int = 8
     kafka_version: str = "4.1.1"
     es_version: str = "9.2.4"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> StackConfig:
+        """Ports come from the configured Kafka and Elasticsearch addresses (first of each), so
+        a second stack runs beside the default one by setting NEWSFLOW_KAFKA__BOOTSTRAP_SERVERS
+        and NEWSFLOW_ES__URL; the KRaft controller takes the Kafka port + 1."""
+        kafka_port = int(settings.kafka.bootstrap_servers.split(",")[0].rsplit(":", 1)[1])
+        es_port = urlsplit(settings.es.url.split(",")[0]).port or 9200
+        return cls(
+            root=settings.stack_dir.resolve(),
+            kafka_port=kafka_port,
+            controller_port=kafka_port + 1,
+            es_port=es_port,
+            partitions=settings.kafka.partitions,
+        )
 
     @property
     def cache(self) -> Path:

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(scope="session", autouse=True)
 def stack() -> None:
-    cfg = StackConfig(root=Path(".stack").resolve())
+    cfg = StackConfig.from_settings(Settings())
     if not (kafka_healthy(cfg) and es_health(cfg) in ("green", "yellow")):
         pytest.fail("the local stack is not running: start it with `newsflow stack up`")
 
@@ -55,10 +55,15 @@ class Isolated:
             "NEWSFLOW_WORKER__APP_ID": tag,
             "NEWSFLOW_WORKER__BULK_SECONDS": "0.5",
         }
-        self.settings = Settings(
-            kafka={"topic_prefix": tag}, es={"index_prefix": tag}, worker={"app_id": tag}
+        base = Settings()
+        self.settings = base.model_copy(
+            update={
+                "kafka": base.kafka.model_copy(update={"topic_prefix": tag}),
+                "es": base.es.model_copy(update={"index_prefix": tag}),
+                "worker": base.worker.model_copy(update={"app_id": tag}),
+            }
         )
-        self.es = Elasticsearch("http://127.0.0.1:9200")
+        self.es = Elasticsearch(base.es.url.split(",")[0])
         self.workers: list[subprocess.Popen[bytes]] = []
 
     # -- workers
