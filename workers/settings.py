@@ -21,10 +21,14 @@ class KafkaSettings(BaseModel):
     topic_prefix: str = Field(default="newsflow", description="Topics are <prefix>.articles.*")
     partitions: int = Field(default=8, ge=1, description="Partitions of every newsflow topic.")
     replication_factor: int = Field(default=1, ge=1)
-    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
-    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
-    sasl_username: str | None = None
-    sasl_password: SecretStr | None = None
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT", description="Transport security towards the brokers."
+    )
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
+        default=None, description="SASL mechanism for SASL_* protocols (PLAIN if unset)."
+    )
+    sasl_username: str | None = Field(default=None, description="SASL user name.")
+    sasl_password: SecretStr | None = Field(default=None, description="SASL password.")
     ssl_cafile: Path | None = Field(default=None, description="CA bundle for SSL/SASL_SSL.")
 
     def topic(self, name: str) -> str:
@@ -34,9 +38,11 @@ class KafkaSettings(BaseModel):
 class ElasticsearchSettings(BaseModel):
     url: str = Field(default="http://127.0.0.1:9200", description="Comma-separated node URLs.")
     index_prefix: str = Field(default="newsflow", description="Aliases <prefix>-articles/-claims")
-    api_key: SecretStr | None = None
-    username: str | None = None
-    password: SecretStr | None = None
+    api_key: SecretStr | None = Field(
+        default=None, description="Encoded API key; takes precedence over basic auth."
+    )
+    username: str | None = Field(default=None, description="Basic-auth user name.")
+    password: SecretStr | None = Field(default=None, description="Basic-auth password.")
     ca_certs: Path | None = Field(default=None, description="CA bundle for https URLs.")
     request_timeout: float = Field(default=30.0, gt=0)
     shards: int = Field(default=1, ge=1)
@@ -52,7 +58,9 @@ class WorkerSettings(BaseModel):
     web_bind: str = Field(
         default="127.0.0.1", description="Address the web endpoint binds (0.0.0.0 in containers)."
     )
-    web_enabled: bool = True
+    web_enabled: bool = Field(
+        default=True, description="Serve /healthz, /readyz and /metrics on web_port."
+    )
     data_dir: Path = Field(default=Path(".stack/worker-data"), description="Faust data dir.")
     bulk_size: int = Field(default=200, ge=1, description="Max documents per ES bulk request.")
     bulk_seconds: float = Field(default=1.0, gt=0, description="Max wait to fill a bulk batch.")
@@ -72,7 +80,11 @@ class ProcessingSettings(BaseModel):
         default="mark", description="Index near-duplicates marked duplicate_of, or drop them."
     )
     html_timeout_seconds: float = Field(default=10.0, gt=0)
-    entity_backend: Literal["rules", "spacy", "transformers"] = "rules"
+    entity_backend: Literal["rules", "spacy", "transformers"] = Field(
+        default="rules",
+        description="Entity extractor: the offline knowledge base and rules, or a spaCy or "
+        "Hugging Face model (entity_model) merged with KB linking.",
+    )
     entity_model: str | None = Field(default=None, description="spaCy/HF model name or path.")
 
 
@@ -88,8 +100,10 @@ class Settings(BaseSettings):
     stack_dir: Path = Field(
         default=Path(".stack"), description="Local stack cache, data, logs and pid files."
     )
-    log_level: str = "INFO"
-    log_format: Literal["json", "text"] = "json"
+    log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    log_format: Literal["json", "text"] = Field(
+        default="json", description="Structured JSON lines (with article ids) or plain text."
+    )
 
 
 @lru_cache(maxsize=1)
