@@ -19,6 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION: Literal[1] = 1
 """Current version of every record below. Readers reject versions they do not know."""
 
+MAX_TITLE_CHARS = 1000
+"""A producer-given title longer than this is not a headline (usually a body pasted into the
+wrong field, or an attack on the index): the record is dead-lettered as ``title_too_long``."""
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -108,7 +112,11 @@ class RawArticle(Record):
         default=None, max_length=256, description="Site or feed name, e.g. 'example-news.com'."
     )
     url: str | None = Field(default=None, max_length=4096)
-    title: str | None = Field(default=None, description="Title, if the producer knows it.")
+    title: str | None = Field(
+        default=None,
+        max_length=MAX_TITLE_CHARS,
+        description="Title, if the producer knows it.",
+    )
     text: str | None = Field(default=None, description="Pre-extracted article text.")
     html: str | None = Field(default=None, description="Raw HTML page.")
     lang: str | None = Field(default=None, description="Language hint (ISO 639-1).")
@@ -236,6 +244,7 @@ class RejectReason(StrEnum):
     UNSUPPORTED_SCHEMA_VERSION = "unsupported_schema_version"
     MISSING_CONTENT = "missing_content"
     OVERSIZE = "oversize"
+    TITLE_TOO_LONG = "title_too_long"
     EMPTY_AFTER_CLEANING = "empty_after_cleaning"
     HTML_TOO_COMPLEX = "html_too_complex"
     EXTRACTION_TIMEOUT = "extraction_timeout"

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from schemas.models import SCHEMA_VERSION, RawArticle, RejectReason
+from schemas.models import MAX_TITLE_CHARS, SCHEMA_VERSION, RawArticle, RejectReason
 from workers.core.errors import RejectedInput
 from workers.core.ids import article_id
 
@@ -70,6 +70,12 @@ def validate_raw(data: dict[str, Any]) -> RawArticle:
                 RejectReason.MISSING_CONTENT,
                 "article has neither text nor html",
                 article_id=_maybe_id(data),
+            ) from exc
+        if any(e["loc"] == ("title",) and e["type"] == "string_too_long" for e in errors):
+            raise RejectedInput(
+                RejectReason.TITLE_TOO_LONG,
+                f"title is {len(data['title'])} characters; the limit is {MAX_TITLE_CHARS}",
+                _maybe_id(data),
             ) from exc
         detail = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}" for e in errors[:5]
