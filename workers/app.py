@@ -4,34 +4,46 @@
     <prefix>.articles.enriched ──index──▶ Elasticsearch
                      any stage ──▶ <prefix>.articles.dlq  (original payload + reason)
 
-Delivery: at-least-once consumption (Faust commits offsets only after the producer buffer is
-flushed) plus idempotent Elasticsearch writes (``_id`` = article id, external version), so the
-index ends exactly-once. Every agent runs with concurrency 1 and catches errors *inside* its loop:
-Faust acks a ``take()`` batch in a ``finally`` even when the body raised, so an escaped exception
-would lose the batch. Scale with partitions and worker processes.
+Delivery: at-least-once consumption plus idempotent Elasticsearch writes (``_id`` = article id,
+external version), so the index ends exactly-once. An input offset is committed only when what
+it produced is safe: the output or dead letter acknowledged by Kafka, or the document
+acknowledged by Elasticsearch. Faust acks an event in a ``finally`` (also when its processing
+was cancelled by a shutdown or rebalance, and a ``take()`` batch when the body raised), so every
+agent *holds* one extra reference on each message while it works and one per message it sends;
+only completed work releases them (``hold``/``release``/``send_held`` below). Agents run with
+concurrency 1 (more would commit past unfinished messages) and catch errors inside their loop.
+
+State: the clean stage's learned chrome and duplicate index change only through observations,
+which every worker publishes to ``<prefix>.articles.observations`` and reads in full
+(``follow_observations``), so a partition moving to another worker on a rebalance finds the same
+state there. Scale with partitions and worker processes.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from datetime import UTC, datetime
 from typing import Any
 
 import faust
+import orjson
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 from faust.web import Request, Response, View
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import ValidationError
 
 from schemas.models import CleanArticle, EnrichedArticle, RejectReason
-from workers import metrics
+from workers import logs, metrics
 from workers.core.deadletter import Stage, dead_letter
 from workers.core.errors import RejectedInput
 from workers.core.factory import build_pipeline
 from workers.core.ingest import parse_raw
 from workers.es import ArticleIndexer, install, make_client
-from workers.kafka import MAX_MESSAGE_BYTES, ssl_context
+from workers.kafka import MAX_MESSAGE_BYTES, client_options, ssl_context, topic_partitions
 from workers.settings import Settings, get_settings
 
 log = logging.getLogger("newsflow.worker")
@@ -72,6 +84,7 @@ app = faust.App(
     web_bind=settings.worker.web_bind,
     datadir=str(settings.worker.data_dir),
     web_in_thread=False,
+    logging_config=logs.logging_config(settings.log_format, settings.log_level),
 )
 
 
@@ -90,11 +103,48 @@ raw_topic = _topic("raw")
 clean_topic = _topic("clean")
 enriched_topic = _topic("enriched")
 dlq_topic = _topic("dlq")
+observations_topic = _topic("observations")
 
 pipeline = build_pipeline(settings.processing)
 es_client = make_client(settings.es)
 indexer = ArticleIndexer(es_client, settings.es, settings.worker)
 es_installed = asyncio.Event()
+state_recovered = asyncio.Event()
+"""Set once this worker has read every observation published before it started."""
+EXIT_SEND_FAILED = 70
+
+
+# ---------------------------------------------------------------------------------- delivery
+
+
+def hold(event: faust.EventT) -> None:
+    """Keep ``event`` from being committed until a matching ``release``."""
+    event.message.incref()
+
+
+def release(event: faust.EventT) -> None:
+    event.ack()
+
+
+async def send_held(topic: faust.TopicT, key: bytes | None, value: bytes, event: Any) -> None:
+    """Send, holding ``event`` until Kafka acknowledged the record. The producer retries for
+    ``producer_request_timeout``; a record that still fails stops the worker at once, before
+    anything could commit past it, and its input is redelivered to whoever takes over."""
+    hold(event)
+    future: Any = await topic.send(key=key, value=value)  # a FutureMessage (asyncio.Future)
+
+    def delivered(done: asyncio.Future[Any]) -> None:
+        if done.cancelled() or done.exception() is not None:
+            error = "cancelled" if done.cancelled() else repr(done.exception())
+            log.critical(
+                "kafka did not accept a record; exiting so its input is redelivered",
+                extra={"topic": topic.get_topic_name(), "key": key, "error": error},
+            )
+            logging.shutdown()
+            os._exit(EXIT_SEND_FAILED)
+        release(event)
+
+    future.add_done_callback(delivered)
 
 
 async def send_dead_letter(
@@ -119,7 +169,7 @@ async def send_dead_letter(
         },
     )
     key = (letter.article_id or "").encode() or message.key
-    await dlq_topic.send(key=key, value=letter.model_dump_json().encode())
+    await send_held(dlq_topic, key, letter.model_dump_json().encode(), event)
 
 
 # ---------------------------------------------------------------------------------- agents
@@ -128,11 +178,13 @@ async def send_dead_letter(
 @app.agent(raw_topic, concurrency=1)
 async def clean(stream: faust.StreamT[bytes]) -> None:
     """Raw payload → validated RawArticle → CleanArticle on the clean topic."""
+    await state_recovered.wait()
     async for event in stream.events():
+        hold(event)
         started = time.perf_counter()
         try:
             raw = parse_raw(event.value, settings.processing.max_input_bytes, _received_at(event))
-            article = await asyncio.to_thread(pipeline.clean, raw)
+            article, observations = await asyncio.to_thread(clean_article, raw)
         except Exception as exc:  # never let an error escape the loop
             stage: Stage = (
                 "ingest"
@@ -141,17 +193,39 @@ async def clean(stream: faust.StreamT[bytes]) -> None:
             )
             await send_dead_letter(stage, event, exc)
             metrics.ARTICLES.labels("clean", "dead_letter").inc()
+            release(event)
             continue
+        for observation in observations:
+            await send_held(
+                observations_topic, article.id.encode(), orjson.dumps(observation), event
+            )
         if article.duplicate_of:
-            metrics.DUPLICATES.labels(
-                "exact" if article.duplicate_similarity == 1.0 else "near"
-            ).inc()
+            kind = "exact" if article.duplicate_similarity == 1.0 else "near"
+            metrics.DUPLICATES.labels(kind).inc()
+            log.debug(
+                "duplicate",
+                extra={"article_id": article.id, "duplicate_of": article.duplicate_of},
+            )
             if settings.processing.duplicates == "drop":
                 metrics.ARTICLES.labels("clean", "dropped_duplicate").inc()
+                release(event)
                 continue
-        await clean_topic.send(key=article.id.encode(), value=article.model_dump_json().encode())
+        await send_held(clean_topic, article.id.encode(), article.model_dump_json().encode(), event)
         metrics.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
         metrics.ARTICLES.labels("clean", "ok").inc()
+        log.debug("cleaned", extra={"article_id": article.id, "lang": article.lang})
+        release(event)
+
+
+def clean_article(raw: Any) -> tuple[CleanArticle, list[dict[str, Any]]]:
+    """Clean one article; with a cleaner that learns from observations, also return the
+    observations to publish (applied locally at once: applying is idempotent)."""
+    cleaner: Any = pipeline.cleaner
+    if hasattr(cleaner, "apply_observation"):
+        result = cleaner.clean(raw)
+        cleaner.apply(result)
+        return result.article, list(result.observations())
+    return pipeline.clean(raw), []
 
 
 INGEST_REASONS = frozenset(
@@ -163,6 +237,7 @@ INGEST_REASONS = frozenset(
         RejectReason.UNSUPPORTED_SCHEMA_VERSION,
         RejectReason.MISSING_CONTENT,
         RejectReason.OVERSIZE,
+        RejectReason.TITLE_TOO_LONG,
     }
 )
 
@@ -171,6 +246,7 @@ INGEST_REASONS = frozenset(
 async def extract(stream: faust.StreamT[bytes]) -> None:
     """CleanArticle → entities and claims → EnrichedArticle on the enriched topic."""
     async for event in stream.events():
+        hold(event)
         started = time.perf_counter()
         try:
             article = CleanArticle.model_validate_json(event.value)
@@ -178,28 +254,43 @@ async def extract(stream: faust.StreamT[bytes]) -> None:
         except Exception as exc:
             await send_dead_letter("extract", event, exc, _key(event))
             metrics.ARTICLES.labels("extract", "dead_letter").inc()
+            release(event)
             continue
-        await enriched_topic.send(
-            key=enriched.id.encode(), value=enriched.model_dump_json().encode()
+        await send_held(
+            enriched_topic, enriched.id.encode(), enriched.model_dump_json().encode(), event
         )
         metrics.STAGE_SECONDS.labels("extract").observe(time.perf_counter() - started)
         metrics.ARTICLES.labels("extract", "ok").inc()
+        log.debug(
+            "enriched",
+            extra={
+                "article_id": enriched.id,
+                "entities": len(enriched.entities),
+                "claims": len(enriched.claims),
+            },
+        )
+        release(event)
 
 
 @app.agent(enriched_topic, concurrency=1)
 async def index(stream: faust.StreamT[bytes]) -> None:
-    """Bulk-write batches (size and time bound). The batch is acked when this body returns:
-    only after Elasticsearch acknowledged every article or it went to the DLQ."""
+    """Bulk-write batches (size and time bound). The batch is released only after
+    Elasticsearch acknowledged every article or it went to the DLQ; a batch interrupted by a
+    shutdown or rebalance stays uncommitted and is redelivered (replays are version no-ops)."""
     await es_installed.wait()
     async for events in stream.take_events(  # type: ignore[attr-defined]
         settings.worker.bulk_size, within=settings.worker.bulk_seconds
     ):
+        for event in events:
+            hold(event)
         try:
             await index_events(events)
         except Exception as exc:  # a bug or a whole-bulk 4xx: dead-letter, never drop
-            log.exception("index batch failed")
+            log.exception("index batch failed", extra={"batch": len(events)})
             for event in events:
                 await send_dead_letter("index", event, exc, _key(event))
+        for event in events:
+            release(event)
 
 
 async def index_events(events: list[faust.EventT]) -> None:
@@ -216,11 +307,14 @@ async def index_events(events: list[faust.EventT]) -> None:
     if not articles:
         return
     started = time.perf_counter()
-    metrics.ES_PAUSED.set(0)
     outcome = await indexer.index(articles)
-    metrics.BULK_SECONDS.observe(time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    metrics.BULK_SECONDS.observe(elapsed)
     metrics.VERSION_CONFLICTS.inc(outcome.version_conflicts)
     metrics.ARTICLES.labels("index", "ok").inc(len(outcome.indexed))
+    for article in outcome.indexed:
+        metrics.STAGE_SECONDS.labels("index").observe(elapsed / len(articles))
+        log.debug("indexed", extra={"article_id": article.id, "version": article.version})
     for rejection in outcome.rejected:
         metrics.BULK_ERRORS.labels(str(rejection.status)).inc()
         error = RejectedInput(
@@ -259,6 +353,115 @@ async def install_index_templates() -> None:
             delay = min(delay * 2, 30)
 
 
+@app.task
+async def follow_observations() -> None:
+    """Read every worker's clean-stage observations (all partitions, no consumer group) and
+    fold them into this worker's cleaner. The clean agent starts once the backlog present at
+    start-up is applied, so a fresh or rebalanced worker judges with the shared state."""
+    cleaner: Any = pipeline.cleaner
+    if not hasattr(cleaner, "apply_observation"):
+        state_recovered.set()
+        return
+    topic = settings.kafka.topic("observations")
+    consumer = AIOKafkaConsumer(
+        **client_options(settings.kafka),
+        group_id=None,
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
+    )
+    delay = 1.0
+    while True:
+        try:
+            await consumer.start()
+            numbers = await topic_partitions(settings.kafka, topic)
+            partitions = [TopicPartition(topic, p) for p in numbers]
+            break
+        except Exception as exc:
+            log.warning("observations consumer cannot start (%s); retrying in %.0fs", exc, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30)
+    try:
+        if not partitions:
+            state_recovered.set()
+            return
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        end = await consumer.end_offsets(partitions)
+        behind = {tp for tp in partitions if end[tp] > 0}
+        started, applied = time.monotonic(), 0
+        if not behind:
+            state_recovered.set()
+        while True:
+            batch = await consumer.getmany(timeout_ms=1000, max_records=2000)
+            for tp, messages in batch.items():
+                for message in messages:
+                    try:
+                        if cleaner.apply_observation(orjson.loads(message.value or b"{}")):
+                            applied += 1
+                    except Exception as exc:  # one bad record must not stop the follower
+                        log.warning(
+                            "skipped an observation",
+                            extra={"offset": message.offset, "error": repr(exc)},
+                        )
+                    if tp in behind and message.offset + 1 >= end[tp]:
+                        behind.discard(tp)
+            if behind or state_recovered.is_set():
+                continue
+            state_recovered.set()
+            log.info(
+                "clean-stage state recovered",
+                extra={"observations": applied, "seconds": round(time.monotonic() - started, 2)},
+            )
+    finally:
+        await consumer.stop()
+
+
+LAG_TOPICS = frozenset(settings.kafka.topic(name) for name in ("raw", "clean", "enriched"))
+
+
+@app.on_before_shutdown.connect  # type: ignore[arg-type]
+async def close_clients(app: Any, *args: Any, **kwargs: Any) -> None:
+    """After the last batch was flushed and committed (the consumer stops first)."""
+    await es_client.close()
+
+
+@app.timer(interval=5.0)
+async def report_lag() -> None:
+    """Consumer lag of this worker's partitions (log end minus the group's committed offset),
+    the figure an autoscaler or an alert watches."""
+    try:
+        assigned = app.consumer.assignment()
+    except Exception:
+        return
+    if not assigned:
+        metrics.CONSUMER_LAG.clear()
+        return
+    admin = AIOKafkaAdminClient(**client_options(settings.kafka), request_timeout_ms=5000)
+    try:
+        await admin.start()
+        committed = await admin.list_consumer_group_offsets(
+            settings.worker.app_id, partitions=list(assigned)
+        )
+    except Exception as exc:
+        log.debug("lag not measured: %r", exc)
+        return
+    finally:
+        await admin.close()
+    metrics.CONSUMER_LAG.clear()
+    for tp in assigned:
+        if tp.topic not in LAG_TOPICS:
+            continue  # Faust's internal assignor topic
+        try:
+            end = app.consumer.highwater(tp)
+        except Exception:
+            continue
+        if end is None:
+            continue
+        meta = committed.get(TopicPartition(tp.topic, tp.partition))
+        done = meta.offset if meta is not None and meta.offset >= 0 else 0
+        metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, end - done))
+
+
 # ---------------------------------------------------------------------------------- web
 
 
@@ -278,14 +481,17 @@ class Ready(View):
         assigned = len(app.consumer.assignment()) if app.consumer else 0
         checks = {
             "kafka_assigned_partitions": assigned,
+            "state_recovered": state_recovered.is_set(),
             "es_templates_installed": es_installed.is_set(),
             "es_paused": indexer.paused,
         }
-        ready = es_installed.is_set() and not indexer.paused
+        ready = state_recovered.is_set() and es_installed.is_set() and not indexer.paused
         return self.json({"ready": ready, **checks}, status=200 if ready else 503)
 
 
 @app.page("/metrics")
 class Metrics(View):
     async def get(self, request: Request) -> Response:
-        return self.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST)
+        # aiohttp refuses a charset inside content_type; the exposition format is UTF-8 anyway.
+        content_type = CONTENT_TYPE_LATEST.split("; charset")[0]
+        return self.bytes(generate_latest(), content_type=content_type)

@@ -25,6 +25,7 @@ from elasticsearch import ApiError, AsyncElasticsearch, BadRequestError, NotFoun
 
 from schemas.mappings import INDEX_KINDS, index_template
 from schemas.models import EnrichedArticle
+from workers import metrics
 from workers.core.documents import article_document, claim_documents
 from workers.core.text import match_form
 from workers.settings import ElasticsearchSettings, WorkerSettings
@@ -181,11 +182,13 @@ class ArticleIndexer:
             try:
                 response = await self.client.bulk(operations=operations)
             except (TransportConnectionError, ConnectionTimeout) as exc:
+                metrics.BULK_RETRIES.labels(type(exc).__name__).inc()
                 await self._wait(attempt, f"{type(exc).__name__}: {exc}")
                 attempt += 1
                 continue
             except ApiError as exc:
                 if exc.meta.status in TRANSIENT_STATUS:
+                    metrics.BULK_RETRIES.labels(f"http_{exc.meta.status}").inc()
                     await self._wait(attempt, f"bulk HTTP {exc.meta.status}")
                     attempt += 1
                     continue
@@ -201,6 +204,7 @@ class ArticleIndexer:
                     outcome.version_conflicts += 1  # newer or equal version already indexed
                     continue
                 if status in TRANSIENT_STATUS:
+                    metrics.BULK_RETRIES.labels(f"item_{status}").inc()
                     retry.add(owner)
                 else:
                     failed.setdefault(owner, (status, result.get("error", {})))
@@ -214,14 +218,18 @@ class ArticleIndexer:
             if pending:
                 await self._wait(attempt, f"{len(pending)} documents got 429/5xx")
                 attempt += 1
-        self.paused = False
+        self._set_paused(False)
         return outcome
+
+    def _set_paused(self, paused: bool) -> None:
+        self.paused = paused
+        metrics.ES_PAUSED.set(1 if paused else 0)
 
     async def _wait(self, attempt: int, reason: str) -> None:
         if attempt >= self.max_retries:
             if not self.paused:
                 log.warning("elasticsearch unavailable, pausing consumption: %s", reason)
-            self.paused = True
+            self._set_paused(True)
             await asyncio.sleep(self.backoff_max)
             return
         delay = self._backoff(attempt)

@@ -18,7 +18,8 @@ from workers.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
 
-STAGE_TOPICS = ("raw", "clean", "enriched", "dlq")
+STAGE_TOPICS = ("raw", "clean", "enriched", "dlq", "observations")
+"""``observations`` carries the clean stage's learned state (read in full by every worker)."""
 MAX_MESSAGE_BYTES = 32 * 1024 * 1024
 """Topic and producer limit: above the article size limit (and its base64 dead letter), so
 oversize input reaches a worker and is dead-lettered with its reason instead of failing here."""

@@ -20,13 +20,20 @@ BULK_SECONDS = Histogram(
     "Elasticsearch bulk request latency (incl. retries).",
     buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
 )
-BULK_ERRORS = Counter("newsflow_es_bulk_errors_total", "Per-document bulk errors.", ["status"])
+BULK_ERRORS = Counter(
+    "newsflow_es_bulk_errors_total", "Documents Elasticsearch rejected for good.", ["status"]
+)
+BULK_RETRIES = Counter(
+    "newsflow_es_bulk_retries_total",
+    "Transient bulk failures retried (timeouts, connection errors, 429/5xx).",
+    ["cause"],
+)
 VERSION_CONFLICTS = Counter(
     "newsflow_es_version_conflicts_total", "Replays skipped because ES had a newer/equal version."
 )
 CONSUMER_LAG = Gauge(
     "newsflow_consumer_lag",
-    "Messages behind the log end, per topic partition.",
+    "Messages behind the log end, per assigned topic partition (end offset minus committed).",
     ["topic", "partition"],
 )
 ES_PAUSED = Gauge("newsflow_es_paused", "1 while indexing waits for Elasticsearch.")
