@@ -384,6 +384,53 @@ def kibana_import(ctx: typer.Context) -> None:
     raise typer.Exit(import_objects(ctx.args))
 
 
+# ---------------------------------------------------------------------------------- ops
+
+
+@cli.command("api")
+def api(
+    port: Annotated[int | None, typer.Option(help="Port (default: api.port).")] = None,
+    bind: Annotated[str | None, typer.Option(help="Address (default: api.bind).")] = None,
+) -> None:
+    """Serve the HTTP ingest endpoint: POST /articles (one article or a batch) → raw topic."""
+    from workers.api import serve
+
+    settings = get_settings()
+    updates = {k: v for k, v in (("port", port), ("bind", bind)) if v is not None}
+    settings = settings.model_copy(update={"api": settings.api.model_copy(update=updates)})
+    try:
+        serve(settings)
+    except ValueError as exc:
+        _fail(str(exc))
+
+
+def _repo_on_path() -> None:
+    """bench/ lives next to the package in the source tree, not inside the installed package."""
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+
+
+@cli.command("chaos", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def chaos(ctx: typer.Context) -> None:
+    """Chaos run on a second stack of its own: SIGKILLed workers, Kafka and ES restarts, bad
+    input; checks nothing is lost or duplicated (options: --articles N, see --help)."""
+    _repo_on_path()
+    from bench.e2e.chaos import main as chaos_main
+
+    raise typer.Exit(chaos_main(ctx.args))
+
+
+@cli.command("bench", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def bench(ctx: typer.Context) -> None:
+    """End-to-end benchmark: articles/s, produce→searchable p50/p99, ratio to a bare relay,
+    stage micro-benchmarks, memory per worker, 1 vs 2 workers (see --help)."""
+    _repo_on_path()
+    from bench.e2e.bench import main as bench_main
+
+    raise typer.Exit(bench_main(ctx.args))
+
+
 def main() -> None:
     start = time.monotonic()
     try:

@@ -6,13 +6,19 @@ import asyncio
 import contextlib
 import logging
 import ssl
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+from aiokafka.errors import (
+    KafkaConnectionError,
+    KafkaError,
+    KafkaTimeoutError,
+    TopicAlreadyExistsError,
+)
 
 from workers.settings import KafkaSettings
 
@@ -91,14 +97,20 @@ async def topic_partitions(settings: KafkaSettings, topic: str) -> list[int]:
 
 
 @asynccontextmanager
-async def producer(settings: KafkaSettings, retries: int = 10) -> AsyncIterator[AIOKafkaProducer]:
-    """A started idempotent producer (acks=all); start is retried while Kafka is down."""
+async def producer(
+    settings: KafkaSettings, retries: int = 10, **options: Any
+) -> AsyncIterator[AIOKafkaProducer]:
+    """A started idempotent producer (acks=all); start is retried while Kafka is down.
+    ``options`` override aiokafka producer arguments (e.g. ``request_timeout_ms``)."""
     instance = AIOKafkaProducer(
-        **client_options(settings),
-        acks="all",
-        enable_idempotence=True,
-        linger_ms=5,
-        max_request_size=MAX_MESSAGE_BYTES,
+        **{
+            **client_options(settings),
+            "acks": "all",
+            "enable_idempotence": True,
+            "linger_ms": 5,
+            "max_request_size": MAX_MESSAGE_BYTES,
+            **options,
+        }
     )
     for attempt in range(retries + 1):
         try:
@@ -116,6 +128,18 @@ async def producer(settings: KafkaSettings, retries: int = 10) -> AsyncIterator[
         await instance.stop()
 
 
+def retriable(exc: BaseException) -> bool:
+    """Worth another try: the broker may be restarting or electing a leader. aiokafka marks
+    most such errors ``retriable``, but not a timeout waiting for an unreachable broker."""
+    return isinstance(exc, (KafkaTimeoutError, KafkaConnectionError)) or bool(
+        getattr(exc, "retriable", False)
+    )
+
+
+def _backoff(attempt: int) -> float:
+    return min(10.0, 0.25 * 2**attempt)
+
+
 async def send_with_retry(
     instance: AIOKafkaProducer, topic: str, key: bytes | None, value: bytes, attempts: int = 8
 ) -> None:
@@ -125,6 +149,58 @@ async def send_with_retry(
             await instance.send_and_wait(topic, value=value, key=key)
             return
         except KafkaError as exc:
-            if not getattr(exc, "retriable", False) or attempt == attempts - 1:
+            if not retriable(exc) or attempt == attempts - 1:
                 raise
-            await asyncio.sleep(min(10.0, 0.25 * 2**attempt))
+            log.warning("send failed (%r); retrying", exc, extra={"topic": topic})
+            await asyncio.sleep(_backoff(attempt))
+
+
+@dataclass
+class SendReport:
+    """What happened to a batch of records: every record is either sent or listed failed."""
+
+    sent: int = 0
+    retries: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    """(index in the batch, error) of records Kafka never acknowledged."""
+
+
+async def send_all(
+    instance: AIOKafkaProducer,
+    topic: str,
+    records: Sequence[tuple[bytes | None, bytes]],
+    attempts: int = 8,
+    window: int = 1000,
+) -> SendReport:
+    """Send many records with up to ``window`` in flight; records whose send failed with a
+    transient error are sent again (with backoff) up to ``attempts`` times. Records of one key
+    may be reordered by a retry: article versions, not arrival order, decide what is kept."""
+    report = SendReport()
+    pending = list(range(len(records)))
+    for attempt in range(attempts):
+        again: list[int] = []
+        for start in range(0, len(pending), window):
+            futures: list[tuple[int, Any]] = []
+            for i in pending[start : start + window]:
+                key, value = records[i]
+                try:
+                    futures.append((i, await instance.send(topic, value=value, key=key)))
+                except KafkaError as exc:
+                    futures.append((i, exc))
+            waiting = [f for _, f in futures if not isinstance(f, BaseException)]
+            results = iter(await asyncio.gather(*waiting, return_exceptions=True))
+            for i, future in futures:
+                outcome = future if isinstance(future, BaseException) else next(results)
+                if not isinstance(outcome, BaseException):
+                    report.sent += 1
+                elif retriable(outcome) and attempt < attempts - 1:
+                    again.append(i)
+                else:
+                    report.failed.append((i, repr(outcome)))
+        if not again:
+            break
+        report.retries += len(again)
+        log.warning("%d records not acknowledged; retrying", len(again), extra={"topic": topic})
+        await asyncio.sleep(_backoff(attempt))
+        pending = again
+    return report

@@ -67,6 +67,33 @@ class WorkerSettings(BaseModel):
     bulk_max_retries: int = Field(default=8, ge=0, description="Before a batch is dead-lettered.")
     backoff_initial: float = Field(default=0.5, gt=0)
     backoff_max: float = Field(default=30.0, gt=0)
+    session_timeout: float = Field(
+        default=15.0,
+        gt=0,
+        description="Seconds before the group gives a silent (killed) worker's partitions to "
+        "the others. Heartbeats run on their own thread, so busy workers are not evicted.",
+    )
+
+
+class ApiSettings(BaseModel):
+    """The HTTP ingest endpoint (``newsflow api``)."""
+
+    bind: str = Field(default="127.0.0.1", description="Address to listen on (0.0.0.0 in a pod).")
+    port: int = Field(default=8080, ge=1, le=65535)
+    tokens: list[SecretStr] = Field(
+        default_factory=list,
+        description="Accepted bearer tokens, e.g. NEWSFLOW_API__TOKENS='[\"s3cret\"]'.",
+    )
+    allow_anonymous: bool = Field(
+        default=False, description="Serve without tokens (only on a trusted network)."
+    )
+    max_body_bytes: int = Field(
+        default=16 * 1024 * 1024, ge=1, description="Larger request bodies get 413."
+    )
+    max_batch: int = Field(default=1000, ge=1, description="Most articles in one request.")
+    send_attempts: int = Field(
+        default=3, ge=1, description="Tries per record before answering 503."
+    )
 
 
 class ProcessingSettings(BaseModel):
@@ -97,6 +124,7 @@ class Settings(BaseSettings):
     es: ElasticsearchSettings = Field(default_factory=ElasticsearchSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     processing: ProcessingSettings = Field(default_factory=ProcessingSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
     stack_dir: Path = Field(
         default=Path(".stack"), description="Local stack cache, data, logs and pid files."
     )

@@ -1,0 +1,318 @@
+"""Chaos run: a mixed feed through two workers while workers are SIGKILLed and Kafka and
+Elasticsearch are restarted; then every promise is checked and the figures printed.
+
+    python -m bench.e2e.chaos --articles 10000        (or: newsflow chaos --articles 10000)
+
+It runs on a stack of its own (``RunStack``: other ports, other directory) because it restarts
+the brokers. Checks at the end:
+
+* every good article is in Elasticsearch exactly once, updated ones with their newest version;
+* every bad input is in the dead-letter topic with its expected reason and its original payload
+  (redeliveries after a SIGKILL can write a letter twice: letters are identified by the input
+  record they came from, and readers count each once — the raw count is printed too);
+* consumer lag is zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import shutil
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.e2e.feed import Feed, build_feed
+from bench.e2e.harness import Pipeline, RunStack, wait_until
+from workers.core.deadletter import decode_payload
+
+
+@dataclass
+class ChaosResult:
+    figures: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Producer(threading.Thread):
+    """Publishes the feed in chunks at a steady pace (so it is still producing when Kafka
+    restarts), retrying what Kafka did not acknowledge."""
+
+    def __init__(self, pipeline: Pipeline, feed: Feed, rate: float) -> None:
+        super().__init__(daemon=True)
+        self.pipeline, self.feed, self.rate = pipeline, feed, rate
+        self.sent = self.retries = 0
+        self.failed: list[str] = []
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            asyncio.run(self._run())
+        except BaseException as exc:
+            self.error = exc
+
+    async def _run(self) -> None:
+        from workers.kafka import ensure_topics, producer, send_all
+
+        settings = self.pipeline.settings.kafka
+        await ensure_topics(settings)
+        topic = settings.topic("raw")
+        chunk = max(1, int(self.rate))
+        async with producer(settings) as instance:
+            for start in range(0, len(self.feed.records), chunk):
+                began = time.monotonic()
+                report = await send_all(
+                    instance, topic, self.feed.records[start : start + chunk], attempts=20
+                )
+                self.sent += report.sent
+                self.retries += report.retries
+                self.failed += [error for _, error in report.failed]
+                await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - began)))
+
+
+def run_chaos(
+    articles: int,
+    workdir: Path,
+    stack: RunStack,
+    *,
+    bad_per_kind: int = 10,
+    rate: float = 150.0,
+    seed: int = 5,
+    timeout: float = 1800,
+    log: Any = print,
+) -> ChaosResult:
+    result = ChaosResult()
+    rng = random.Random(seed)
+    started = time.monotonic()
+
+    def event(text: str) -> None:
+        line = f"[{time.monotonic() - started:7.1f}s] {text}"
+        result.events.append(line)
+        log(line)
+
+    event(f"stack ready in {stack.up():.1f}s ({stack.bootstrap}, {stack.es_url})")
+    feed = build_feed(articles, bad_per_kind=bad_per_kind, seed=seed)
+    expected_good = len(feed.good)
+    event(
+        f"feed: {len(feed.records)} records = {expected_good} articles "
+        f"({len(feed.updated_titles)} updated), {len(feed.bad)} bad in {len(feed.kinds)} kinds"
+    )
+    pipeline = Pipeline(stack.bootstrap, stack.es_url, workdir)
+    producer = Producer(pipeline, feed, rate)
+    killed = restarted_unplanned = 0
+    try:
+        workers = [pipeline.start_worker(), pipeline.start_worker()]
+        event(f"two workers ready (group {pipeline.tag})")
+        producer.start()
+        # Chaos events at random points of the run, in this order.
+        plan = [
+            ("kill", rng.uniform(0.05, 0.15)),
+            ("kafka", rng.uniform(0.2, 0.3)),
+            ("kill", rng.uniform(0.35, 0.45)),
+            ("elasticsearch", rng.uniform(0.5, 0.6)),
+            ("kill", rng.uniform(0.65, 0.8)),
+        ]
+        for action, fraction in plan:
+            target = int(expected_good * fraction)
+
+            def reached(target: int = target) -> bool:
+                return pipeline.count() >= target
+
+            wait_until(reached, timeout, f"stalled before {action} at {target} articles")
+            if action == "kill":
+                victim = rng.choice(pipeline.alive())
+                pipeline.kill(victim)
+                killed += 1
+                event(f"SIGKILL worker pid {victim.process.pid} at {pipeline.count()} indexed")
+                workers.remove(victim)
+                workers.append(pipeline.start_worker())
+                event("replacement worker ready")
+            elif action == "kafka":
+                event(f"restarting Kafka at {pipeline.count()} indexed")
+                event(f"Kafka back after {stack.restart_kafka():.1f}s")
+            else:
+                event(f"restarting Elasticsearch at {pipeline.count()} indexed")
+                event(f"Elasticsearch back after {stack.restart_elasticsearch():.1f}s")
+            restarted_unplanned += _revive(pipeline, workers, event)
+
+        producer.join(timeout)
+        event(
+            f"producer done: {producer.sent} acknowledged, {producer.retries} retried, "
+            f"{len(producer.failed)} failed"
+        )
+        if producer.error:
+            result.problems.append(f"producer crashed: {producer.error!r}")
+        expected_letters = len(feed.bad)
+
+        def settled() -> bool:
+            nonlocal restarted_unplanned
+            restarted_unplanned += _revive(pipeline, workers, event)
+            return pipeline.count() >= expected_good and pipeline.lag() == 0
+
+        waited = wait_until(settled, timeout, "pipeline did not settle")
+        letters = pipeline.dead_letters()
+        event(f"settled {waited:.1f}s after the producer finished")
+        _check(pipeline, feed, letters, result)
+        elapsed = time.monotonic() - started
+        rss = {f"worker {w.process.pid}": round(pipeline.rss_mib(w)) for w in pipeline.alive()}
+        conflicts = sum(
+            v
+            for w in pipeline.alive()
+            for k, v in pipeline.metrics(w).items()
+            if k == "newsflow_es_version_conflicts_total"
+        )
+        result.figures.update(
+            {
+                "records produced": len(feed.records),
+                "good articles": expected_good,
+                "updated articles": len(feed.updated_titles),
+                "bad inputs": expected_letters,
+                "bad kinds": len(feed.kinds),
+                "workers SIGKILLed": killed,
+                "unplanned worker restarts": restarted_unplanned,
+                "kafka restarts": 1,
+                "elasticsearch restarts": 1,
+                "producer retries": producer.retries,
+                "version conflicts (replays skipped, live workers)": int(conflicts),
+                "run seconds": round(elapsed, 1),
+                "articles/s overall": round(expected_good / elapsed, 1),
+                "worker RSS MiB": rss,
+            }
+        )
+    finally:
+        pipeline.stop_all()
+    return result
+
+
+def _revive(pipeline: Pipeline, workers: list[Any], event: Any) -> int:
+    """A worker that exited on its own is restarted (what a supervisor would do); counted."""
+    revived = 0
+    for worker in list(workers):
+        if worker.process.poll() is not None:
+            event(f"worker pid {worker.process.pid} exited ({worker.process.returncode}); restart")
+            workers.remove(worker)
+            workers.append(pipeline.start_worker())
+            revived += 1
+    return revived
+
+
+def _check(pipeline: Pipeline, feed: Feed, letters: list[Any], result: ChaosResult) -> None:
+    docs = pipeline.documents(["id", "title", "version"])
+    counts = Counter(doc["id"] for doc in docs.values())
+    missing = [i for i in feed.good if i not in docs]
+    unexpected = [i for i in docs if i not in feed.good]
+    doubled = [i for i, n in counts.items() if n > 1]
+    stale = [
+        i
+        for i, version in feed.good.items()
+        if version is not None
+        and i in docs
+        and (docs[i]["version"] != version or docs[i]["title"] != feed.updated_titles[i])
+    ]
+    by_origin: dict[tuple[Any, ...], Any] = {}
+    for letter in letters:
+        by_origin.setdefault(
+            (letter.origin_topic, letter.origin_partition, letter.origin_offset), letter
+        )
+    per_payload: Counter[bytes] = Counter()
+    wrong_reason: list[str] = []
+    for letter in by_origin.values():
+        payload = decode_payload(letter)
+        per_payload[payload] += 1
+        expected = feed.bad.get(payload)
+        if expected is None:
+            wrong_reason.append(f"unexpected letter {letter.reason.value}: {letter.message[:120]}")
+        elif letter.reason != expected[1]:
+            wrong_reason.append(f"{expected[0]}: got {letter.reason.value}, {letter.message[:120]}")
+    absent = [feed.bad[p][0] for p in feed.bad if per_payload[p] == 0]
+    repeated = [feed.bad[p][0] for p in feed.bad if per_payload[p] > 1]
+    lag = pipeline.lag()
+    reasons = Counter(letter.reason.value for letter in by_origin.values())
+    result.figures.update(
+        {
+            "articles in ES": len(docs),
+            "missing articles": len(missing),
+            "unexpected articles": len(unexpected),
+            "articles indexed twice": len(doubled),
+            "updated articles with an older version": len(stale),
+            "dead letters (unique input records)": len(by_origin),
+            "dead letters written (incl. redeliveries)": len(letters),
+            "bad inputs missing from the DLQ": len(absent),
+            "bad inputs in the DLQ more than once": len(repeated),
+            "dead letters with a wrong reason": len(wrong_reason),
+            "DLQ by reason": dict(sorted(reasons.items())),
+            "consumer lag": lag,
+        }
+    )
+    for label, items in (
+        ("missing from ES", missing),
+        ("not expected in ES", unexpected),
+        ("indexed twice", doubled),
+        ("older version kept", stale),
+        ("bad input not dead-lettered", absent),
+        ("bad input dead-lettered twice", repeated),
+        ("wrong reason", wrong_reason),
+    ):
+        if items:
+            result.problems.append(f"{len(items)} {label}: {items[:5]}")
+    if lag != 0:
+        result.problems.append(f"consumer lag is {lag}, not 0")
+
+
+def print_result(result: ChaosResult, out: Any = print) -> None:
+    out("")
+    out("chaos run figures")
+    for key, value in result.figures.items():
+        out(f"  {key:<52} {value}")
+    out("")
+    out("PASS: nothing lost, nothing duplicated" if result.ok else "FAIL:")
+    for problem in result.problems:
+        out(f"  - {problem}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--bad-per-kind", type=int, default=10)
+    parser.add_argument("--rate", type=float, default=150.0, help="records produced per second")
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--stack-dir", type=Path, default=Path("/tmp/newsflow-chaos-stack"))
+    parser.add_argument("--kafka-port", type=int, default=19092)
+    parser.add_argument("--es-port", type=int, default=19200)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/newsflow-chaos-run"))
+    parser.add_argument("--keep-stack", action="store_true", help="leave the stack running")
+    args = parser.parse_args(argv)
+    stack = RunStack(
+        args.stack_dir.resolve(),
+        kafka_port=args.kafka_port,
+        controller_port=args.kafka_port + 1,
+        es_port=args.es_port,
+    )
+    shutil.rmtree(args.workdir, ignore_errors=True)
+    try:
+        result = run_chaos(
+            args.articles,
+            args.workdir,
+            stack,
+            bad_per_kind=args.bad_per_kind,
+            rate=args.rate,
+            seed=args.seed,
+        )
+    finally:
+        if not args.keep_stack:
+            stack.down()
+    print_result(result)
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
