@@ -1,4 +1,10 @@
-"""Read and replay the dead-letter topic."""
+"""Read and replay the dead-letter topic.
+
+Delivery is at-least-once, so an input redelivered after a crash can be dead-lettered twice.
+A letter is identified by the input record it came from (origin topic, partition, offset):
+readers keep the first letter of each origin, so ``dlq show`` lists and ``dlq replay``
+republishes every bad input exactly once.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +24,22 @@ from workers.kafka import (
 from workers.settings import Settings
 
 
+def letter_identity(letter: DeadLetter) -> tuple[object, ...] | None:
+    if letter.origin_topic is None:
+        return None  # written outside the stream (batch mode): no redelivery to collapse
+    return (letter.origin_topic, letter.origin_partition, letter.origin_offset)
+
+
 async def read_dead_letters(
-    settings: Settings, limit: int = 100, reason: str | None = None, timeout: float = 30
+    settings: Settings,
+    limit: int = 100,
+    reason: str | None = None,
+    timeout: float = 30,
+    unique: bool = True,
 ) -> list[tuple[int, DeadLetter]]:
     """Dead letters currently in the topic (up to ``limit``), in partition order; reading stops
-    at the end offsets seen at start, or after ``timeout`` seconds."""
+    at the end offsets seen at start, or after ``timeout`` seconds. With ``unique``, a letter
+    written again for the same input record (a redelivery) is skipped."""
     await ensure_topics(settings.kafka, ["dlq"])
     topic = settings.kafka.topic("dlq")
     consumer = AIOKafkaConsumer(
@@ -30,6 +47,7 @@ async def read_dead_letters(
     )
     await consumer.start()
     letters: list[tuple[int, DeadLetter]] = []
+    seen: set[tuple[object, ...]] = set()
     try:
         partitions = [
             TopicPartition(topic, p) for p in await topic_partitions(settings.kafka, topic)
@@ -46,7 +64,13 @@ async def read_dead_letters(
             for tp, messages in batch.items():
                 for message in messages:
                     letter = DeadLetter.model_validate_json(message.value or b"{}")
-                    if reason is None or letter.reason.value == reason:
+                    identity = letter_identity(letter)
+                    repeated = identity is not None and identity in seen
+                    if identity is not None:
+                        seen.add(identity)
+                    if (not unique or not repeated) and (
+                        reason is None or letter.reason.value == reason
+                    ):
                         letters.append((message.offset, letter))
                     if message.offset + 1 >= end[tp]:
                         remaining.discard(tp)

@@ -44,12 +44,13 @@ class ChaosResult:
 
 
 class Producer(threading.Thread):
-    """Publishes the feed in chunks at a steady pace (so it is still producing when Kafka
+    """Publishes the feed like a live source: in chunks of ``rate`` records a second, never more
+    than ``ahead`` records in front of what is indexed (so it is still producing when Kafka
     restarts), retrying what Kafka did not acknowledge."""
 
-    def __init__(self, pipeline: Pipeline, feed: Feed, rate: float) -> None:
+    def __init__(self, pipeline: Pipeline, feed: Feed, rate: float, ahead: int) -> None:
         super().__init__(daemon=True)
-        self.pipeline, self.feed, self.rate = pipeline, feed, rate
+        self.pipeline, self.feed, self.rate, self.ahead = pipeline, feed, rate, ahead
         self.sent = self.retries = 0
         self.failed: list[str] = []
         self.error: BaseException | None = None
@@ -69,6 +70,8 @@ class Producer(threading.Thread):
         chunk = max(1, int(self.rate))
         async with producer(settings) as instance:
             for start in range(0, len(self.feed.records), chunk):
+                while start - max(0, self.pipeline.count()) > self.ahead:
+                    await asyncio.sleep(0.5)
                 began = time.monotonic()
                 report = await send_all(
                     instance, topic, self.feed.records[start : start + chunk], attempts=20
@@ -107,7 +110,7 @@ def run_chaos(
         f"({len(feed.updated_titles)} updated), {len(feed.bad)} bad in {len(feed.kinds)} kinds"
     )
     pipeline = Pipeline(stack.bootstrap, stack.es_url, workdir)
-    producer = Producer(pipeline, feed, rate)
+    producer = Producer(pipeline, feed, rate, ahead=max(500, articles // 10))
     killed = restarted_unplanned = 0
     try:
         workers = [pipeline.start_worker(), pipeline.start_worker()]
@@ -283,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--bad-per-kind", type=int, default=10)
-    parser.add_argument("--rate", type=float, default=150.0, help="records produced per second")
+    parser.add_argument("--rate", type=float, default=150.0, help="most records produced a second")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--stack-dir", type=Path, default=Path("/tmp/newsflow-chaos-stack"))
     parser.add_argument("--kafka-port", type=int, default=19092)
