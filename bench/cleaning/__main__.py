@@ -1,0 +1,3 @@
+from bench.cleaning.run import main
+
+main()

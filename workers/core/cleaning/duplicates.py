@@ -1,0 +1,273 @@
+"""Exact and near-duplicate detection across the stream, shareable between workers.
+
+* **Exact**: the content hash of the matching form of title and body.
+* **Near**: MinHash (``datasketch``, word 3-shingles of the body's matching form, 128
+  permutations) with an LSH index; the similarity reported is the MinHash estimate of the
+  Jaccard similarity of the two bodies' shingle sets.
+
+``duplicate_of`` is the **first-seen** similar article: the one with the smallest
+``(fetched_at, article_id)`` among those at or above the threshold, and only when it precedes
+the article being judged. Ordering by fetch time instead of arrival makes the answer the same
+on every worker and on replay.
+
+Like ``LearnedChrome``, the index is changed only by ``DuplicateObservation`` records
+(article id, fetched_at, content hash, MinHash signature — about 700 bytes of JSON) and
+``apply`` is idempotent per article id (a replay is a no-op; a newer version of the same
+article replaces the older one). Memory is bounded by ``max_entries`` (oldest by fetch time
+evicted first, so the state again depends only on the set of observations applied).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import heapq
+import re
+import threading
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from workers.core.text import match_form
+
+NUM_PERM = 128
+SHINGLE = 3
+MIN_SHINGLES = 8
+"""Bodies with fewer shingles are compared by exact hash only."""
+
+
+_WORD = re.compile(r"\w+")
+_local = threading.local()
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    words = _WORD.findall(match_form(text))
+    if len(words) < size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def _crc32(data: bytes) -> int:
+    return zlib.crc32(data)
+
+
+def _template(num_perm: int) -> MinHash:
+    """One MinHash per thread and size: its permutations are drawn once, not per article."""
+    cache = getattr(_local, "templates", None)
+    if cache is None:
+        cache = _local.templates = {}
+    if num_perm not in cache:
+        cache[num_perm] = MinHash(num_perm=num_perm, seed=1, hashfunc=_crc32)
+    return cache[num_perm]
+
+
+def minhash_signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
+    """MinHash of the body's word 3-shingles (CRC-32 per shingle, then datasketch's
+    permutations), as uint32 — identical on every worker."""
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return None
+    mh = _template(num_perm)
+    mh.clear()
+    mh.update_batch(list(grams))
+    return mh.hashvalues.astype(np.uint32)
+
+
+_SCHEME = getattr(MinHash(num_perm=1), "scheme", None)
+
+
+def _lean(sig: np.ndarray) -> LeanMinHash:
+    """LeanMinHash from stored hash values (datasketch ≥ 2 wants the hashing scheme named)."""
+    if _SCHEME is None:  # datasketch < 2
+        return LeanMinHash(seed=1, hashvalues=sig.astype(np.uint64))
+    return LeanMinHash(seed=1, hashvalues=sig, scheme=_SCHEME)
+
+
+def _encode(sig: np.ndarray | None) -> str | None:
+    if sig is None:
+        return None
+    return base64.b64encode(sig.astype("<u4").tobytes()).decode("ascii")
+
+
+def _decode(raw: str | None) -> np.ndarray | None:
+    if not raw:
+        return None
+    return np.frombuffer(base64.b64decode(raw), dtype="<u4").astype(np.uint32)
+
+
+@dataclass(frozen=True)
+class DuplicateObservation:
+    article_id: str
+    fetched_at: datetime
+    version: int
+    content_hash: str
+    signature: np.ndarray | None  # uint32[NUM_PERM]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": "duplicate",
+            "article_id": self.article_id,
+            "fetched_at": self.fetched_at.isoformat(),
+            "version": self.version,
+            "content_hash": self.content_hash,
+            "minhash": _encode(self.signature),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DuplicateObservation:
+        fetched = datetime.fromisoformat(data["fetched_at"])
+        return cls(
+            article_id=data["article_id"],
+            fetched_at=fetched if fetched.tzinfo else fetched.replace(tzinfo=UTC),
+            version=int(data.get("version", 0)),
+            content_hash=data["content_hash"],
+            signature=_decode(data.get("minhash")),
+        )
+
+    @property
+    def order_key(self) -> tuple[float, str]:
+        return (self.fetched_at.timestamp(), self.article_id)
+
+
+@dataclass(frozen=True)
+class DuplicateVerdict:
+    duplicate_of: str | None
+    similarity: float | None
+    exact: bool = False
+
+
+@dataclass
+class _Stored:
+    key: tuple[float, str]
+    version: int
+    content_hash: str
+    signature: np.ndarray | None
+
+
+class DuplicateIndex:
+    """Content hashes and MinHash signatures of recent articles; thread-safe."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.5,
+        max_entries: int = 200_000,
+        num_perm: int = NUM_PERM,
+    ) -> None:
+        self.threshold = threshold
+        self.max_entries = max_entries
+        self.num_perm = num_perm
+        # LSH recall is tuned a little below the marking threshold so that borderline pairs
+        # are still candidates; the verdict uses the estimated similarity.
+        self._lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=num_perm)
+        self._entries: dict[str, _Stored] = {}
+        self._by_hash: dict[str, set[str]] = {}
+        self._heap: list[tuple[tuple[float, str], str]] = []
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def observe(
+        self, article_id: str, fetched_at: datetime, version: int, content_hash: str, body: str
+    ) -> DuplicateObservation:
+        return DuplicateObservation(
+            article_id, fetched_at, version, content_hash, minhash_signature(body, self.num_perm)
+        )
+
+    # -- judging ---------------------------------------------------------------------------
+
+    def check(self, obs: DuplicateObservation) -> DuplicateVerdict:
+        """First-seen earlier article that this one duplicates, if any."""
+        key = obs.order_key
+        with self._lock:
+            best: tuple[tuple[float, str], str, float, bool] | None = None
+            for other_id in self._by_hash.get(obs.content_hash, ()):
+                other = self._entries[other_id]
+                if (
+                    other_id != obs.article_id
+                    and other.key < key
+                    and (best is None or other.key < best[0])
+                ):
+                    best = (other.key, other_id, 1.0, True)
+            if obs.signature is not None:
+                query = _lean(obs.signature)
+                for other_id in self._lsh.query(query):
+                    if other_id == obs.article_id:
+                        continue
+                    near = self._entries.get(other_id)
+                    if near is None or near.signature is None or not near.key < key:
+                        continue
+                    sim = float(np.mean(near.signature == obs.signature))
+                    if sim >= self.threshold and (best is None or near.key < best[0]):
+                        best = (near.key, other_id, sim, False)
+            if best is None:
+                return DuplicateVerdict(None, None)
+            return DuplicateVerdict(best[1], round(best[2], 4), best[3])
+
+    # -- learning --------------------------------------------------------------------------
+
+    def apply(self, obs: DuplicateObservation) -> bool:
+        """Add one article. Idempotent per article id; a newer version replaces the older."""
+        key = obs.order_key
+        with self._lock:
+            current = self._entries.get(obs.article_id)
+            if current is not None:
+                if obs.version <= current.version:
+                    return False
+                self._remove(obs.article_id)
+            elif len(self._entries) >= self.max_entries:
+                oldest = self._min_key()
+                if oldest is not None and key < oldest:
+                    return False
+            self._entries[obs.article_id] = _Stored(
+                key, obs.version, obs.content_hash, obs.signature
+            )
+            self._by_hash.setdefault(obs.content_hash, set()).add(obs.article_id)
+            heapq.heappush(self._heap, (key, obs.article_id))
+            if obs.signature is not None:
+                self._lsh.insert(
+                    obs.article_id,
+                    _lean(obs.signature),
+                    check_duplication=False,
+                )
+            while len(self._entries) > self.max_entries:
+                self._min_key()
+                _, victim = heapq.heappop(self._heap)
+                self._remove(victim)
+            return True
+
+    def apply_many(self, observations: Iterable[DuplicateObservation]) -> int:
+        return sum(self.apply(obs) for obs in observations)
+
+    def _min_key(self) -> tuple[float, str] | None:
+        while self._heap:
+            key, article_id = self._heap[0]
+            entry = self._entries.get(article_id)
+            if entry is not None and entry.key == key:
+                return key
+            heapq.heappop(self._heap)
+        return None
+
+    def _remove(self, article_id: str) -> None:
+        entry = self._entries.pop(article_id)
+        ids = self._by_hash.get(entry.content_hash)
+        if ids is not None:
+            ids.discard(article_id)
+            if not ids:
+                del self._by_hash[entry.content_hash]
+        if entry.signature is not None:
+            self._lsh.remove(article_id)
+
+    def state_digest(self) -> str:
+        h = hashlib.sha256()
+        with self._lock:
+            for article_id in sorted(self._entries):
+                e = self._entries[article_id]
+                h.update(f"{article_id}|{e.version}|{e.content_hash};".encode())
+        return h.hexdigest()
