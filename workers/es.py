@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -33,6 +33,16 @@ from workers.settings import ElasticsearchSettings, WorkerSettings
 log = logging.getLogger(__name__)
 
 TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+def transient_cause(exc: BaseException) -> str | None:
+    """A short label when ``exc`` is worth retrying (the cluster is busy, restarting or
+    unreachable), None when retrying cannot help."""
+    if isinstance(exc, (TransportConnectionError, ConnectionTimeout)):
+        return type(exc).__name__
+    if isinstance(exc, ApiError) and exc.meta.status in TRANSIENT_STATUS:
+        return f"http_{exc.meta.status}"
+    return None
 
 
 def make_client(settings: ElasticsearchSettings) -> AsyncElasticsearch:
@@ -181,18 +191,14 @@ class ArticleIndexer:
                 owners.extend([article.id] * (len(ops) // 2))
             try:
                 response = await self.client.bulk(operations=operations)
-            except (TransportConnectionError, ConnectionTimeout) as exc:
-                metrics.BULK_RETRIES.labels(type(exc).__name__).inc()
-                await self._wait(attempt, f"{type(exc).__name__}: {exc}")
+            except Exception as exc:
+                cause = transient_cause(exc)
+                if cause is None:
+                    raise
+                metrics.BULK_RETRIES.labels(cause).inc()
+                await self._wait(attempt, f"bulk {cause}: {exc}")
                 attempt += 1
                 continue
-            except ApiError as exc:
-                if exc.meta.status in TRANSIENT_STATUS:
-                    metrics.BULK_RETRIES.labels(f"http_{exc.meta.status}").inc()
-                    await self._wait(attempt, f"bulk HTTP {exc.meta.status}")
-                    attempt += 1
-                    continue
-                raise
             retry: set[str] = set()
             failed: dict[str, tuple[int, dict[str, Any]]] = {}
             for owner, item in zip(owners, response["items"], strict=True):
@@ -212,7 +218,7 @@ class ArticleIndexer:
                 outcome.rejected.append(Rejection(pending.pop(article_id), status, error))
                 retry.discard(article_id)
             done = [a for a in batch if a.id in pending and a.id not in retry]
-            await self._delete_stale_claims(done)
+            await self._retrying(self._delete_stale_claims, done)
             for article in done:
                 outcome.indexed.append(pending.pop(article.id))
             if pending:
@@ -220,6 +226,20 @@ class ArticleIndexer:
                 attempt += 1
         self._set_paused(False)
         return outcome
+
+    async def _retrying(self, call: Callable[..., Awaitable[Any]], *args: Any) -> Any:
+        """``call`` until it succeeds or fails for good; transient failures wait like bulks."""
+        attempt = 0
+        while True:
+            try:
+                return await call(*args)
+            except Exception as exc:
+                cause = transient_cause(exc)
+                if cause is None:
+                    raise
+                metrics.BULK_RETRIES.labels(cause).inc()
+                await self._wait(attempt, f"{cause}: {exc}")
+                attempt += 1
 
     def _set_paused(self, paused: bool) -> None:
         self.paused = paused
