@@ -78,7 +78,7 @@ async def test_missing_or_wrong_token_is_401(client, sender) -> None:  # type: i
     assert sender.records == []
 
 
-async def test_invalid_article_in_a_batch_rejects_the_whole_batch_with_reasons(client, sender) -> None:  # type: ignore[no-untyped-def]
+async def test_invalid_article_in_a_batch_rejects_the_batch(client, sender) -> None:  # type: ignore[no-untyped-def]
     batch = [ARTICLE, {"id": "x", "title": "no body"}, {"text": "fine", "title": "t" * 1001}]
     response = await client.post("/articles", json=batch, headers=AUTH)
     assert response.status == 422
