@@ -144,7 +144,28 @@ def run_chaos(
                 event(f"Kafka back after {stack.restart_kafka():.1f}s")
             else:
                 event(f"restarting Elasticsearch at {pipeline.count()} indexed")
+                states: list[dict[str, Any]] = []
+                stop = threading.Event()
+                sampler = threading.Thread(
+                    target=_sample_readiness, args=(pipeline, states, stop), daemon=True
+                )
+                sampler.start()
                 event(f"Elasticsearch back after {stack.restart_elasticsearch():.1f}s")
+                wait_until(
+                    lambda: all((pipeline.ready(w) or {}).get("ready") for w in pipeline.alive()),
+                    300,
+                    "workers did not become ready after the Elasticsearch restart",
+                )
+                stop.set()
+                sampler.join()
+                paused = sum(1 for state in states if state.get("es_paused"))
+                event(
+                    f"workers ready again; during the outage {paused} of {len(states)} "
+                    "readiness samples said paused (503)"
+                )
+                result.figures["readiness samples paused during ES outage"] = (
+                    f"{paused}/{len(states)}"
+                )
             restarted_unplanned += _revive(pipeline, workers, event)
 
         producer.join(timeout)
@@ -194,6 +215,17 @@ def run_chaos(
     finally:
         pipeline.stop_all()
     return result
+
+
+def _sample_readiness(
+    pipeline: Pipeline, states: list[dict[str, Any]], stop: threading.Event
+) -> None:
+    while not stop.is_set():
+        for worker in pipeline.alive():
+            state = pipeline.ready(worker)
+            if state is not None:
+                states.append(state)
+        time.sleep(1)
 
 
 def _revive(pipeline: Pipeline, workers: list[Any], event: Any) -> int:
