@@ -75,3 +75,49 @@ def test_process_writes_enriched_articles_and_rejects(tmp_path: Path) -> None:
         ("missing_content", json.dumps({"id": "j3", "title": "no body at all"})),
     ]
     assert "invalid_json" in result.output and "missing_content" in result.output
+
+
+SITE_MENU = "Tide tables · Ferry times · Letters to the keeper"
+SITE_FOOTER = "The Harbour Gazette has told the coast its own news since 1911."
+STORIES = [
+    (
+        "Lighthouse keeper retires after forty years",
+        "Ana Sousa climbed the 212 steps of the north lighthouse for the last time on Friday.",
+        "Her successor, a former navy signaller, starts in March.",
+    ),
+    (
+        "Fish market moves to the old customs shed",
+        "Traders will open their stalls in the renovated customs shed from next month.",
+        "The council expects the move to double Saturday footfall.",
+    ),
+    (
+        "Storm damages the western breakwater",
+        "Engineers said repairs to the breakwater would take at least six weeks.",
+        "Small boats have been told to use the inner basin until then.",
+    ),
+    (
+        "Ferry fares frozen for another year",
+        "The island ferry company said ticket prices would stay at this year's level.",
+        "Season tickets for islanders will also keep their current discount.",
+    ),
+]
+
+
+def test_batch_learns_site_chrome_no_lexicon_knows(tmp_path: Path) -> None:
+    site = tmp_path / "harbour-gazette"
+    site.mkdir()
+    for title, lead, unique in STORIES:
+        (site / f"{title[:12]}.txt").write_text(
+            f"{title}\n\n{SITE_MENU}\n\n{lead} It was a long day on the quay.\n\n{unique}\n\n"
+            f"{SITE_FOOTER}\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["process", str(site), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    bodies = [json.loads(line)["body"] for line in out.read_text().splitlines()]
+    assert len(bodies) == len(STORIES)
+    for body in bodies:
+        assert SITE_MENU not in body and SITE_FOOTER not in body
+        story = next(s for s in STORIES if s[1] in body)
+        assert story[2] in body  # a line in one article only is never chrome
