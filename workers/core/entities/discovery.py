@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from schemas.models import Label
 from workers.core.entities.lexicon import Lexicon
 from workers.core.entities.spans import FieldText, Mention, Token, discovered_mention
+from workers.core.text import match_form
 
 ARABIC_PREFIXES = (
     "وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
@@ -32,11 +33,16 @@ ARABIC_PREFIXES = (
 )  # fmt: skip
 DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
 NAME_PARTICLES = frozenset({"عبد", "ابو", "بن", "بنت", "ال", "ابن"})
-ARABIC_ENDERS = frozenset({",", ":", ".", ";", "?", "!", '"', "(", ")", "«", "»", "-"})
+ARABIC_ENDERS = frozenset({",", ":", ".", ";", "?", "!", '"', "(", ")", "«", "»", "“", "”", "-"})
 FACILITY_HEADS = frozenset(
     {"مطار", "ميناء", "ملعب", "استاد", "سجن", "مخيم", "معبر", "سد", "محطه", "قاعده", "ساحه"}
 )
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
+EMPLOYER_PREPOSITIONS = frozenset(match_form(w) for w in ("في", "لدى", "ب"))
 EN_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "van", "von", "der", "la", "del", "da"})
+EN_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "la", "le", "del", "da", "di", "ter"}
+)
 EN_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "prof", "u.s", "no"}
 )
@@ -138,7 +144,7 @@ class ContextDiscoverer:
                 continue
             org = self._org_at(view, i)
             if org:
-                found.append(org)
+                found.extend(org)
                 i += 1
                 continue
             place = self._place_at(view, i)
@@ -183,7 +189,7 @@ class ContextDiscoverer:
             return False
         # "سلطان الجابر،": a name, not a role complement, when nothing follows the pair.
         after = tokens[k + 2].norm if k + 2 < len(tokens) else "."
-        return after not in ARABIC_ENDERS and after not in self.lexicon.ar_stop
+        return after not in self.lexicon.ar_stop and not self._name_ends_after(tokens, k + 1)
 
     def _person_after_role(self, view: _FieldView, k: int) -> Mention | None:
         tokens = view.tokens
@@ -203,7 +209,7 @@ class ContextDiscoverer:
                 break
             steps += 1
         # Without a comma a single word is too often a noun (``أجرى الرئيس زيارة``).
-        span = self._arabic_name(view, k, min_words=2)
+        span = self._arabic_name(view, k, min_words=2) or self._name_after_employer(view, k)
         if span:
             return discovered_mention(view.ft, *span, Label.PERSON, 0.7, "discovered")
         # "… role in some organisation, Name Surname:" — the name follows a comma.
@@ -218,6 +224,23 @@ class ContextDiscoverer:
                 return None
         return None
 
+    def _name_after_employer(self, view: _FieldView, k: int) -> tuple[int, int] | None:
+        """``المحلل لدى [بنك] غولدمان ساكس جون سميث``: a role, where it works (a known
+        organisation), then the name."""
+        tokens = view.tokens
+        if k < len(tokens) and tokens[k].norm in EMPLOYER_PREPOSITIONS:
+            k += 1
+        if (
+            k < len(tokens)
+            and view.covering[k] is None
+            and arabic_variants(tokens[k].norm) & self.lexicon.ar_org_heads
+        ):
+            k += 1
+        covering = view.covering[k] if k < len(tokens) else None
+        if covering is None or covering.label != Label.ORG:
+            return None
+        return self._arabic_name(view, view.after(k), min_words=2)
+
     def _arabic_name(
         self, view: _FieldView, k: int, needs_end: bool = False, min_words: int = 1
     ) -> tuple[int, int] | None:
@@ -230,15 +253,13 @@ class ContextDiscoverer:
             if not token.is_word or not token.arabic or view.covering[k] is not None:
                 break
             norm = token.norm
-            if norm in lex.ar_stop:
-                break
+            if norm in lex.ar_stop or len(norm) < 2 or lex.is_ar_reporting_verb(norm):
+                break  # a name never runs on into its verb (نبيه بري اعتبر) or a bare لـ
             if arabic_variants(norm) & (lex.ar_org_heads | lex.ar_loc_heads) and not names:
                 break
             if norm.startswith(DEFINITE) and norm != "ال":
                 particle = bool(names) and names[-1].norm in NAME_PARTICLES
-                following = tokens[k + 1].norm if k + 1 < len(tokens) else "."
-                at_end = following in ARABIC_ENDERS
-                if not (particle or (names and at_end)):
+                if not (particle or (names and self._name_ends_after(tokens, k))):
                     break
             if self._role_at(tokens, k):
                 break
@@ -254,21 +275,40 @@ class ContextDiscoverer:
                 return None
         return names[0].start, names[-1].end
 
-    def _org_at(self, view: _FieldView, i: int) -> Mention | None:
+    def _name_ends_after(self, tokens: list[Token], k: int) -> bool:
+        """A surname with the article (الحلبي) ends a name only where the name visibly ends:
+        punctuation, a quotation mark, a reporting verb or a bare clitic (لـ“…”)."""
+        if k + 1 >= len(tokens):
+            return True
+        following = tokens[k + 1].norm
+        return (
+            following in ARABIC_ENDERS
+            or (tokens[k + 1].arabic and len(following) < 2)
+            or self.lexicon.is_ar_reporting_verb(following)
+        )
+
+    def _org_at(self, view: _FieldView, i: int) -> list[Mention]:
+        """An organisation headed at token ``i`` (and the person named right after it, when a
+        role introduced it: ``الباحثة في معهد باستور ماري لوفيفر``)."""
         lex = self.lexicon
         tokens = view.tokens
         head = tokens[i]
         variants = arabic_variants(head.norm)
         heads = variants & lex.ar_org_heads
         if not heads:
-            return None
+            return []
         definite_head = any(v.startswith("ال") and v[2:] in heads for v in variants)
         media = bool(variants & lex.ar_media_heads)
         k = i + 1
         if k < len(tokens) and tokens[k].norm == '"':
-            return self._quoted_org(view, k)
+            quoted = self._quoted_org(view, k)
+            return [quoted] if quoted else []
+        # After "role in": the foreign name may run on into the person's name; keep room for it.
+        employer = self._after_person_role(view, i)
+        max_foreign = 5 if employer else 3
         tail_end = None
         foreign = 0
+        nouns = 1 if definite_head else 0  # plain definite nouns in the name so far
         after_place = False  # after a nationality or place only a genitive (لل…) continues
         while k < len(tokens) and k - i <= 6:
             token = tokens[k]
@@ -285,23 +325,51 @@ class ContextDiscoverer:
                 break
             if not token.is_word or not token.arabic or token.norm in lex.ar_stop:
                 break
-            if token.norm.startswith(("وال", "فال")):
-                break  # a conjunction starts the next noun phrase
-            if token.norm.startswith(("ال", "لل")) and not foreign:
+            if token.norm.startswith(("وال", "فال")) and (k > i + 1 or not media):
+                break  # a conjunction starts the next noun phrase (not right after the head)
+            if token.norm.startswith("لل") and not foreign:
+                k += 1
+                tail_end = k
+                nouns = 1  # a genitive لل… is a noun: only adjectives may follow it
+                continue
+            if token.norm.startswith("ال") and not foreign:
+                if nouns >= 1 and not self._org_adjective(token.norm):
+                    break  # "وزارة الداخلية الحركة…": a second noun is the verb's object
+                # The first word after an indefinite head is its genitive, whatever its
+                # ending (وزارة الداخلية).
+                nouns += 1 if nouns == 0 or not self._org_adjective(token.norm) else 0
                 k += 1
                 tail_end = k
                 continue
-            if media and tail_end is None and not definite_head and foreign < 3:
-                if token.norm in lex.ar_common or arabic_variants(token.norm) & lex.ar_org_heads:
+            if media and tail_end is None and not definite_head and foreign < max_foreign:
+                if (
+                    token.norm in lex.ar_common
+                    or arabic_variants(token.norm) & lex.ar_org_heads
+                    or lex.is_ar_reporting_verb(token.norm)
+                ):
                     break
                 foreign += 1
                 k += 1
                 continue
             break
+        person: Mention | None = None
         if foreign:
+            if (
+                employer
+                and foreign >= 3
+                and tail_end is None
+                and not any(t.norm.startswith(DEFINITE) for t in tokens[k - 2 : k])
+            ):
+                # Organisation name first, then a two-word personal name (first name, surname).
+                person = discovered_mention(
+                    view.ft, tokens[k - 2].start, tokens[k - 1].end, Label.PERSON, 0.7, "discovered"
+                )
+                k -= 2
+            elif foreign > 3:
+                k = i + 4  # without a role before it, a foreign name is at most three words
             tail_end = k if tail_end is None else tail_end
         if tail_end is None:
-            return None
+            return []
         if (
             definite_head
             and not foreign
@@ -310,11 +378,35 @@ class ContextDiscoverer:
                 for t in range(i + 1, tail_end)
             )
         ):
-            return None  # "المستشفى الوحيد العامل" describes, it does not name
+            return []  # "المستشفى الوحيد العامل" describes, it does not name
         prefix = max(0, head_prefix_length(head.norm, lex.ar_org_heads))
         start = head.start + skip_letters(head.text, prefix)
         end = tokens[tail_end - 1].end
-        return discovered_mention(view.ft, start, end, Label.ORG, 0.6, "discovered")
+        org = discovered_mention(view.ft, start, end, Label.ORG, 0.6, "discovered")
+        return [org, person] if person else [org]
+
+    def _org_adjective(self, norm: str) -> bool:
+        """A relational (nisba) adjective, or one of the few others names carry."""
+        return norm.endswith(NISBA_ENDINGS) or norm in self.lexicon.ar_org_adjectives
+
+    def _after_person_role(self, view: _FieldView, i: int) -> bool:
+        """Whether the organisation head at ``i`` is where a just-named role works:
+        ``الباحثة في معهد``, ``المحلل لدى شركة``, ``الزميل بمعهد``."""
+        tokens = view.tokens
+        head = tokens[i]
+        if head.norm.startswith("ب") and head_prefix_length(head.norm, self.lexicon.ar_org_heads):
+            preposition = i
+        elif i > 0 and tokens[i - 1].norm in EMPLOYER_PREPOSITIONS:
+            preposition = i - 1
+        else:
+            return False
+        for k in range(max(0, preposition - 5), preposition):
+            role_end = self._role_at(tokens, k)
+            if role_end and all(
+                self._is_role_modifier(view, m) for m in range(role_end, preposition)
+            ):
+                return True
+        return False
 
     def _quoted_org(self, view: _FieldView, k: int) -> Mention | None:
         tokens = view.tokens
@@ -373,6 +465,8 @@ class ContextDiscoverer:
             j = i + 1
             while j < len(tokens):
                 if self._capital_word(view, j) and not tokens[j - 1].text.endswith(("'s", "’s")):
+                    if tokens[j].norm in self.lexicon.en_reporting_verbs:
+                        break  # headline case: "Berri Says …"
                     j += 1
                 elif (
                     tokens[j].norm in EN_CONNECTORS
@@ -380,6 +474,13 @@ class ContextDiscoverer:
                     and self._capital_word(view, j + 1)
                 ):
                     j += 2
+                elif (
+                    tokens[j].norm in EN_NAME_PARTICLES
+                    and j + 2 < len(tokens)
+                    and tokens[j + 1].norm in EN_NAME_PARTICLES
+                    and self._capital_word(view, j + 2)
+                ):
+                    j += 3  # "Niels van der Berg", "Maria de la Cruz"
                 else:
                     break
             found.extend(self._classify(view, i, j))
@@ -417,7 +518,12 @@ class ContextDiscoverer:
         if not norms:
             return []
         sentence_start = self._sentence_start(view, i)
-        title_strip = self._title_length(tokens, i, j)
+        if self._only_title(norms):
+            return []  # "Secretary General" alone names nobody
+        if len(norms) > 1 and norms[-1] in lex.en_org_heads:
+            title_strip = 0  # "General Motors", "Presidential Guard"
+        else:
+            title_strip = self._title_length(tokens, i, j) or self._inner_title_end(norms)
         preceded_by_title = self._title_before(view, i)
         if title_strip:
             i += title_strip
@@ -460,13 +566,37 @@ class ContextDiscoverer:
             k -= 1
         if k < 1 or tokens[k].norm not in {"at", "of", "for", "with"}:
             return False
-        return tokens[k - 1].norm in self.lexicon.en_person_roles
+        role = tokens[k - 1].norm
+        roles = self.lexicon.en_person_roles
+        return role in roles or (role.endswith("s") and role[:-1] in roles)  # analysts at X
 
     def _title_length(self, tokens: list[Token], i: int, j: int) -> int:
         words = [t.norm for t in tokens[i:j]]
         for phrase in self.lexicon.en_person_titles:
             if tuple(words[: len(phrase)]) == phrase and len(words) > len(phrase):
                 return len(phrase)
+        return 0
+
+    def _only_title(self, norms: list[str]) -> bool:
+        return tuple(norms) in self._titles()
+
+    def _titles(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(self.lexicon.en_person_titles)
+
+    def _inner_title_end(self, norms: list[str]) -> int:
+        """``Parliament Speaker Nabih Berri``, ``Apple Chief Executive Tim Cook``: a title
+        inside the run, followed by one to three words that are no titles, ends where the
+        name starts (the words before it say where the title is held)."""
+        titles = self._titles()
+        for start in range(1, len(norms) - 1):
+            for phrase in self.lexicon.en_person_titles:
+                end = start + len(phrase)
+                if tuple(norms[start:end]) != phrase or not 1 <= len(norms) - end <= 3:
+                    continue
+                rest = norms[end:]
+                if any((w,) in titles or w in self.lexicon.en_org_heads for w in rest):
+                    continue
+                return end
         return 0
 
     def _title_before(self, view: _FieldView, i: int) -> bool:

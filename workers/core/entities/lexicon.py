@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
-from workers.core.entities.kb import read_data_file
+from workers.core.entities.kb import DATA_PACKAGE, read_data_file
 from workers.core.text import match_form
+
+CUE_FILES = {"ar": "cues_ar.json", "en": "cues_en.json"}
+"""The claim stage's reporting-verb lexicons: a discovered name never runs on into a cue."""
 
 
 def _forms(words: list[str]) -> frozenset[str]:
@@ -35,6 +40,14 @@ class Lexicon:
     en_loc_heads: frozenset[str]
     en_reporting_verbs: frozenset[str]
     en_stop: frozenset[str]
+    ar_org_adjectives: frozenset[str] = frozenset()
+    ar_reporting_verbs: frozenset[str] = frozenset()
+    """قال، أكدت، اعتبر … (matching form, without the proclitic و/ف)."""
+
+    def is_ar_reporting_verb(self, norm: str) -> bool:
+        if norm in self.ar_reporting_verbs:
+            return True
+        return len(norm) > 3 and norm[0] in "وف" and norm[1:] in self.ar_reporting_verbs
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -44,6 +57,18 @@ class Lexicon:
     def place_words(self) -> frozenset[str]:
         """Words after which a generated small town's name is accepted without evidence."""
         return self.ar_loc_heads | {"city", "town", "village", "province", "of"}
+
+
+def _cue_forms(lang: str) -> list[str]:
+    """Every inflected cue form. English keeps only -ed and -s verb forms that are not often
+    nouns (claims, reports, states): after a capitalised run they mark it as a person."""
+    raw = resources.files(DATA_PACKAGE).joinpath("claims", CUE_FILES[lang]).read_text("utf-8")
+    data = json.loads(raw)
+    forms = [form for verb in data["verbs"] for form in verb["forms"]]
+    if lang == "en":
+        nouny = set(data["noun_ambiguous"])
+        forms = [f for f in forms if f not in nouny and f.endswith(("ed", "s"))]
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +88,8 @@ def _default_lexicon() -> Lexicon:
         en_org_heads=_forms([h.rstrip(".") for h in data["en_org_heads"]]),
         en_org_lead_words=_forms(data["en_org_lead_words"]),
         en_loc_heads=_forms(data["en_loc_heads"]),
-        en_reporting_verbs=_forms(data["en_reporting_verbs"]),
+        en_reporting_verbs=_forms(data["en_reporting_verbs"] + _cue_forms("en")),
         en_stop=_forms(data["en_stop"]),
+        ar_org_adjectives=_forms(data["ar_org_adjectives"]),
+        ar_reporting_verbs=_forms(_cue_forms("ar")),
     )
