@@ -48,6 +48,12 @@ class StackConfig:
     partitions: int = 8
     kafka_version: str = "4.1.1"
     es_version: str = "9.2.4"
+    kafka_properties: tuple[tuple[str, str], ...] = ()
+    """Broker properties set over the template (extra listeners, SASL, TLS)."""
+    kafka_scram: tuple[str, ...] = ()
+    """SCRAM credentials created at storage format, e.g. ``SCRAM-SHA-256=[name=u,password=p]``."""
+    es_settings: tuple[tuple[str, str], ...] = ()
+    """Elasticsearch settings set over the defaults (security, TLS)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StackConfig:
@@ -249,14 +255,13 @@ def start_kafka(cfg: StackConfig) -> None:
     (kdir / "logs").mkdir(parents=True, exist_ok=True)
     template = (LOCAL_DIR / "server.properties.template").read_text()
     props = kdir / "server.properties"
-    props.write_text(
-        template.format(
-            data_dir=kdir / "data",
-            kafka_port=cfg.kafka_port,
-            controller_port=cfg.controller_port,
-            partitions=cfg.partitions,
-        )
+    rendered = template.format(
+        data_dir=kdir / "data",
+        kafka_port=cfg.kafka_port,
+        controller_port=cfg.controller_port,
+        partitions=cfg.partitions,
     )
+    props.write_text(_override_properties(rendered, dict(cfg.kafka_properties)))
     cluster_id_file = kdir / "cluster-id"
     if not cluster_id_file.exists():
         cluster_id_file.write_text(_random_cluster_id())
@@ -271,6 +276,7 @@ def start_kafka(cfg: StackConfig) -> None:
             "-c",
             str(props),
             "-g",
+            *(arg for credential in cfg.kafka_scram for arg in ("--add-scram", credential)),
         ),
         "formatting Kafka storage",
         f"See {kdir / 'logs'}; delete {kdir} to start afresh.",
@@ -284,6 +290,18 @@ def start_kafka(cfg: StackConfig) -> None:
         start_new_session=True,
     )
     pid_file.write_text(str(process.pid))
+
+
+def _override_properties(text: str, overrides: dict[str, str]) -> str:
+    """Replace the lines of overridden keys, append the new ones."""
+    lines = []
+    for line in text.splitlines():
+        key = line.split("=", 1)[0].strip()
+        if not line.lstrip().startswith("#") and key in overrides:
+            continue
+        lines.append(line)
+    lines += [f"{key}={value}" for key, value in overrides.items()]
+    return "\n".join(lines) + "\n"
 
 
 def _random_cluster_id() -> str:
@@ -371,6 +389,7 @@ def start_elasticsearch(cfg: StackConfig) -> None:
         "cluster.routing.allocation.disk.watermark.flood_stage": "1b",
         "indices.breaker.total.use_real_memory": "false",
         "action.destructive_requires_name": "false",
+        **dict(cfg.es_settings),
     }
     es_pid_file = cfg.es_dir / "es.pid"
     command = [str(cfg.es_home / "bin" / "elasticsearch"), "-d", "-p", str(es_pid_file.resolve())]
