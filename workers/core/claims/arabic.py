@@ -14,8 +14,15 @@ from collections.abc import Sequence
 
 from schemas.models import ClaimKind, Entity, Stance
 from workers.core.claims.draft import Draft, Span, SpeakerFrom
-from workers.core.claims.lexicon import ArabicCue, ArabicLexicon, Words, arabic_lexicon
+from workers.core.claims.lexicon import (
+    ArabicCue,
+    ArabicLexicon,
+    Words,
+    arabic_lexicon,
+    plural_head,
+)
 from workers.core.claims.segment import OPENING_QUOTES, Quote, Sentence, Token
+from workers.core.text import match_form
 
 COMMAS = frozenset("،,")
 MAX_ZONE_TOKENS = 30
@@ -38,6 +45,11 @@ SOURCE_HEADS = frozenset(
     }
 )
 FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم"})
+ROLE_PREPOSITIONS = frozenset(match_form(w) for w in ("في", "من", "لدى", "عن", "مع", "و", "ب"))
+CHANNEL_STOPS = frozenset(
+    match_form(w)
+    for w in ("خلال", "في", "على", "أمام", "عبر", "عقب", "بعد", "مع", "إلى", "من", "عن", "لدى")
+)
 
 
 class ArabicParser:
@@ -47,6 +59,13 @@ class ArabicParser:
     def parse(self, sentence: Sentence, entities: Sequence[Entity]) -> list[Draft]:
         """Attributions in one sentence; ``entities`` are the mentions of its field."""
         return _SentenceParser(self.lex, entities).run(sentence)
+
+    def plural_agent(self, sentence: Sentence, entities: Sequence[Entity]) -> Span | None:
+        """The plural subject of a sentence without attribution (وانتقد نواب المعارضة
+        القرار.), which a following ورأوا / وقالوا continues."""
+        return _SentenceParser(self.lex, entities).agent(
+            sentence.tokens, len(sentence.tokens), plural=True
+        )
 
 
 class _SentenceParser:
@@ -63,7 +82,7 @@ class _SentenceParser:
                 continue
             if inside_entity[i] and not _swallowed_verb(tok, self._entities):
                 continue
-            found = self.lex.cue(tok.norm)
+            found = self.lex.cue(tok.norm) or self._cue_with_object(tokens, i)
             if found and found[0].tag == "part" and i > 0 and tokens[i - 1].text not in COMMAS:
                 continue  # مشددة in "عقوبات دولية مشددة" is an adjective, not "stressing"
             if found:
@@ -81,10 +100,39 @@ class _SentenceParser:
                 continue
             if draft.speaker_from is SpeakerFrom.SENTENCE and not drafts:
                 self._sentence_subject(sentence, tokens, i, draft)
+            elif (
+                draft.speaker_from is SpeakerFrom.CONTEXT
+                and cue.tag == "p"
+                and not drafts
+                and i > 0
+            ):
+                # وانتقد نواب المعارضة القرار، ورأوا أنه …: they, not the last speaker.
+                agent = self.agent(tokens, i, plural=True)
+                if agent is not None:
+                    draft.speaker = agent
+                    draft.speaker_from = SpeakerFrom.MENTION
             self._attach_trailing_source(sentence, tokens, draft, limit, according)
             drafts.append(draft)
         drafts.extend(self._according_to_drafts(sentence, tokens, according, drafts))
+        for draft in drafts:
+            draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
         return drafts
+
+    def _cue_with_object(self, tokens: list[Token], i: int) -> tuple[ArabicCue, int] | None:
+        """``هذا ما قالته X``: after ما a cue carries the pronoun of what was said."""
+        norm = tokens[i].norm
+        if i == 0 or tokens[i - 1].norm != "ما" or not norm.endswith("ه"):
+            return None
+        stem = norm[:-2] if norm.endswith("وه") else norm[:-1]  # قالوه → قالوا
+        return self.lex.cue(stem) or self.lex.cue(stem + "ا")
+
+    def _without_conjunction(self, text: str, span: Span | None) -> Span | None:
+        """``والجيش نفى …``: the conjunction glued to a subject is not part of it."""
+        if span is None or match_form(text[span.start : span.start + 3]) != "وال":
+            return span
+        if any(e.start == span.start for e in self._entities):
+            return span
+        return Span(span.start + 1, span.end)
 
     # ---- cue-led clauses ---------------------------------------------------------------
     def _opens_clause(self, tokens: list[Token], i: int, cue: ArabicCue, clitic: int) -> bool:
@@ -121,7 +169,12 @@ class _SentenceParser:
         zone_end, content_start = marker
         if content_start >= limit:
             return None
-        content, kind = _content(sentence, tokens, content_start, limit)
+        channel_pp = None
+        if zone_end == content_start:
+            # A bare noun content (نفت الحركة ذلك في بيان مقتضب) ends before the channel.
+            channel_pp = self._channel_tail(tokens, content_start, limit)
+        content_end = channel_pp if channel_pp is not None else limit
+        content, kind = _content(sentence, tokens, content_start, content_end)
         if not content:
             return None
         draft = Draft(
@@ -132,6 +185,8 @@ class _SentenceParser:
             speaker_from=SpeakerFrom.CONTEXT,
             gender=cue.tag if cue.tag in ("m", "f", "p") else None,
         )
+        if channel_pp is not None:
+            self._read_pp(tokens, channel_pp, limit, draft)
         zone = (ci + 1, zone_end)
         if cue.relay and self._relay(sentence, tokens, zone, draft):
             return draft
@@ -170,6 +225,58 @@ class _SentenceParser:
         if probe.speaker is not None and probe.role is not None:
             draft.speaker, draft.role = probe.speaker, probe.role
             draft.speaker_from = SpeakerFrom.MENTION
+            return
+        agent = self.agent(tokens, ci, plural=False)
+        if agent is not None:
+            draft.speaker = agent
+            draft.speaker_from = SpeakerFrom.MENTION
+
+    def agent(self, tokens: list[Token], end: int, plural: bool) -> Span | None:
+        """The subject of a verb-first clause with no reporting cue, before token ``end``:
+        ``[في المقابل،] انتقد نواب من كتل المعارضة عدم …`` → نواب من كتل المعارضة.
+
+        A clause with a plural subject is what a later plural cue (ورأوا، وقالوا) refers to;
+        ``plural`` keeps only subjects that look plural (مسؤولون، خبراء، نواب …)."""
+        k = 0
+        while k < end and not tokens[k].is_word:
+            k += 1
+        for particle in self.lex.clause_particles:
+            if _match_words(tokens, k, particle):
+                k += len(particle)
+                break
+        comma = next((j for j in range(k, min(end, k + 5)) if tokens[j].text in COMMAS), None)
+        if comma is not None and tokens[k].norm in ("في", "من", "على", "وفي", "ومن"):
+            k = comma + 1  # في المقابل، … / من جهتهم، …
+        if k + 1 >= end:
+            return None
+        verb, head = tokens[k], tokens[k + 1]
+        if not (verb.is_word and head.is_word) or verb.in_quote or head.in_quote:
+            return None
+        bare_verb = verb.norm[1:] if verb.norm[:1] in "وف" and len(verb.norm) > 3 else verb.norm
+        if (
+            self.lex.cue(verb.norm)
+            or verb.norm.startswith("ال")
+            or bare_verb in self.lex.role_nouns
+            or bare_verb in self.lex.complementizers
+            or bare_verb in self.lex.time_words
+            or len(bare_verb) < 3
+            or self._entity_at(tokens, k)
+        ):
+            return None
+        if head.norm in ROLE_PREPOSITIONS or self.lex.cue(head.norm):
+            return None
+        if plural and not plural_head(head.norm):
+            return None
+        stop = min(end, k + 8)
+        j = self._chunk_end(tokens, k + 1, stop)
+        if j < stop and tokens[j].norm in ("من", "في") and j + 1 < stop:
+            # نواب من كتل المعارضة: the group they belong to
+            j = self._chunk_end(tokens, j + 1, stop)
+        return _span(tokens, k + 1, j)
+
+    def _entity_at(self, tokens: list[Token], k: int) -> bool:
+        tok = tokens[k]
+        return any(e.start < tok.end and tok.start < e.end for e in self._entities)
 
     def _cataphoric(self, tokens: list[Token], ci: int) -> bool:
         return any(
@@ -327,12 +434,10 @@ class _SentenceParser:
                     return j, j + len(words)
             if tok.norm in self.lex.complementizers:
                 return j, j + 1
-            if (
-                cue.stance is Stance.DENY
-                and j > ci + 1
-                and tok.norm in self.lex.deny_content_openers
-            ):
-                return j, j  # نفت الشركة، ومقرها أثينا، أي صلة …: the content starts here
+            if cue.stance is Stance.DENY and tok.norm in self.lex.deny_content_openers:
+                # نفت الشركة، ومقرها أثينا، أي صلة …; الجيش نفى هذه الرواية: the content
+                # starts here (right after the cue when the subject came first).
+                return j, j
             if cue.lemma == "طالب" and tok.norm.startswith("ب") and len(tok.norm) >= 4:
                 return j, j  # مطالبا بضمانات دولية
         return None
@@ -486,9 +591,24 @@ class _SentenceParser:
                 return j
             if tok.norm in ("خلال", "امام", "عبر", "عقب", "اثناء") and j > a:
                 return j
+            if tok.norm == "في" and j > a and j + 1 < b and _own_occasion(tokens[j + 1]):
+                return j  # وقال وزير المالية في رده على …: the occasion, not the speaker
             if self._is_hearer(tokens, j) or self._is_audience(tokens, j):
                 return j
             if j > a and self._is_time(tokens, j) and tok.norm in self.lex.time_words:
+                return j
+        return None
+
+    def _channel_tail(self, tokens: list[Token], start: int, limit: int) -> int | None:
+        """Where a noun content gives way to the channel it was said in (في بيان، خلال
+        مؤتمر صحفي، عبر منصة …)."""
+        for j in range(start + 1, limit):
+            tok = tokens[j]
+            if tok.in_quote or not tok.is_word or j + 1 >= limit:
+                continue
+            if tok.norm in ("في", "خلال", "عبر") and (
+                _strip_al(tokens[j + 1].norm) in {_strip_al(n) for n in self.lex.channel_nouns}
+            ):
                 return j
         return None
 
@@ -503,6 +623,8 @@ class _SentenceParser:
     def _is_hearer(self, tokens: list[Token], j: int) -> bool:
         """ل + outlet (للصحيفة، لشبكة، لوكالة) or ل + a quoted/recognised outlet name."""
         norm = tokens[j].norm
+        if self._bare_lam_before_name(tokens, j):
+            return True
         if not norm.startswith("ل") or len(norm) < 3:
             return False
         bare = norm[2:] if norm.startswith("لل") else norm[1:]
@@ -511,10 +633,27 @@ class _SentenceParser:
             candidates.add("ال" + norm[2:])
         return bool(candidates & self.lex.outlet_nouns)
 
+    def _bare_lam_before_name(self, tokens: list[Token], j: int) -> bool:
+        """``لـ“الجزيرة نت”`` / ``لـ«العربية»``: a ل written apart, before a quoted name or a
+        recognised one — the outlet the speaker talked to."""
+        if tokens[j].norm != "ل" or j + 1 >= len(tokens):
+            return False
+        following = tokens[j + 1]
+        if not following.is_word:
+            return following.text in OPENING_QUOTES
+        return _entity_end_at(tokens, j + 1, self._entities) is not None
+
     def _read_pp(self, tokens: list[Token], a: int, b: int, draft: Draft) -> None:
         for j in range(a, b):
             tok = tokens[j]
             if self._is_audience(tokens, j):
+                return
+            if self._bare_lam_before_name(tokens, j):
+                if tokens[j + 1].is_word:
+                    end = _entity_end_at(tokens, j + 1, self._entities) or j + 2
+                else:
+                    end = next((k + 1 for k in range(j + 2, b) if tokens[k].text in '”»"'), b)
+                draft.source = _span(tokens, j + 1, min(end, b))
                 return
             if self._is_hearer(tokens, j):
                 # لشبكة → شبكة; للصحيفة keeps its letters (the article's alef is elided).
@@ -528,7 +667,10 @@ class _SentenceParser:
                 if j + 2 < b + 1 and j + 1 < b and tokens[j + 1].norm == "مع":
                     draft.source = _span(tokens, j + 2, b)  # في مقابلة مع قناة الجزيرة
                 elif _strip_al(tok.norm) in ("بيان", "تغريده", "مؤتمر", "خطاب", "كلمه"):
-                    draft.source = _span(tokens, j, min(b, j + 2))
+                    # في بيان رسمي → "بيان رسمي"; في كلمة خلال الحفل → "كلمة"
+                    follows = j + 1 < b and tokens[j + 1].is_word
+                    follows = follows and tokens[j + 1].norm not in CHANNEL_STOPS
+                    draft.source = _span(tokens, j, j + 2 if follows else j + 1)
                 return
 
     def _is_name(self, tokens: list[Token], a: int, b: int) -> bool:
@@ -566,7 +708,7 @@ class _SentenceParser:
             draft.role = Span(span.start, _rstrip_space(tokens, person.start, span.start))
             draft.speaker = Span(person.start, span.end)
             return
-        if tokens[a].norm in self.lex.role_nouns and not tokens[a].norm.startswith("مسؤول"):
+        if tokens[a].norm in self.lex.role_nouns and not plural_head(tokens[a].norm):
             j = a + 1
             while j < b and (
                 tokens[j].norm.startswith(("ال", "بال", "لل", "وال"))
@@ -574,7 +716,14 @@ class _SentenceParser:
                 or not tokens[j].is_word
             ):
                 j += 1
-            if a + 1 < j < b and b - j <= 4:
+            # "خبير في مجال المياه": a role never ends on its preposition; what follows it is
+            # the field, not a name.
+            ends_open = tokens[j - 1].norm in ROLE_PREPOSITIONS
+            # A definite one-word title (النائب فادي حداد) needs a name-like rest.
+            bare_title = (
+                j == a + 1 and tokens[a].norm.startswith("ال") and self._is_name(tokens, j, b)
+            )
+            if (a + 1 < j or bare_title) and j < b and b - j <= 4 and not ends_open:
                 draft.role = _span(tokens, a, j)
                 draft.speaker = _span(tokens, j, b)
                 return
@@ -774,6 +923,15 @@ def _match_words(tokens: list[Token], j: int, words: Words) -> bool:
         tokens[j + k].is_word and not tokens[j + k].in_quote and tokens[j + k].norm == w
         for k, w in enumerate(words)
     )
+
+
+def _own_occasion(tok: Token) -> bool:
+    """A noun with a possessive suffix (رده، حديثها، كلمته) or معرض: after في it is the
+    speaker's own occasion (في رده على …، في معرض حديثه)."""
+    text = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if tok.norm == "معرض":
+        return True
+    return len(text) >= 3 and text.endswith(("ه", "ها", "هم", "هما")) and not text.endswith("ة")
 
 
 def _strip_al(norm: str) -> str:

@@ -50,6 +50,17 @@ MODIFIER = re.compile(
     r"analysts|supporters|(?:state |local )?(?:media|television|TV|radio)|the [A-Z][\w.]+)"
     r")",
 )
+_NOT_IN_HEARER = (
+    r"(?:that|in|at|on|to|for|with|from|by|about|this|last|the|a|an|it|he|she|they|we|was|were"
+    r"|is|are|had|has|have|would|will|could|earlier|after|before|during|there)\b"
+)
+HEARER = re.compile(
+    r"\s+("
+    r"(?:the|a|an)(?: (?!" + _NOT_IN_HEARER + r")[a-z][\w-]*){1,3}(?![\w-])"  # a news conference
+    r"|(?:(?:the |a |an )?(?:[A-Z][\w.&'-]*|\w+))(?: [A-Z][\w.&'-]*)*"  # the BBC, Reuters
+    r")"
+)
+"""The hearer of 'told': an outlet or audience, which is not part of the content."""
 NP_BAD_START = re.compile(
     r"^(?:on|in|at|after|before|during|while|when|as|speaking|asked|however|but|and|meanwhile|"
     r"separately|earlier|later|yesterday|today|for|with|by|from|under|if|although|though|"
@@ -61,9 +72,23 @@ SUBORDINATE = re.compile(
     r"ahead of|without|with)\b",
     re.IGNORECASE,
 )
+CLAUSE_OPENER = re.compile(
+    r"^(?:and|but|though|although|while|whereas|as|because|since|when|yet)\s+", re.I
+)
+INNER_SUBORDINATOR = re.compile(
+    r"\s(?:as|while|whereas|though|although|because|since|when|but)\s", re.I
+)
+TRAILING_AUXILIARIES = re.compile(
+    r"(?:\s+(?:have|has|had|also|already|again|repeatedly|previously|publicly|recently|"
+    r"once|long|often|now|yet))+\s*$",
+    re.I,
+)
 LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|however|meanwhile|still)\b,?\s*", re.I)
 PREPOSITIONS = frozenset({"at", "for", "of", "in", "with", "from", "on", "to", "by"})
-NAME_PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di", "el"})
+NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "ter", "del", "du", "al", "bin", "la", "le", "da", "di"}
+    | {"el"}
+)
 SOURCE_HEADS = frozenset(
     [
         "data",
@@ -374,10 +399,7 @@ class _SentenceParser:
         source: Span | None = None
         cited: Span | None = None
         if cue.lemma == "tell":
-            obj = re.match(
-                r"\s+((?:the |a |an )?(?:[A-Z][\w.&'-]*|\w+)(?: [A-Z][\w.&'-]*)*)",
-                self.m(pos, self.end),
-            )
+            obj = HEARER.match(self.m(pos, self.end))
             if obj:
                 span = Span(pos + obj.start(1), pos + obj.end(1))
                 if self.text[span.start].isupper() or self._has_entity(span):
@@ -443,33 +465,49 @@ class _SentenceParser:
         return span, ClaimKind.INDIRECT
 
     def _speaker_region(self, start: int, cue_start: int) -> Span | None:
-        """The noun phrase before the cue, after any introductory phrase."""
+        """The noun phrase before the cue, after any introductory phrase or subordinator
+        (``…, and the grid operator warned``; ``… as grid operator warns``)."""
         region = self.m(start, cue_start)
         if MASK in region:
             cut = region.rfind(MASK)
             close = region.find(" ", cut)
             start += close if close != -1 else len(region)
             region = self.m(start, cue_start)
+        if ":" in region:  # "Ukraine: Kyiv says …" — a headline's rubric is not the subject
+            start += region.rfind(":") + 1
+            region = self.m(start, cue_start)
         segments = [m for m in re.finditer(r"[^,;]+", region)]
-        kept: list[re.Match[str]] = []
+        kept: list[Span] = []
         for seg in reversed(segments):
             text = seg.group(0).strip()
             if not text:
                 continue
             if NP_BAD_START.match(text) and not re.match(r"^(?:who|which)\b", text, re.I):
+                if not kept:
+                    # "though the operator said": the clause's own subject still speaks.
+                    opener = CLAUSE_OPENER.match(text)
+                    offset = seg.start() + len(seg.group(0)) - len(seg.group(0).lstrip())
+                    if opener and _plausible_subject(text[opener.end() :]):
+                        kept.append(Span(start + offset + opener.end(), start + seg.end()))
                 break
             if re.match(r"^(?:who|which|whose)\b", text, re.I):
                 continue  # a relative clause inside the subject
-            kept.insert(0, seg)
+            kept.insert(0, Span(start + seg.start(), start + seg.end()))
             if len(kept) == 2:
                 break
         if not kept:
             return None
-        region_start = start + kept[0].start()
+        region_start = kept[0].start
         lead = LEADING_CONJUNCTION.match(self.m(region_start, cue_start).lstrip())
         span = _trim(self.text, Span(region_start, cue_start))
         if lead and lead.end():
             span = _trim(self.text, Span(span.start + lead.end(), span.end))
+        inner = list(INNER_SUBORDINATOR.finditer(self.m(span.start, span.end)))
+        if inner and _plausible_subject(self.m(span.start + inner[-1].end(), span.end)):
+            span = _trim(self.text, Span(span.start + inner[-1].end(), span.end))
+        tail = TRAILING_AUXILIARIES.search(self.m(span.start, span.end))
+        if tail and tail.start() > 0:
+            span = _trim(self.text, Span(span.start, span.start + tail.start()))
         words = self.text[span.start : span.end].split()
         if not words or len(words) > MAX_SPEAKER_WORDS:
             return None
@@ -548,6 +586,8 @@ class _SentenceParser:
             if low in self.lex.title_words or low in self.lex.role_nouns:
                 break
             k -= 1
+        if 0 < k < len(words) and self._entity_across(span.start + words[k].start()):
+            k = 0  # "General Motors said": an organisation's name, not a title and a name
         if 0 < k < len(words) and len(words) - k <= 4:
             role_words = [w.group(0) for w in words[:k]]
             last = role_words[-1].casefold()
@@ -625,17 +665,36 @@ class _SentenceParser:
         return any(e.start >= span.start and e.end <= span.end for e in self.entities)
 
     def _person_in(self, span: Span) -> Entity | None:
-        return next(
-            (
-                e
-                for e in self.entities
-                if e.label == Label.PERSON and e.start >= span.start and e.end <= span.end
-            ),
-            None,
-        )
+        """The last person named inside ``span`` (a bare title is nobody's name)."""
+        persons = [
+            e
+            for e in self.entities
+            if e.label == Label.PERSON
+            and e.start >= span.start
+            and e.end <= span.end
+            and not all(w.casefold() in self.lex.title_words for w in e.text.split())
+        ]
+        return persons[-1] if persons else None
+
+    def _entity_across(self, pos: int) -> bool:
+        """Whether a non-person mention runs across ``pos`` (``General Motors``)."""
+        return any(e.label != Label.PERSON and e.start < pos < e.end for e in self.entities)
 
     def _entity_starting(self, pos: int) -> bool:
         return any(e.start == pos and e.label != Label.PERSON for e in self.entities)
+
+
+def _plausible_subject(text: str) -> bool:
+    """Words that can be the subject right before a cue: a short noun phrase, no verb forms
+    or clause words of its own."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or MASK in text:
+        return False
+    return not any(
+        w.casefold() in ("is", "are", "was", "were", "be", "been", "that", "if", "it")
+        or (w.casefold().endswith("ed") and w[:1].islower())
+        for w in words
+    )
 
 
 def _apposition_ok(between: str) -> bool:

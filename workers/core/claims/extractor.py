@@ -26,6 +26,7 @@ from schemas.models import (
     ClaimSource,
     CleanArticle,
     Entity,
+    Label,
     Speaker,
     Stance,
     TextField,
@@ -33,9 +34,10 @@ from schemas.models import (
 from workers.core.claims.arabic import ArabicParser
 from workers.core.claims.draft import Draft, Span, SpeakerFrom
 from workers.core.claims.english import EnglishParser
-from workers.core.claims.segment import Paragraph, Sentence, split_paragraphs
+from workers.core.claims.lexicon import arabic_lexicon, english_lexicon
+from workers.core.claims.segment import Paragraph, Sentence, find_quotes, split_paragraphs
 from workers.core.claims.speakers import Known, SpeakerResolver, words_of
-from workers.core.text import script_share
+from workers.core.text import match_form, script_share
 
 CROSSHEAD_MAX_WORDS = 6
 FRAMING_CONFIDENCE = 0.6
@@ -62,6 +64,9 @@ class CueClaimExtractor:
             by_field[entity.field].append(entity)
         body = self._field(TextField.BODY, article.body, by_field[TextField.BODY])
         title = self._field(TextField.TITLE, article.title, by_field[TextField.TITLE])
+        if not title:
+            headline = _headline_colon(article.title, by_field[TextField.TITLE])
+            title = [headline] if headline else []
         framed = self._framings(TextField.TITLE, article.title, title, body)
         framed += self._framings(TextField.BODY, article.body, body, body)
         claims = [f.claim for f in title] + [f.claim for f in framed] + [f.claim for f in body]
@@ -75,6 +80,7 @@ class CueClaimExtractor:
         starts = [e.start for e in entities]
         resolver = SpeakerResolver(text, entities)
         found: list[_Found] = []
+        unattributed: Paragraph | None = None  # the previous paragraph, if it had no claim
         for paragraph in split_paragraphs(text):
             if _is_crosshead(paragraph):
                 continue
@@ -82,6 +88,10 @@ class CueClaimExtractor:
             for sentence in paragraph.sentences:
                 local = _entities_between(entities, starts, sentence.start, sentence.end)
                 drafts = self._parse(sentence, local)
+                if not drafts and _is_arabic(sentence):
+                    agent = self.arabic.plural_agent(sentence, local)
+                    if agent is not None:
+                        resolver.remember_agent(agent)
                 if not drafts:
                     quote = _whole_quote(sentence)
                     if quote is not None and (
@@ -96,6 +106,13 @@ class CueClaimExtractor:
                 sentence_speakers: list[Known] = []
                 for draft in drafts:
                     if draft.cataphoric:
+                        orphan = (
+                            _unmarked_quote(unattributed)
+                            if sentence is paragraph.sentences[0]
+                            else None
+                        )
+                        if orphan is not None:
+                            found.append(self._quote_continuation(field_name, text, orphan, None))
                         self._name_previous_quote(
                             text, draft, resolver, found + paragraph_found, sentence_speakers
                         )
@@ -104,13 +121,13 @@ class CueClaimExtractor:
                     if claim is not None:
                         paragraph_found.append(_Found(claim, frozenset(words_of(claim.text))))
             found.extend(paragraph_found)
+            unattributed = None if paragraph_found else paragraph
         return _dedupe(found)
 
     def _parse(self, sentence: Sentence, entities: list[Entity]) -> list[Draft]:
-        arabic, latin = script_share(_unquoted(sentence))
-        if arabic >= latin and arabic > 0:
+        if _is_arabic(sentence):
             return self.arabic.parse(sentence, entities)
-        if latin > 0:
+        if script_share(_unquoted(sentence))[1] > 0:
             return self.english.parse(sentence, entities)
         return []
 
@@ -184,12 +201,14 @@ class CueClaimExtractor:
             )
 
     def _quote_continuation(
-        self, field_name: TextField, text: str, quote: Span, previous: Known
+        self, field_name: TextField, text: str, quote: Span, previous: Known | None
     ) -> _Found:
+        """A quotation attributed by its context; with no ``previous`` speaker yet, a
+        placeholder that a following هذا ما قاله X names."""
         claim = Claim(
             text=text[quote.start : quote.end],
-            speaker=previous.speaker,
-            source=previous.source,
+            speaker=previous.speaker if previous else Speaker(text="?"),
+            source=previous.source if previous else None,
             cue="",
             kind=ClaimKind.DIRECT,
             stance=Stance.ASSERT,
@@ -247,6 +266,88 @@ class CueClaimExtractor:
         return framed
 
 
+# ---- "Speaker: what they said" headlines --------------------------------------------------------
+HEADLINE_CONFIDENCE = 0.7
+HEADLINE_SPEAKER_MAX_WORDS = 5
+NOT_SPEAKERS = frozenset(
+    match_form(w)
+    for w in (
+        "live", "update", "updates", "analysis", "explainer", "watch", "video", "opinion",
+        "breaking", "exclusive", "factbox", "timeline", "photos", "interview", "editorial",
+        "review", "comment", "podcast", "fact check", "in pictures", "q&a",
+        "عاجل", "فيديو", "بالفيديو", "صور", "بالصور", "تحليل", "رأي", "مقال", "تقرير",
+        "مباشر", "حوار", "مقابلة", "إنفوغراف", "انفوجرافيك", "خاص", "بالأرقام",
+    )
+)  # fmt: skip
+"""Rubrics written like speakers before a headline's colon."""
+
+
+def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
+    """``غوتيريش: الوضع في غزة كارثي`` / ``Lagarde: inflation fight not over`` — the words
+    before a headline's colon name who said what follows.
+
+    The speaker must be a person or organisation the entity stage found there, or a role or
+    group (``وزير الخارجية``, ``Fed officials``); never a place alone (``Gaza:`` is a
+    dateline as often as a government) nor a rubric (``Live:``, ``عاجل:``). The claim is
+    *direct* when what follows the colon is one quotation (its words, without the marks),
+    otherwise *indirect*: headline writers paraphrase. Its cue is the colon itself.
+    """
+    colon = next((i for i, ch in enumerate(title) if ch == ":" and not _inside_quote(title, i)), -1)
+    if colon <= 0:
+        return None
+    left = _trimmed(title, 0, colon)
+    right = _trimmed(title, colon + 1, len(title))
+    if left is None or right is None or len(title[right.start : right.end].split()) < 2:
+        return None
+    written = title[left.start : left.end]
+    if not 1 <= len(written.split()) <= HEADLINE_SPEAKER_MAX_WORDS:
+        return None
+    if match_form(written).casefold() in NOT_SPEAKERS:
+        return None
+    inside = [e for e in entities if e.start >= left.start and e.end <= left.end]
+    person = next((e for e in reversed(inside) if e.label is Label.PERSON), None)
+    named = next((e for e in inside if e.label in (Label.PERSON, Label.ORG)), None)
+    if named is None and not _speaker_like(written):
+        return None
+    if any(e.label is Label.LOC for e in inside) and named is None:
+        return None
+    speaker_start = person.start if person is not None else left.start
+    role = _trimmed(title, left.start, speaker_start) if speaker_start > left.start else None
+    speaker = SpeakerResolver(title, entities).speaker(Span(speaker_start, left.end), role, None)
+    content, kind = right, ClaimKind.INDIRECT
+    quotes = find_quotes(title, right.start, right.end)
+    if len(quotes) == 1 and quotes[0].start == right.start and quotes[0].end >= right.end:
+        inner = _trimmed(title, quotes[0].inner_start, min(quotes[0].inner_end, len(title)))
+        if inner is not None:
+            content, kind = inner, ClaimKind.DIRECT
+    claim = Claim(
+        text=title[content.start : content.end],
+        speaker=speaker,
+        source=None,
+        cue=":",
+        kind=kind,
+        stance=Stance.ASSERT,
+        field=TextField.TITLE,
+        start=content.start,
+        end=content.end,
+        confidence=HEADLINE_CONFIDENCE,
+    )
+    return _Found(claim, frozenset(words_of(claim.text)))
+
+
+def _speaker_like(written: str) -> bool:
+    """A role or group: وزير الخارجية، مسؤولون أميركيون، Fed officials."""
+    words = written.split()
+    if match_form(words[0]) in arabic_lexicon().role_nouns:
+        return True
+    lex = english_lexicon()
+    return any(w.casefold() in lex.role_nouns or w.casefold() in lex.group_nouns for w in words)
+
+
+def _inside_quote(text: str, i: int) -> bool:
+    return any(q.start < i < q.end for q in find_quotes(text, 0, len(text)))
+
+
 # ---- helpers ------------------------------------------------------------------------------------
 def _entities_between(
     entities: list[Entity], starts: list[int], start: int, end: int
@@ -254,6 +355,11 @@ def _entities_between(
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
     return entities[lo:hi]
+
+
+def _is_arabic(sentence: Sentence) -> bool:
+    arabic, latin = script_share(_unquoted(sentence))
+    return arabic >= latin and arabic > 0
 
 
 def _unquoted(sentence: Sentence) -> str:
@@ -278,6 +384,21 @@ def _is_crosshead(paragraph: Paragraph) -> bool:
     # A sub-heading has nothing around its quotation, not even a full stop.
     outside = value.replace(paragraph.text[quote.start : quote.end], "").strip()
     return not outside and len(inner.split()) <= CROSSHEAD_MAX_WORDS and inner[-1:] not in ".!?؟…"
+
+
+UNMARKED_QUOTE_MAX_WORDS = 60
+
+
+def _unmarked_quote(paragraph: Paragraph | None) -> Span | None:
+    """A short paragraph with no claim, just before ``هذا ما قالته X``: words quoted without
+    quotation marks."""
+    if paragraph is None:
+        return None
+    span = _trimmed(paragraph.text, paragraph.start, paragraph.end)
+    if span is None:
+        return None
+    words = paragraph.text[span.start : span.end].split()
+    return span if 3 <= len(words) <= UNMARKED_QUOTE_MAX_WORDS else None
 
 
 def _whole_quote(sentence: Sentence) -> Span | None:

@@ -178,3 +178,15 @@ def english_lexicon() -> EnglishLexicon:
         time_modifiers=tuple(tuple(p.split()) for p in data["time_modifiers"]),
         noun_ambiguous=frozenset(data["noun_ambiguous"]),
     )
+
+
+BROKEN_PLURAL_HEADS = frozenset(
+    match_form(w)
+    for w in ("خبراء", "نواب", "قادة", "سكان", "أعضاء", "مصادر", "نشطاء", "شهود", "أطباء", "عمال")
+)
+
+
+def plural_head(norm: str) -> bool:
+    """A plural noun heading a group (مسؤولون، محللين، خبراء، النواب), in matching form."""
+    bare = norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+    return (bare.endswith(("ون", "ين")) and bare != "امين") or bare in BROKEN_PLURAL_HEADS

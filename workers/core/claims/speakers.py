@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from schemas.models import ClaimSource, Entity, Label, Speaker
 from workers.core.claims.draft import Span
-from workers.core.claims.lexicon import arabic_lexicon, english_lexicon
+from workers.core.claims.lexicon import arabic_lexicon, english_lexicon, plural_head
 from workers.core.text import ARABIC_LETTER, match_form
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -39,6 +39,18 @@ class Known:
     source: ClaimSource | None = None
     outlet: bool = False
     """Seen only as a source: a referent for anaphora, never a continuation speaker."""
+    person: bool = False
+    """A named person: a description refers to them through their role only when it is a
+    role itself (the minister → the Finance Minister; المنظمة is not her organisation's
+    regional director)."""
+    name_words: frozenset[str] = frozenset()
+    agent: bool = False
+    """The plural subject of a sentence without attribution: only plural cues continue it."""
+
+    @property
+    def plural(self) -> bool:
+        words = self.speaker.text.split()
+        return self.gender == "p" or (bool(words) and plural_head(match_form(words[0])))
 
 
 @dataclass
@@ -76,14 +88,32 @@ class SpeakerResolver:
         extra_words: str = "",
     ) -> None:
         words = frozenset(words_of(f"{speaker.text} {speaker.role or ''} {extra_words}"))
-        self.seen.append(Known(speaker, words, gender, source))
+        person = any(
+            e.entity_id == speaker.entity_id and e.label == Label.PERSON for e in self.entities
+        ) or bool(speaker.role and not plural_head(match_form(speaker.text.split()[0])))
+        name_words = frozenset(words_of(f"{speaker.text} {speaker.name or ''}"))
+        self.seen.append(Known(speaker, words, gender, source, False, person, name_words))
         if source is not None:
             outlet = Speaker(text=source.text, entity_id=source.entity_id, name=source.name)
             self.seen.append(Known(outlet, frozenset(words_of(source.text)), None, None, True))
 
+    def remember_agent(self, span: Span) -> None:
+        speaker = self.speaker(span, None, None)
+        self.seen.append(Known(speaker, frozenset(words_of(speaker.text)), "p", agent=True))
+
     def last(self, gender: str | None = None) -> Known | None:
-        """The last speaker; a verb's gender (قال / قالت, he / she) may skip one back."""
+        """The last speaker; a verb's gender (قال / قالت, he / she) may skip one back. A
+        plural verb (قالوا، رأوا) continues the last plural speaker or plural subject, never
+        a named person."""
         people = [k for k in self.seen if not k.outlet]
+        if gender == "p" and people:
+            if people[-1].agent:
+                return people[-1]  # وانتقد نواب المعارضة القرار. ورأوا …
+            latest = next(k for k in reversed(people) if not k.agent)
+            if latest.plural or not latest.person:
+                return latest
+            return next((k for k in reversed(people[-3:]) if k.plural), None)
+        people = [k for k in people if not k.agent]
         if not people:
             return None
         latest = people[-1]
@@ -142,15 +172,32 @@ class SpeakerResolver:
         wanted = {w for w in words_of(text) if w not in ARTICLES_EN}
         if not wanted:
             return None
+        role = _person_role(raw_words, arabic)
         for known in reversed(self.seen):
-            if known.speaker.entity_id and wanted & known.words:
+            words = known.words if role or not known.person else known.name_words
+            if known.speaker.entity_id and wanted & words:
                 return _pseudo_entity(known.speaker.entity_id, known.speaker.name or "")
+        if role:
+            return None  # وزير الإسكان is not the ministry of housing
         for ent in sorted(self.entities, key=lambda e: -e.start):
             if ent.end > span.start or ent.label not in (Label.ORG,):
                 continue
             if wanted & frozenset(words_of(f"{ent.text} {ent.name}")):
                 return ent
         return None
+
+
+ORGANISATION_ROLE_NOUNS = frozenset(
+    {"union", "bank", "ministry", "government", "company", "agency", "police", "army", "military"}
+)
+
+
+def _person_role(raw_words: list[str], arabic: bool) -> bool:
+    """Whether a description names a person by their role (وزير الإسكان، the minister)."""
+    if arabic:
+        return match_form(raw_words[0]) in arabic_lexicon().role_nouns
+    roles = english_lexicon().role_nouns - ORGANISATION_ROLE_NOUNS
+    return any(w.casefold().strip(".,'’s") in roles for w in raw_words)
 
 
 def _pseudo_entity(entity_id: str, name: str) -> Entity:

@@ -37,6 +37,7 @@ ARABIC_ENDERS = frozenset({",", ":", ".", ";", "?", "!", '"', "(", ")", "«", "�
 FACILITY_HEADS = frozenset(
     {"مطار", "ميناء", "ملعب", "استاد", "سجن", "مخيم", "معبر", "سد", "محطه", "قاعده", "ساحه"}
 )
+COMPLEMENTIZERS = frozenset(match_form(w) for w in ("إن", "أن", "إنه", "أنه", "إنها", "أنها"))
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
 EMPLOYER_PREPOSITIONS = frozenset(match_form(w) for w in ("في", "لدى", "ب"))
 EN_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "van", "von", "der", "la", "del", "da"})
@@ -277,12 +278,13 @@ class ContextDiscoverer:
 
     def _name_ends_after(self, tokens: list[Token], k: int) -> bool:
         """A surname with the article (الحلبي) ends a name only where the name visibly ends:
-        punctuation, a quotation mark, a reporting verb or a bare clitic (لـ“…”)."""
+        punctuation, a quotation mark, a reporting verb, إن/أن or a bare clitic (لـ“…”)."""
         if k + 1 >= len(tokens):
             return True
         following = tokens[k + 1].norm
         return (
             following in ARABIC_ENDERS
+            or following in COMPLEMENTIZERS
             or (tokens[k + 1].arabic and len(following) < 2)
             or self.lexicon.is_ar_reporting_verb(following)
         )
