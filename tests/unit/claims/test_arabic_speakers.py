@@ -151,3 +151,18 @@ def test_unmarked_quotation_named_by_hatha_ma_qalathu(kit, extractor) -> None:
     assert claim.kind is ClaimKind.DIRECT
     assert claim.speaker.text == "سلمى الخطيب"
     assert claim.speaker.role == "الممثلة المخضرمة"
+
+
+def test_coordinated_cue_shares_the_subject_of_the_clause_before(kit, extractor) -> None:
+    body = (
+        "قالت الشركة المالكة إن الطاقم بخير.\n\n"
+        "من جهتها، توعدت البحرية الفرنسية بالرد، واتهمت الجماعة بتهديد الملاحة.\n\n"
+        "قال الوزير إن النمو مستمر. وارتفعت الأسعار بشدة، وقال إن التضخم مؤقت."
+    )
+    table = [("الفرنسية", Label.NORP, "Q142", "France")]
+    claims = _claims(kit, extractor, body, table)
+    accused = kit.by_content(claims, "بتهديد الملاحة")
+    assert accused.speaker.text == "البحرية الفرنسية"
+    assert accused.speaker.entity_id is None  # a nationality inside the name is not France
+    # ارتفعت (feminine) does not agree with قال: the minister goes on speaking.
+    assert kit.by_content(claims, "التضخم مؤقت").speaker.text == "الوزير"

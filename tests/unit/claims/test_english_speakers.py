@@ -84,10 +84,14 @@ def test_subject_after_and_or_though_still_speaks(kit, extractor) -> None:
 
 
 def test_auxiliaries_are_not_part_of_the_speaker(kit, extractor) -> None:
-    body = "Ukraine and its partners have accused Minsk of hosting the launchers."
-    (claim,) = _one(kit, extractor, body)
-    assert claim.speaker.text == "Ukraine and its partners"
-    assert claim.text == "Minsk of hosting the launchers"
+    body = (
+        "Ukraine and its partners have accused Minsk of hosting the launchers. "
+        "Moscow and Minsk have denied any such deployment."
+    )
+    accused, denied = _one(kit, extractor, body)
+    assert accused.speaker.text == "Ukraine and its partners"
+    assert accused.text == "Minsk of hosting the launchers"
+    assert (denied.speaker.text, denied.speaker.role) == ("Moscow and Minsk", None)
 
 
 def test_headline_subject_after_a_subordinator(kit, extractor) -> None:

@@ -102,12 +102,13 @@ class _SentenceParser:
                 self._sentence_subject(sentence, tokens, i, draft)
             elif (
                 draft.speaker_from is SpeakerFrom.CONTEXT
-                and cue.tag == "p"
                 and not drafts
-                and i > 0
+                and (clitic or i > 0)
+                and cue.tag in ("m", "f", "p")
             ):
-                # وانتقد نواب المعارضة القرار، ورأوا أنه …: they, not the last speaker.
-                agent = self.agent(tokens, i, plural=True)
+                # وانتقد نواب المعارضة القرار، ورأوا أنه …; توعدت القيادة بالرد، واتهمت …:
+                # the subject of the clause before, not the last speaker.
+                agent = self.agent(tokens, i, plural=cue.tag == "p", gender=cue.tag)
                 if agent is not None:
                     draft.speaker = agent
                     draft.speaker_from = SpeakerFrom.MENTION
@@ -231,12 +232,15 @@ class _SentenceParser:
             draft.speaker = agent
             draft.speaker_from = SpeakerFrom.MENTION
 
-    def agent(self, tokens: list[Token], end: int, plural: bool) -> Span | None:
+    def agent(
+        self, tokens: list[Token], end: int, plural: bool, gender: str | None = None
+    ) -> Span | None:
         """The subject of a verb-first clause with no reporting cue, before token ``end``:
         ``[في المقابل،] انتقد نواب من كتل المعارضة عدم …`` → نواب من كتل المعارضة.
 
         A clause with a plural subject is what a later plural cue (ورأوا، وقالوا) refers to;
-        ``plural`` keeps only subjects that look plural (مسؤولون، خبراء، نواب …)."""
+        ``plural`` keeps only subjects that look plural (مسؤولون، خبراء، نواب …); a singular
+        ``gender`` must agree with the verb's (توعدت … واتهمت, not ارتفعت الأسعار … وقال)."""
         k = 0
         while k < end and not tokens[k].is_word:
             k += 1
@@ -244,6 +248,8 @@ class _SentenceParser:
             if _match_words(tokens, k, particle):
                 k += len(particle)
                 break
+        while k < end and not tokens[k].is_word:
+            k += 1
         comma = next((j for j in range(k, min(end, k + 5)) if tokens[j].text in COMMAS), None)
         if comma is not None and tokens[k].norm in ("في", "من", "على", "وفي", "ومن"):
             k = comma + 1  # في المقابل، … / من جهتهم، …
@@ -266,6 +272,8 @@ class _SentenceParser:
         if head.norm in ROLE_PREPOSITIONS or self.lex.cue(head.norm):
             return None
         if plural and not plural_head(head.norm):
+            return None
+        if not plural and gender in ("m", "f") and (gender == "f") != verb.norm.endswith("ت"):
             return None
         stop = min(end, k + 8)
         j = self._chunk_end(tokens, k + 1, stop)

@@ -592,7 +592,8 @@ class _SentenceParser:
             role_words = [w.group(0) for w in words[:k]]
             last = role_words[-1].casefold()
             only_articles = all(w.casefold() in ("the", "a", "an") for w in role_words)
-            if last not in PREPOSITIONS and last not in NAME_PARTICLES and not only_articles:
+            joined = last in PREPOSITIONS or last in NAME_PARTICLES or last in ("and", "or", "&")
+            if not joined and not only_articles:
                 draft.role = _trim(self.text, Span(span.start, span.start + words[k].start()))
                 draft.speaker = Span(span.start + words[k].start(), span.end)
                 return

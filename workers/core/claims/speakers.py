@@ -126,6 +126,10 @@ class SpeakerResolver:
     # ---- resolution ---------------------------------------------------------------------
     def _entity_in(self, span: Span) -> Entity | None:
         inside = [e for e in self.entities if e.start >= span.start and e.end <= span.end]
+        if len(inside) > 1 or (inside and inside[0].start > span.start):
+            # القيادة المركزية الأميركية is not the United States: a nationality inside a
+            # longer phrase describes it.
+            inside = [e for e in inside if e.label != Label.NORP]
         if not inside:
             return None
         person = next((e for e in inside if e.label == Label.PERSON), None)
