@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv (Python >= 3.11) and install newsflow with its dev tools. Idempotent: a re-run
-# only reinstalls when pyproject.toml changed.
+# Create .venv (Python >= 3.11) and install newsflow with the extras in $NEWSFLOW_EXTRAS
+# (default: dev). Idempotent: a re-run only reinstalls when pyproject.toml or the extras changed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-python3}
@@ -9,10 +9,11 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
   exit 1
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-stamp=.venv/.newsflow-installed
+EXTRAS=${NEWSFLOW_EXTRAS:-dev}
+stamp=.venv/.newsflow-installed-${EXTRAS//,/-}
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "installing newsflow into .venv …"
+  echo "installing newsflow[$EXTRAS] into .venv …"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  .venv/bin/python -m pip install -q -e ".[$EXTRAS]"
   touch "$stamp"
 fi

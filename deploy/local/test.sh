@@ -3,7 +3,8 @@
 # lint, type check, unit and integration tests against the real Kafka and Elasticsearch.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash deploy/local/bootstrap.sh
+# hf: the Hugging Face entity backend's tests need torch and transformers (large, but only here).
+NEWSFLOW_EXTRAS=dev,hf bash deploy/local/bootstrap.sh
 . .venv/bin/activate
 newsflow stack up
 ruff check .
