@@ -4,7 +4,7 @@ tests."""
 
 from __future__ import annotations
 
-from schemas.models import ClaimKind, Label, Stance
+from schemas.models import ClaimKind, Label, Stance, TextField
 
 JAZEERA = ("الجزيرة نت", Label.ORG, "kb:org:al-jazeera", "Al Jazeera")
 
@@ -166,3 +166,24 @@ def test_coordinated_cue_shares_the_subject_of_the_clause_before(kit, extractor)
     assert accused.speaker.entity_id is None  # a nationality inside the name is not France
     # ارتفعت (feminine) does not agree with قال: the minister goes on speaking.
     assert kit.by_content(claims, "التضخم مؤقت").speaker.text == "الوزير"
+
+
+def test_subject_first_bare_noun_content_up_to_the_next_clause(kit, extractor) -> None:
+    title = "أنقرة تعلن إغلاق المعبر الحدودي ودمشق تتحدث عن خرق للاتفاق"
+    table = [
+        ("أنقرة", Label.LOC, "Q3640", "Ankara"),
+        ("دمشق", Label.LOC, "Q3766", "Damascus"),
+    ]
+    article = kit.make_article("وفي بروكسل، حثت المفوضية الدول الأعضاء على “ضبط النفس”.", title)
+    entities = [
+        kit.mention(title, surface, label, entity_id, name, field=TextField.TITLE)
+        for surface, label, entity_id, name in table
+    ]
+    claims = extractor(article, entities)
+    kit.assert_offsets(article, claims)
+    announced = next(c for c in claims if c.field is TextField.TITLE)
+    assert (announced.speaker.text, announced.stance) == ("أنقرة", Stance.ANNOUNCE)
+    assert announced.text == "إغلاق المعبر الحدودي"
+    urged = next(c for c in claims if c.field is TextField.BODY)
+    assert urged.speaker.text == "المفوضية"  # a fronted place is not the subject
+    assert urged.stance is Stance.CALL

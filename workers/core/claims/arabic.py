@@ -163,7 +163,12 @@ class _SentenceParser:
             if accusation is not None:
                 return accusation
         marker = self._find_marker(tokens, ci, cue, limit, inside_entity)
+        subject = None if clitic or cue.pronoun_subject else self._subject_before(tokens, ci)
+        if marker is not None and subject is not None and self._far_preposition(tokens, ci, marker):
+            marker = None  # كييف تعلن إسقاط … وموسكو تتحدث عن …: عن is not أعلن's
         if marker is None:
+            if subject is not None and (cue.noun_content or cue.stance is Stance.ANNOUNCE):
+                return self._subject_noun_content(sentence, tokens, ci, cue, limit, subject)
             if not cue.noun_content:
                 return None
             return self._noun_content_draft(sentence, tokens, ci, cue, limit, cue_span)
@@ -449,6 +454,63 @@ class _SentenceParser:
             if cue.lemma == "طالب" and tok.norm.startswith("ب") and len(tok.norm) >= 4:
                 return j, j  # مطالبا بضمانات دولية
         return None
+
+    def _far_preposition(self, tokens: list[Token], ci: int, marker: tuple[int, int]) -> bool:
+        """A prepositional marker (عن، إلى، من) after words that are not the time or place of
+        a subject-first cue belongs to another clause."""
+        zone_end, content_start = marker
+        if zone_end == content_start or tokens[zone_end].norm in self.lex.complementizers:
+            return False
+        if not tokens[zone_end].is_word:
+            return False  # a colon
+        words = [
+            t
+            for t in tokens[ci + 1 : zone_end]
+            if t.is_word and not t.in_quote and t.norm not in self.lex.time_words
+        ]
+        # The sign of another clause: a new subject joined by و (… وموسكو تتحدث عن).
+        return len(words) >= 2 and any(
+            t.norm.startswith("و") and any(e.start == t.start + 1 for e in self._entities)
+            for t in tokens[ci + 1 : zone_end]
+        )
+
+    def _subject_noun_content(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        ci: int,
+        cue: ArabicCue,
+        limit: int,
+        subject: tuple[int, int],
+    ) -> Draft | None:
+        """``موسكو تنفي الاتهامات``، ``كييف تعلن إسقاط عشرات المسيرات وموسكو …``: subject
+        first, then a bare noun content up to the next coordinated clause."""
+        end = ci + 1
+        while end < limit:
+            tok = tokens[end]
+            if not tok.is_word and tok.text in COMMAS and not tok.in_quote:
+                break
+            if (
+                end > ci + 1
+                and tok.norm.startswith("و")
+                and any(e.start == tok.start + 1 for e in self._entities)
+            ):
+                break  # وموسكو تتحدث …: a new subject, a new clause
+            end += 1
+        content, kind = _content(sentence, tokens, ci + 1, end)
+        if not content or len(sentence.text[content.start : content.end].split()) < 2:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tokens[ci].start, tokens[ci].end),
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            gender=cue.tag,
+            confidence=0.7,
+        )
+        self._read_zone(sentence, tokens, subject, draft, nominal_allowed=True)
+        return draft if draft.speaker is not None else None
 
     def _noun_content_draft(
         self,
