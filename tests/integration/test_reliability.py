@@ -142,3 +142,35 @@ def test_worker_logs_are_json_lines_with_the_article_id(pipeline) -> None:  # ty
             return
         time.sleep(0.5)
     raise AssertionError("no JSON log line carried the article id")
+
+
+def test_a_fresh_worker_recovers_the_clean_stage_state(pipeline, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """Duplicate marks need the memory of earlier articles. A worker that never saw the
+    original (as after a rebalance or a restart) must still mark its copy: the state comes
+    from the observations topic, not from the process that cleaned the original."""
+    isolated = type(pipeline)(tmp_path_factory.mktemp("state"))
+    text = (
+        "The harbour authority said on Monday that container traffic rose by a fifth in the "
+        "third quarter, the strongest growth since the new terminal opened two years ago.\n\n"
+        "Officials said the figures reflected new shipping routes to East Africa."
+    )
+    original = {
+        "id": "state-original",
+        "title": "Harbour traffic up by a fifth",
+        "text": text,
+        "fetched_at": "2026-01-01T10:00:00+00:00",
+    }
+    copy = {**original, "id": "state-copy", "fetched_at": "2026-01-01T11:00:00+00:00"}
+    try:
+        isolated.produce([(b"state-original", orjson.dumps(original))])
+        first = isolated.start_worker()
+        isolated.wait_for_count(1)
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=60) == 0
+        isolated.start_worker()  # a new process: empty memory until it reads the topic
+        isolated.produce([(b"state-copy", orjson.dumps(copy))])
+        isolated.wait_for_count(2)
+        marked = isolated.get_article("state-copy")
+        assert marked is not None and marked["duplicate_of"] == "state-original"
+    finally:
+        isolated.stop_all()
