@@ -121,3 +121,14 @@ def test_lowercase_particles_inside_a_name(extract) -> None:  # type: ignore[no-
 def test_plural_role_before_an_employer(extract) -> None:  # type: ignore[no-untyped-def]
     got = labelled(extract("Strategists at Kestrel said the rally was fragile.", lang="en"))
     assert ("Kestrel", "ORG") in got
+
+
+def test_a_smaller_city_listed_with_a_known_place_is_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    english = extract(
+        "Trains were cancelled between Utrecht and Hamburg. Later, Utrecht reopened.", lang="en"
+    )
+    assert [e.text for e in english if e.entity_id == "geonames:2745912"] == ["Utrecht"] * 2
+    arabic = extract("وألغيت الرحلات بين أوترخت وهامبورغ.")
+    assert any(e.entity_id == "geonames:2745912" for e in arabic)
+    alone = extract("Porto reopened the bridge.", lang="en")
+    assert not any(e.entity_id == "geonames:2735943" for e in alone)  # no evidence

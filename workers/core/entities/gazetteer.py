@@ -75,27 +75,62 @@ class GazetteerMatcher:
         }
         evidence = self._evidence(candidates.values())
         mentions = []
+        towns: list[tuple[FieldText, _Hit, list[Surface]]] = []
         for ft, hit in hits:
-            chosen = self._choose(
-                ft, hit, candidates[(ft.field, hit.norm_start, hit.norm_end)], evidence
-            )
+            surfaces = candidates[(ft.field, hit.norm_start, hit.norm_end)]
+            chosen = self._choose(ft, hit, surfaces, evidence)
             if chosen is None:
+                towns.append((ft, hit, surfaces))
                 continue
-            surface, entry = chosen
-            start, end = ft.source_span(hit.norm_start, hit.norm_end)
-            mentions.append(
-                Mention(
-                    field=ft.field,
-                    start=start,
-                    end=end,
-                    label=surface.label,
-                    entity_id=entry.entity_id,
-                    name=entry.canonical,
-                    names=dict(entry.names),
-                    source="kb",
-                )
-            )
+            mentions.append(self._mention(ft, hit, *chosen))
+        mentions.extend(self._coordinated_towns(towns, mentions))
         return longest_first(mentions)
+
+    def _mention(self, ft: FieldText, hit: _Hit, surface: Surface, entry: KBEntry) -> Mention:
+        start, end = ft.source_span(hit.norm_start, hit.norm_end)
+        return Mention(
+            field=ft.field,
+            start=start,
+            end=end,
+            label=surface.label,
+            entity_id=entry.entity_id,
+            name=entry.canonical,
+            names=dict(entry.names),
+            source="kb",
+        )
+
+    def _coordinated_towns(
+        self,
+        rejected: list[tuple[FieldText, _Hit, list[Surface]]],
+        accepted: list[Mention],
+    ) -> list[Mention]:
+        """A smaller city listed with an accepted place (``Antwerp and Hamburg``, ``أنتويرب
+        وهامبورغ``) is a place too: the list is its evidence."""
+        found: list[Mention] = []
+        places = [m for m in accepted if m.label == Label.LOC]
+        for ft, hit, surfaces in rejected:
+            towns = [
+                (s, self.kb.entries[s.entity_id])
+                for s in surfaces
+                if s.label == Label.LOC and self.kb.entries[s.entity_id].kind == "city"
+            ]
+            if not towns:
+                continue
+            start, end = ft.source_span(hit.norm_start, hit.norm_end)
+            if any(_listed_together(ft.text, start, end, p) for p in places if p.field == ft.field):
+                found.append(self._mention(ft, hit, *towns[0]))
+        # Once listed as a place, the same town is one wherever else the article names it.
+        listed = {m.entity_id for m in found}
+        for ft, hit, surfaces in rejected:
+            same = [s for s in surfaces if s.entity_id in listed]
+            mention = (
+                self._mention(ft, hit, same[0], self.kb.entries[same[0].entity_id])
+                if same
+                else None
+            )
+            if mention is not None and not any(m.overlaps(mention) for m in found):
+                found.append(mention)
+        return found
 
     def _hits(self, ft: FieldText) -> list[_Hit]:
         norm = ft.norm
@@ -200,6 +235,20 @@ class GazetteerMatcher:
     def _after_place_word(self, ft: FieldText, hit: _Hit) -> bool:
         before = ft.norm[: hit.norm_start].rstrip().rsplit(" ", 1)[-1]
         return before in self.lexicon.place_words
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|،|and|or|&|و|أو)?\s*(?:و|ف)?")
+
+
+def _listed_together(text: str, start: int, end: int, place: Mention) -> bool:
+    """Whether ``text[start:end]`` and ``place`` are neighbours in a list."""
+    if place.start >= end:
+        between = text[end : place.start]
+    elif place.end <= start:
+        between = text[place.end : start]
+    else:
+        return False
+    return len(between) <= 6 and bool(between.strip()) and bool(_LIST_JOINT.fullmatch(between))
 
 
 def case_compatible(written: str, surface: Surface) -> bool:
