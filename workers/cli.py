@@ -411,20 +411,28 @@ def _repo_on_path() -> None:
         sys.path.insert(0, root)
 
 
-@cli.command("chaos", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@cli.command(
+    "chaos",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,  # --help goes to the runner's own argument parser
+)
 def chaos(ctx: typer.Context) -> None:
     """Chaos run on a second stack of its own: SIGKILLed workers, Kafka and ES restarts, bad
-    input; checks nothing is lost or duplicated (options: --articles N, see --help)."""
+    input; checks nothing is lost or duplicated (--articles N; --help lists the options)."""
     _repo_on_path()
     from bench.e2e.chaos import main as chaos_main
 
     raise typer.Exit(chaos_main(ctx.args))
 
 
-@cli.command("bench", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@cli.command(
+    "bench",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,  # --help goes to the runner's own argument parser
+)
 def bench(ctx: typer.Context) -> None:
     """End-to-end benchmark: articles/s, produce→searchable p50/p99, ratio to a bare relay,
-    stage micro-benchmarks, memory per worker, 1 vs 2 workers (see --help)."""
+    stage micro-benchmarks, memory per worker, 1 vs 2 workers (--help lists the options)."""
     _repo_on_path()
     from bench.e2e.bench import main as bench_main
 

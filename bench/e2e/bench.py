@@ -270,7 +270,9 @@ def stages(count: int) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
-    parser = argparse.ArgumentParser(description="newsflow end-to-end benchmark")
+    parser = argparse.ArgumentParser(
+        prog="newsflow bench", description="newsflow end-to-end benchmark"
+    )
     parser.add_argument("--articles", type=int, default=2000, help="backlog size per run")
     parser.add_argument("--bootstrap", default=settings.kafka.bootstrap_servers)
     parser.add_argument("--es-url", default=settings.es.url)

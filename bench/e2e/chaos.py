@@ -315,7 +315,7 @@ def print_result(result: ChaosResult, out: Any = print) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="newsflow chaos", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--bad-per-kind", type=int, default=10)
     parser.add_argument("--rate", type=float, default=150.0, help="most records produced a second")
