@@ -100,3 +100,20 @@ def test_headline_subject_after_a_subordinator(kit, extractor) -> None:
     (claim,) = extractor(article, [])
     assert claim.speaker.text == "rail regulator"
     assert claim.text == "cuts to services"
+
+
+def test_content_then_said_then_the_speaker(kit, extractor) -> None:
+    body = (
+        "The ceasefire is holding, said Foreign Minister Leila Haddad. "
+        "Dairy farmers, who export mostly to Asia, urged Canberra to reopen talks. "
+        "Exports fell sharply, the ministry said, adding that prices would recover."
+    )
+    claims = _one(kit, extractor, body)
+    holding = kit.by_content(claims, "ceasefire is holding")
+    assert (holding.speaker.text, holding.speaker.role) == ("Leila Haddad", "Foreign Minister")
+    urged = kit.by_content(claims, "reopen talks")
+    assert urged.speaker.text.startswith("Dairy farmers")
+    assert urged.stance is Stance.CALL
+    fell = kit.by_content(claims, "Exports fell sharply")
+    assert fell.speaker.text == "the ministry"
+    assert kit.by_content(claims, "prices would recover").speaker.text == "the ministry"

@@ -83,6 +83,9 @@ TRAILING_AUXILIARIES = re.compile(
     r"once|long|often|now|yet))+\s*$",
     re.I,
 )
+PARTICIPLE_CLAUSE = re.compile(
+    r"^(?:adding|saying|noting|warning|arguing|insisting|claiming|citing)\b", re.I
+)
 LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|however|meanwhile|still)\b,?\s*", re.I)
 PREPOSITIONS = frozenset({"at", "for", "of", "in", "with", "from", "on", "to", "by"})
 NAME_PARTICLES = frozenset(
@@ -199,10 +202,13 @@ class _SentenceParser:
         after = self._after_cue(tok, cue)
         rest_start, channel, source, cited = after
         rest = self.m(rest_start, self.end).strip(" .,;:!?")
-        if SUBORDINATE.match(rest):
-            rest = ""  # "…, the union said, after talks broke down": still post-posed
+        if SUBORDINATE.match(rest) or PARTICIPLE_CLAUSE.match(rest):
+            rest = ""  # "…, the union said, after talks broke down / adding that …"
         comma = self._comma_before(tok.start)
         if not rest and comma is not None:
+            return self._post_posed(tok, cue, comma, channel, source, cited)
+        if comma is not None and self._inverted_attribution(comma, tok, cue, rest):
+            # "…, said Foreign Minister Leila Haddad." — the rest is the speaker
             return self._post_posed(tok, cue, comma, channel, source, cited)
         if not rest:
             return None
@@ -328,6 +334,24 @@ class _SentenceParser:
         self._assign_speaker(draft, region)
         self._apply_citing(draft, cited)
         return draft
+
+    def _inverted_attribution(self, comma: int, tok: Token, cue: EnglishCue, rest: str) -> bool:
+        """``CONTENT, said SPEAKER.``: a cue with no object of its own (not urged, told,
+        accused) right after the comma, then a short noun phrase and nothing else."""
+        if self.m(comma + 1, tok.start).strip() or cue.takes_object:
+            return False
+        if cue.stance in (Stance.CALL, Stance.ACCUSE) or cue.noun_content:
+            return False
+        head = self.m(self.start, comma)
+        previous = _trim(self.text, Span(self.start + head.rfind(",") + 1, comma))
+        if previous and self._is_name(previous):
+            return False  # "A spokeswoman for the union, Marieke van den Broek, said …"
+        words = rest.split()
+        return (
+            1 <= len(words) <= MAX_SPEAKER_WORDS
+            and words[0].casefold() not in ("that", "it", "he", "she", "they", "we")
+            and not re.search(r"\b(?:that|was|were|is|are|would|will|had|has)\b", rest)
+        )
 
     def _has_open_cue(self, span: Span) -> bool:
         """A content clause that itself holds an attribution is not one claim."""
