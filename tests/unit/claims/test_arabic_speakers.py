@@ -187,3 +187,22 @@ def test_subject_first_bare_noun_content_up_to_the_next_clause(kit, extractor) -
     urged = next(c for c in claims if c.field is TextField.BODY)
     assert urged.speaker.text == "المفوضية"  # a fronted place is not the subject
     assert urged.stance is Stance.CALL
+
+
+def test_issuer_of_a_statement_speaks_and_names_ending_in_alef(kit, extractor) -> None:
+    body = (
+        "وذكر بيان صادر عن الرئاسة أن الرئيس استقبل الوفد.\n\n"
+        "وأفاد تقرير لوزارة الصحة بأن الإصابات تراجعت.\n\n"
+        "وقالت الناطقة باسم المفوضية، رانيا حداد، للصحفيين إن الاتحاد سيرد."
+    )
+    table = [
+        ("وزارة الصحة", Label.ORG, "nf:org:health", "وزارة الصحة"),
+        ("رانيا حداد", Label.PERSON, "nf:person:rania", "رانيا حداد"),
+    ]
+    presidency, report, spokeswoman = _claims(kit, extractor, body, table)
+    assert presidency.speaker.text == "الرئاسة"
+    assert presidency.source is not None and presidency.source.text == "بيان"
+    assert report.speaker.entity_id == "nf:org:health"
+    assert report.source is not None and report.source.text == "تقرير"
+    assert spokeswoman.speaker.text == "رانيا حداد"  # not a participle like طالبا
+    assert spokeswoman.speaker.role == "الناطقة باسم المفوضية"

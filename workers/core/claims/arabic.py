@@ -287,6 +287,10 @@ class _SentenceParser:
             j = self._chunk_end(tokens, j + 1, stop)
         return _span(tokens, k + 1, j)
 
+    def _person_at(self, tok: Token) -> bool:
+        """A recognised person's name starts here (أريانا بوديستا is no participle)."""
+        return any(e.start == tok.start and e.label.value == "PERSON" for e in self._entities)
+
     def _entity_at(self, tokens: list[Token], k: int) -> bool:
         tok = tokens[k]
         return any(e.start < tok.end and tok.start < e.end for e in self._entities)
@@ -605,7 +609,12 @@ class _SentenceParser:
             a, b = self._trim_time(tokens, a, b)
             if a >= b:
                 continue
-            if a > zone[0] and tokens[a].norm.endswith("ا") and len(tokens[a].norm) >= 4:
+            if (
+                a > zone[0]
+                and tokens[a].norm.endswith("ا")
+                and len(tokens[a].norm) >= 4
+                and not self._person_at(tokens[a])
+            ):
                 continue  # a circumstantial clause (طالبا عدم كشف اسمه), not an apposition
             cut = self._pp_start(tokens, a, b)
             if cut is not None:
@@ -628,8 +637,30 @@ class _SentenceParser:
         ):
             draft.speaker = _span(tokens, *nominals[0])
             draft.role = _span(tokens, *nominals[1])
-        else:
+        elif not self._issued_by(tokens, nominals[0], draft):
             self._name_and_role(tokens, nominals[0], draft)
+
+    def _issued_by(self, tokens: list[Token], seg: tuple[int, int], draft: Draft) -> bool:
+        """``بيان صادر عن الرئاسة``، ``تقرير لوزارة الصحة``: the document is the channel and
+        whoever issued it the speaker."""
+        a, b = seg
+        if _strip_al(tokens[a].norm) not in {_strip_al(n) for n in self.lex.channel_nouns}:
+            return False
+        for j in range(a + 1, min(b, a + 4)):
+            norm = tokens[j].norm
+            if norm == "عن" and j + 1 < b:
+                issuer = j + 1
+            elif j == a + 1 and norm.startswith("ل") and len(norm) > 3 and j + 1 <= b:
+                issuer = j  # تقرير لوزارة الصحة: the ل stays outside the speaker
+            else:
+                continue
+            # لوزارة → وزارة; للجيش keeps its letters (the article's alef is elided).
+            lam = tokens[issuer].norm.startswith("ل") and issuer == j
+            skip = 1 if lam and not tokens[issuer].norm.startswith("لل") else 0
+            draft.speaker = _span(tokens, issuer, b, skip_clitic=skip)
+            draft.source = _span(tokens, a, a + 1)
+            return True
+        return False
 
     def _trim_time(self, tokens: list[Token], a: int, b: int) -> tuple[int, int]:
         while a < b and self._is_time(tokens, a):
