@@ -117,3 +117,15 @@ def test_content_then_said_then_the_speaker(kit, extractor) -> None:
     fell = kit.by_content(claims, "Exports fell sharply")
     assert fell.speaker.text == "the ministry"
     assert kit.by_content(claims, "prices would recover").speaker.text == "the ministry"
+
+
+def test_citing_a_reason_is_not_citing_a_source(kit, extractor) -> None:
+    body = (
+        "Margins narrowed, the company said, citing higher energy costs. "
+        "A merger is close, Bloomberg reported, citing two people briefed on the talks."
+    )
+    margins, merger = _one(kit, extractor, body)
+    assert margins.speaker.text == "the company"
+    assert margins.source is None
+    assert merger.speaker.text == "two people briefed on the talks"
+    assert merger.source is not None and merger.source.text == "Bloomberg"

@@ -624,8 +624,9 @@ class _SentenceParser:
         draft.speaker = span
 
     def _apply_citing(self, draft: Draft, cited: Span | None) -> None:
-        """``Reuters reported, citing three officials`` — the officials speak, via Reuters."""
-        if cited is None:
+        """``Reuters reported, citing three officials`` — the officials speak, via Reuters
+        (``citing weak demand`` gives a reason, not a source)."""
+        if cited is None or not self._plausible_source(cited):
             return
         draft.source = draft.speaker
         draft.speaker, draft.role = cited, None
