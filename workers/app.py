@@ -198,9 +198,9 @@ async def clean(stream: faust.StreamT[bytes]) -> None:
             release(event)
             continue
         for observation in observations:
-            await send_held(
-                observations_topic, article.id.encode(), orjson.dumps(observation), event
-            )
+            # Keyed per kind and article, so a compacted topic keeps one of each.
+            key = f"{observation.get('type')}:{article.id}".encode()
+            await send_held(observations_topic, key, orjson.dumps(observation), event)
         if article.duplicate_of:
             kind = "exact" if article.duplicate_similarity == 1.0 else "near"
             metrics.DUPLICATES.labels(kind).inc()

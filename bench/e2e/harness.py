@@ -101,7 +101,7 @@ class RunStack:
 
     def restart_kafka(self, down_seconds: float = 3.0) -> float:
         started = time.monotonic()
-        stop_service(self.cfg, "kafka")
+        stop_service(self.cfg, "kafka", timeout=30)  # then SIGKILL: an outage either way
         time.sleep(down_seconds)
         start_kafka(self.cfg)
         wait_until(lambda: kafka_healthy(self.cfg), 120, "kafka did not come back")
@@ -109,7 +109,7 @@ class RunStack:
 
     def restart_elasticsearch(self, down_seconds: float = 3.0) -> float:
         started = time.monotonic()
-        stop_service(self.cfg, "elasticsearch")
+        stop_service(self.cfg, "elasticsearch", timeout=30)
         time.sleep(down_seconds)
         start_elasticsearch(self.cfg)
         wait_healthy(self.cfg)
