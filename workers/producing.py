@@ -10,8 +10,12 @@ from pathlib import Path
 from workers.core.errors import RejectedInput
 from workers.core.ingest import parse_raw
 from workers.inputs import read_inputs
-from workers.kafka import ensure_topics, producer, send_with_retry
+from workers.kafka import ensure_topics, producer, send_all
 from workers.settings import Settings
+
+
+class ProduceError(RuntimeError):
+    """Some records were never acknowledged by Kafka (after retries)."""
 
 
 def record_key(payload: bytes, max_bytes: int) -> bytes | None:
@@ -22,11 +26,21 @@ def record_key(payload: bytes, max_bytes: int) -> bytes | None:
 
 
 async def produce_inputs(paths: Iterable[Path], settings: Settings) -> int:
+    """Publish every input; transient failures (a restarting broker) are retried. Returns the
+    number published, or raises ``ProduceError`` naming the inputs Kafka never acknowledged
+    (publishing them again is harmless: versions make replays no-ops)."""
     records = list(read_inputs(paths))
     await ensure_topics(settings.kafka)
     topic = settings.kafka.topic("raw")
+    keyed = [
+        (record_key(r.payload, settings.processing.max_input_bytes), r.payload) for r in records
+    ]
     async with producer(settings.kafka) as instance:
-        for record in records:
-            key = record_key(record.payload, settings.processing.max_input_bytes)
-            await send_with_retry(instance, topic, key, record.payload)
+        report = await send_all(instance, topic, keyed)
+    if report.failed:
+        origins = ", ".join(records[i].origin for i, _ in report.failed[:5])
+        raise ProduceError(
+            f"{len(report.failed)} of {len(records)} records were not acknowledged by Kafka "
+            f"({report.failed[0][1]}), e.g. {origins}; the others were published"
+        )
     return len(records)
