@@ -97,7 +97,8 @@ class RawArticle(Record):
 
     At least one of ``text`` and ``html`` is required. When both are given, ``text`` wins for
     the body (it is what the producer already extracted) and ``html`` still supplies metadata
-    (title, date, author) the record lacks.
+    (title, date, author) the record lacks; if ``text`` cleans to a teaser (under
+    min_body_chars) the body is extracted from ``html`` instead.
     """
 
     model_config = ConfigDict(extra="ignore")
