@@ -68,8 +68,13 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
             }
         },
         "root": {"handlers": ["stderr"], "level": level.upper()},
-        # Per-message chatter of the Kafka client would drown the article events.
-        "loggers": {"aiokafka": {"level": "WARNING"}, "elastic_transport": {"level": "WARNING"}},
+        # Per-message chatter of the Kafka client and the timers' drift notes ("woke up too
+        # late", at info) would drown the article events.
+        "loggers": {
+            "aiokafka": {"level": "WARNING"},
+            "elastic_transport": {"level": "WARNING"},
+            "mode.timers": {"level": "WARNING"},
+        },
     }
 
 
