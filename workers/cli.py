@@ -241,12 +241,12 @@ def produce(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories.")],
 ) -> None:
     """Publish inputs to the raw topic (key = article id when it can be computed)."""
-    from workers.producing import produce_inputs
+    from workers.producing import ProduceError, produce_inputs
 
     settings = get_settings()
     try:
         sent = asyncio.run(produce_inputs(paths, settings))
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ProduceError) as exc:
         _fail(str(exc))
     out.print(f"produced {sent} records to {settings.kafka.topic('raw')}")
 

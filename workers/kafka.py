@@ -204,3 +204,34 @@ async def send_all(
         await asyncio.sleep(_backoff(attempt))
         pending = again
     return report
+
+
+CONSUMED_TOPICS = ("raw", "clean", "enriched")
+
+
+async def group_lag(settings: KafkaSettings, group_id: str) -> int:
+    """Messages of the consumed pipeline topics not yet committed by ``group_id``: zero once
+    every input has been processed and its offset committed."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    options = client_options(settings)
+    admin = AIOKafkaAdminClient(**options)
+    consumer = AIOKafkaConsumer(**options)
+    await admin.start()
+    await consumer.start()
+    try:
+        committed = await admin.list_consumer_group_offsets(group_id)
+        partitions = [
+            TopicPartition(settings.topic(name), p)
+            for name in CONSUMED_TOPICS
+            for p in range(settings.partitions)
+        ]
+        ends = await consumer.end_offsets(partitions)
+        total = 0
+        for tp in partitions:
+            meta = committed.get(tp)
+            total += ends[tp] - (meta.offset if meta is not None and meta.offset >= 0 else 0)
+        return total
+    finally:
+        await consumer.stop()
+        await admin.close()

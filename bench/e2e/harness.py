@@ -313,38 +313,12 @@ class Pipeline:
             client.close()
 
     def lag(self) -> int:
-        """Messages of the consumed topics not yet committed by the worker group."""
-        from aiokafka import AIOKafkaConsumer, TopicPartition
-        from aiokafka.admin import AIOKafkaAdminClient
-
-        from workers.kafka import client_options
-
-        async def run() -> int:
-            options = client_options(self.settings.kafka)
-            admin = AIOKafkaAdminClient(**options)
-            consumer = AIOKafkaConsumer(**options)
-            await admin.start()
-            await consumer.start()
-            try:
-                committed = await admin.list_consumer_group_offsets(self.settings.worker.app_id)
-                tps = [
-                    TopicPartition(self.settings.kafka.topic(name), p)
-                    for name in ("raw", "clean", "enriched")
-                    for p in range(self.settings.kafka.partitions)
-                ]
-                ends = await consumer.end_offsets(tps)
-                total = 0
-                for tp in tps:
-                    meta = committed.get(tp)
-                    done = meta.offset if meta is not None and meta.offset >= 0 else 0
-                    total += ends[tp] - done
-                return total
-            finally:
-                await consumer.stop()
-                await admin.close()
+        """Messages of the consumed topics not yet committed by the worker group (-1 while
+        Kafka does not answer, e.g. during a restart)."""
+        from workers.kafka import group_lag
 
         try:
-            return asyncio.run(run())
+            return asyncio.run(group_lag(self.settings.kafka, self.settings.worker.app_id))
         except Exception:
             return -1
 

@@ -142,35 +142,9 @@ class Isolated:
 
     def lag(self) -> int:
         """Messages of the pipeline topics not yet committed by the worker group."""
-        from aiokafka import AIOKafkaConsumer, TopicPartition
-        from aiokafka.admin import AIOKafkaAdminClient
+        from workers.kafka import group_lag
 
-        from workers.kafka import client_options
-
-        async def run() -> int:
-            options = client_options(self.settings.kafka)
-            admin = AIOKafkaAdminClient(**options)
-            consumer = AIOKafkaConsumer(**options)
-            await admin.start()
-            await consumer.start()
-            try:
-                committed = await admin.list_consumer_group_offsets(self.settings.worker.app_id)
-                tps = [
-                    TopicPartition(self.settings.kafka.topic(name), p)
-                    for name in ("raw", "clean", "enriched")
-                    for p in range(self.settings.kafka.partitions)
-                ]
-                ends = await consumer.end_offsets(tps)
-                return sum(
-                    ends[tp]
-                    - (committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0)
-                    for tp in tps
-                )
-            finally:
-                await consumer.stop()
-                await admin.close()
-
-        return asyncio.run(run())
+        return asyncio.run(group_lag(self.settings.kafka, self.settings.worker.app_id))
 
     def wait_for_lag_zero(self, timeout: float = 120) -> None:
         wait_until(lambda: self.lag() == 0, timeout, "consumer lag did not reach zero")
