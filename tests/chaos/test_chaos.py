@@ -29,8 +29,8 @@ def chaos_stack(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
         controller_port=29093,
         es_port=29200,
     )
-    stack.up()
     try:
+        stack.up()  # inside: a half-started stack (Kafka up, ES failed) is stopped too
         yield stack
     finally:
         stack.down()
