@@ -45,7 +45,8 @@ WORKDIR /app
 COPY deploy/kibana/newsflow.ndjson deploy/kibana/newsflow.ndjson
 COPY samples ./samples
 USER 10001:10001
-EXPOSE 6066
+# 6066: the worker's web server (/healthz, /readyz, /metrics); 8080: `newsflow api`.
+EXPOSE 6066 8080
 # Liveness of the worker's web server; python instead of curl, which slim images lack.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('NEWSFLOW_WORKER__WEB_PORT', '6066'), timeout=4)"]

@@ -22,7 +22,7 @@ from packaging.utils import canonicalize_name
 
 from workers import config_reference
 from workers.kafka import MAX_MESSAGE_BYTES
-from workers.settings import KafkaSettings, WorkerSettings
+from workers.settings import ApiSettings, KafkaSettings, WorkerSettings
 
 yaml = pytest.importorskip("yaml")
 
@@ -101,9 +101,10 @@ def test_compose_has_every_service_with_healthchecks():
         "kibana",
         "init",
         "worker",
+        "api",
         "producer",
     }
-    for name in ("kafka", "elasticsearch", "kibana", "worker"):
+    for name in ("kafka", "elasticsearch", "kibana", "worker", "api"):
         check = service(name)["healthcheck"]
         assert check["test"][0] in ("CMD", "CMD-SHELL") and not check.get("disable")
     for name in ("init", "producer"):  # one-shot jobs: the image's HEALTHCHECK does not apply
@@ -118,6 +119,38 @@ def test_workers_can_be_scaled():
     assert worker["depends_on"]["init"]["condition"] == "service_completed_successfully"
     assert worker["depends_on"]["kafka"]["condition"] == "service_healthy"
     assert "/readyz" in " ".join(worker["healthcheck"]["test"])
+
+
+def test_compose_api_listens_in_the_container_and_publishes_on_loopback_only():
+    api = service("api")
+    assert api["command"] == ["api"]
+    env = api["environment"]
+    assert env["NEWSFLOW_API__BIND"] == "0.0.0.0"  # reachable from the published port
+    port = env["NEWSFLOW_API__PORT"]
+    assert int(port) == ApiSettings().port
+    # The tokens come from the caller's environment or deploy/.env, never from this file; the
+    # fallback is an empty list, with which the API refuses to start.
+    assert env["NEWSFLOW_API__TOKENS"] == "${NEWSFLOW_API__TOKENS:-[]}"
+    assert "NEWSFLOW_API__ALLOW_ANONYMOUS" not in env
+    [published] = api["ports"]
+    host, _, container = published.rpartition(":")
+    assert host.startswith("127.0.0.1:") and container == port
+    assert f"http://127.0.0.1:{port}/healthz" in " ".join(api["healthcheck"]["test"])
+    assert api["depends_on"]["kafka"]["condition"] == "service_healthy"
+
+
+def test_compose_worker_resources_match_the_kubernetes_deployment():
+    limits = service("worker")["deploy"]["resources"]
+    container = deployment("newsflow-worker")["spec"]["template"]["spec"]["containers"][0]
+    assert float(limits["reservations"]["cpus"]) == cpu_cores(container["resources"]["requests"])
+    assert float(limits["limits"]["cpus"]) == cpu_cores(container["resources"]["limits"])
+    assert limits["reservations"]["memory"] == "512m"
+    assert limits["limits"]["memory"] == "1g"
+
+
+def cpu_cores(resources: dict[str, str]) -> float:
+    cpu = resources["cpu"]
+    return int(cpu[:-1]) / 1000 if cpu.endswith("m") else float(cpu)
 
 
 def test_infrastructure_images_and_settings():
@@ -156,7 +189,7 @@ def test_producer_publishes_the_sample_feed():
 
 
 def test_newsflow_services_share_env_based_config_with_real_setting_names():
-    for name in ("init", "worker", "producer"):
+    for name in ("init", "worker", "api", "producer"):
         env = service(name)["environment"]
         check_variables(env, f"compose {name}")
         assert env["NEWSFLOW_KAFKA__BOOTSTRAP_SERVERS"] == "kafka:9092"
@@ -189,9 +222,17 @@ def manifests() -> list[dict[str, Any]]:
     return docs
 
 
-def resource(kind: str) -> dict[str, Any]:
-    [doc] = [d for d in manifests() if d["kind"] == kind]
+def resource(kind: str, name: str | None = None) -> dict[str, Any]:
+    [doc] = [
+        d
+        for d in manifests()
+        if d["kind"] == kind and (name is None or d["metadata"]["name"] == name)
+    ]
     return doc
+
+
+def deployment(name: str) -> dict[str, Any]:
+    return resource("Deployment", name)
 
 
 def test_kustomization_lists_every_manifest_in_the_directory():
@@ -202,11 +243,13 @@ def test_kustomization_lists_every_manifest_in_the_directory():
         [
             "ConfigMap",
             "Deployment",
+            "Deployment",
             "Job",
             "Namespace",
             "PodDisruptionBudget",
             "ScaledObject",
             "Secret",
+            "Service",
             "Service",
         ]
     )
@@ -223,7 +266,7 @@ def test_builtin_resources_match_the_kubernetes_schemas(version):
 
 def test_kubernetes_validation_rejects_a_misspelt_field():
     kubernetes_validate = pytest.importorskip("kubernetes_validate")
-    broken = json.loads(json.dumps(resource("Deployment")))
+    broken = json.loads(json.dumps(deployment("newsflow-worker")))
     broken["spec"]["template"]["spec"]["containers"][0]["readinesProbe"] = {}
     with pytest.raises(kubernetes_validate.ValidationError):
         kubernetes_validate.validate(broken, "1.37.0", strict=True)
@@ -289,7 +332,7 @@ def test_scaled_object_matches_the_keda_model_and_scales_on_lag_up_to_the_partit
     assert partitions == KAFKA_DEFAULTS.partitions
     assert spec["maxReplicaCount"] == partitions
     assert 1 <= spec["minReplicaCount"] <= spec["maxReplicaCount"]
-    assert spec["scaleTargetRef"]["name"] == resource("Deployment")["metadata"]["name"]
+    assert spec["scaleTargetRef"]["name"] == deployment("newsflow-worker")["metadata"]["name"]
     prefix = config["NEWSFLOW_KAFKA__TOPIC_PREFIX"]
     topics = set()
     for trigger in spec["triggers"]:
@@ -315,13 +358,13 @@ def test_unknown_key_walker_finds_nested_typos():
     }
 
 
-def _pod_labels(kind: str) -> dict[str, str]:
-    return resource(kind)["spec"]["template"]["metadata"]["labels"]
+def _pod_labels(kind: str, name: str | None = None) -> dict[str, str]:
+    return resource(kind, name)["spec"]["template"]["metadata"]["labels"]
 
 
 def test_worker_deployment_probes_resources_and_security():
-    deployment = resource("Deployment")
-    pod = deployment["spec"]["template"]["spec"]
+    worker = deployment("newsflow-worker")
+    pod = worker["spec"]["template"]["spec"]
     [container] = pod["containers"]
     config = resource("ConfigMap")["data"]
     port = int(config["NEWSFLOW_WORKER__WEB_PORT"])
@@ -331,9 +374,10 @@ def test_worker_deployment_probes_resources_and_security():
     assert container["livenessProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
     assert container["startupProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
     assert container["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "http"}
+    # Sized from bench/e2e/results: ~1 core busy per worker, RSS up to 418 MiB in the chaos run.
     assert container["resources"] == {
-        "requests": {"cpu": "250m", "memory": "400Mi"},
-        "limits": {"cpu": "1", "memory": "1Gi"},
+        "requests": {"cpu": "1", "memory": "512Mi"},
+        "limits": {"cpu": "1500m", "memory": "1Gi"},
     }
     assert pod["securityContext"]["runAsNonRoot"] is True
     assert pod["securityContext"]["runAsUser"] != 0
@@ -342,17 +386,52 @@ def test_worker_deployment_probes_resources_and_security():
     assert config["NEWSFLOW_WORKER__DATA_DIR"] in mounts and "/tmp" in mounts
     sources = {next(iter(s)): s[next(iter(s))]["name"] for s in container["envFrom"]}
     assert sources == {"configMapRef": "newsflow-config", "secretRef": "newsflow-secrets"}
-    assert (
-        deployment["spec"]["selector"]["matchLabels"].items() <= _pod_labels("Deployment").items()
-    )
+    labels = _pod_labels("Deployment", "newsflow-worker")
+    assert worker["spec"]["selector"]["matchLabels"].items() <= labels.items()
 
 
 def test_pdb_and_service_select_the_worker_pods():
-    labels = _pod_labels("Deployment")
+    labels = _pod_labels("Deployment", "newsflow-worker")
     pdb = resource("PodDisruptionBudget")["spec"]
     assert pdb["selector"]["matchLabels"].items() <= labels.items()
     assert pdb["maxUnavailable"] == 1
-    assert resource("Service")["spec"]["selector"].items() <= labels.items()
+    assert resource("Service", "newsflow-worker")["spec"]["selector"].items() <= labels.items()
+    api_labels = _pod_labels("Deployment", "newsflow-api")
+    # Neither the worker's Service nor its disruption budget may pick up the API pods.
+    assert not resource("Service", "newsflow-worker")["spec"]["selector"].items() <= (
+        api_labels.items()
+    )
+    assert not pdb["selector"]["matchLabels"].items() <= api_labels.items()
+
+
+def test_api_deployment_has_probes_a_secret_token_and_listens_on_the_pod_address():
+    api = deployment("newsflow-api")
+    pod = api["spec"]["template"]["spec"]
+    [container] = pod["containers"]
+    assert container["args"] == ["api"]
+    config = resource("ConfigMap")["data"]
+    port = int(config["NEWSFLOW_API__PORT"])
+    assert port == ApiSettings().port
+    assert config["NEWSFLOW_API__BIND"] == "0.0.0.0"  # the default, 127.0.0.1, fails the probes
+    assert container["ports"] == [{"name": "http", "containerPort": port}]
+    for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/healthz", "port": "http"}, probe
+    [token] = [e for e in container.get("env", []) if e["name"] == "NEWSFLOW_API__TOKENS"]
+    reference = token["valueFrom"]["secretKeyRef"]
+    assert reference == {"name": "newsflow-secrets", "key": "NEWSFLOW_API__TOKENS"}
+    assert "value" not in token and not reference.get("optional"), "must not start tokenless"
+    assert "NEWSFLOW_API__ALLOW_ANONYMOUS" not in config
+    assert "NEWSFLOW_API__TOKENS" not in config, "a token in a ConfigMap is not a secret"
+    sources = {next(iter(s)): s[next(iter(s))]["name"] for s in container["envFrom"]}
+    assert sources == {"configMapRef": "newsflow-config", "secretRef": "newsflow-secrets"}
+    assert set(container["resources"]) == {"requests", "limits"}
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    labels = _pod_labels("Deployment", "newsflow-api")
+    assert api["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    service = resource("Service", "newsflow-api")["spec"]
+    assert service["selector"].items() <= labels.items()
+    assert service["ports"] == [{"name": "http", "port": port, "targetPort": "http"}]
 
 
 def test_init_job_runs_es_init_and_kibana_import_with_the_shared_config():
@@ -363,7 +442,7 @@ def test_init_job_runs_es_init_and_kibana_import_with_the_shared_config():
     assert pod["restartPolicy"] == "OnFailure"
     assert (
         container["envFrom"]
-        == resource("Deployment")["spec"]["template"]["spec"]["containers"][0]["envFrom"]
+        == deployment("newsflow-worker")["spec"]["template"]["spec"]["containers"][0]["envFrom"]
     )
 
 
@@ -447,7 +526,7 @@ def test_hadolint_finds_nothing():
 
 
 def lock_pins() -> dict[str, str]:
-    pins = {}
+    pins: dict[str, str] = {}
     for line in (DEPLOY / "requirements.lock").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, _, version = line.partition("==")
