@@ -51,6 +51,7 @@ from workers.core.cleaning.html import (
 )
 from workers.core.cleaning.lexicon import Lexicon
 from workers.core.cleaning.lines import LineJudgement, judge_lines
+from workers.core.cleaning.markup import strip_markup
 from workers.core.cleaning.residue import strip_residue
 from workers.core.dates import choose_published_at, find_dates, parse_datetime
 from workers.core.errors import RejectedInput
@@ -299,7 +300,7 @@ class ArticleCleaner:
         return _Prepared(raw, lines, removed, path, extraction, source, observation)
 
     def _text_lines(self, text: str) -> tuple[list[str], int]:
-        residue = strip_residue(normalize_display(text), self.lexicon)
+        residue = strip_residue(_plain_text(text), self.lexicon)
         lines = [line for line in residue.text.split("\n") if line.strip()]
         return lines, residue.removed
 
@@ -311,7 +312,7 @@ class ArticleCleaner:
         judged = judge_lines(p.lines, self.lexicon, learned)
         kept = judged.kept
 
-        title = normalize_display(raw.title or "").replace("\n", " ").strip()
+        title = _plain_line(raw.title)
         html_title = html_author = None
         html_dates: list[str] = []
         if p.extraction is not None:
@@ -320,7 +321,7 @@ class ArticleCleaner:
         elif raw.html and (not raw.title or not raw.published_at or not raw.author):
             html_title, html_author, html_dates = _html_metadata(raw.html)
         if not title and html_title:
-            title = normalize_display(html_title).replace("\n", " ").strip()
+            title = _plain_line(html_title)
         if title:
             if kept and _same_line(kept[0], title):
                 kept = kept[1:]
@@ -347,7 +348,7 @@ class ArticleCleaner:
         published = choose_published_at(
             _date_candidates(raw, html_dates, judged, p.lines), raw.fetched_at
         )
-        author = raw.author or _clean_author(html_author) or _byline_author(judged)
+        author = _plain_line(raw.author) or _clean_author(html_author) or _byline_author(judged)
 
         digest = content_hash(title, body)
         dup_obs = self.duplicates.observe(raw.id, raw.fetched_at, raw.version, digest, body)
@@ -383,6 +384,17 @@ class ArticleCleaner:
         )
 
 
+def _plain_text(text: str) -> str:
+    """Display form without markup: HTML in a plain-text field must not reach the index."""
+    normalized = normalize_display(text)
+    plain = strip_markup(normalized)
+    return normalized if plain is normalized else normalize_display(plain, fix_mojibake=False)
+
+
+def _plain_line(text: str | None) -> str:
+    return " ".join(line for line in _plain_text(text or "").split("\n") if line)
+
+
 def _content_chars(lines: list[str]) -> int:
     return sum(len(line) for line in lines)
 
@@ -410,7 +422,7 @@ def _date_candidates(
 def _clean_author(name: str | None) -> str | None:
     if not name:
         return None
-    name = _BYLINE_PREFIX.sub("", normalize_display(name).replace("\n", " ")).strip(" :-–|")
+    name = _BYLINE_PREFIX.sub("", _plain_line(name)).strip(" :-–|")
     return name if 2 <= len(name) <= 120 else None
 
 
