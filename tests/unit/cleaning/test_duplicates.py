@@ -3,6 +3,7 @@
 import random
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 
 from workers.core.cleaning import (
@@ -95,3 +96,48 @@ def test_index_converges_from_observations_in_any_order() -> None:
     b.apply_many(shuffled)
     assert a.state_digest() == b.state_digest()
     assert len(a) == 30
+
+
+def _check_one_candidate_at_a_time(
+    index: DuplicateIndex, obs: DuplicateObservation
+) -> tuple[str | None, float | None]:
+    """The verdict as the index gave it before the vectorised comparison: near duplicates
+    only, one np.mean per LSH candidate."""
+    from workers.core.cleaning.duplicates import _lean
+
+    best = None
+    assert obs.signature is not None
+    for other_id in index._lsh.query(_lean(obs.signature)):
+        near = index._entries.get(other_id)
+        if other_id == obs.article_id or near is None or near.signature is None:
+            continue
+        if not near.key < obs.order_key:
+            continue
+        sim = float(np.mean(near.signature == obs.signature))
+        if sim >= index.threshold and (best is None or near.key < best[0]):
+            best = (near.key, other_id, sim)
+    return (None, None) if best is None else (best[1], round(best[2], 4))
+
+
+def test_vectorised_near_duplicate_check_matches_per_candidate_comparison() -> None:
+    rng = random.Random(11)
+    base = [f"word{i}" for i in range(120)]
+    index = DuplicateIndex()
+    observations = []
+    for i in range(200):
+        words = list(base)
+        for _ in range(rng.choice([0, 2, 8, 25, 60, 120])):  # from near copies to unrelated
+            words[rng.randrange(len(words))] = f"other{rng.randrange(10_000)}"
+        # fetch times out of arrival order, so some candidates are later than the query
+        fetched = T0 + timedelta(minutes=rng.randrange(500))
+        obs = index.observe(f"a{i}", fetched, 1, f"h{i}", " ".join(words))
+        observations.append(obs)
+        index.apply(obs)
+    marked = 0
+    for obs in observations:
+        verdict = index.check(obs)
+        assert (verdict.duplicate_of, verdict.similarity) == _check_one_candidate_at_a_time(
+            index, obs
+        )
+        marked += verdict.duplicate_of is not None
+    assert 0 < marked < len(observations)
