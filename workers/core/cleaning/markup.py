@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 import lxml.html
+import lxml.html.defs
 from lxml import etree
 
 # Elements whose content is code or an embedded document, never article text.
@@ -89,10 +90,21 @@ BLOCK_ELEMENTS = frozenset(
     ]
 )
 
-# Something that may open markup: a tag name followed by a delimiter, a closing tag, a comment,
-# a doctype or a processing instruction.
-_MARKUP_START = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|/[A-Za-z]|!|\?)")
-_NOT_MARKUP_LT = re.compile(r"<(?![A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|/[A-Za-z]|!|\?)")
+_HTML_TAGS = frozenset(lxml.html.defs.tags) | set(ACTIVE_ELEMENTS) | set(VOID_ACTIVE_ELEMENTS)
+_HTML_TAGS |= BLOCK_ELEMENTS | {"picture", "video", "audio", "source", "mark", "time", "slot"}
+_TAG_NAMES = "|".join(sorted(_HTML_TAGS, key=len, reverse=True))
+# What may open markup: a known element's opening or closing tag, an unknown (or custom)
+# element with attributes (browsers run an event handler on any element), a comment, a
+# doctype or a processing instruction. Any other "<" is text: "x<y and y>z", "3<5",
+# "<name@example.com>".
+_MARKUP = (
+    rf"/?(?:{_TAG_NAMES})(?=[\s/>])"
+    r"|/?[A-Za-z][A-Za-z0-9-]*-[A-Za-z0-9-]*(?=[\s/>])"
+    r"|[A-Za-z][A-Za-z0-9-]*\s[^<>]*=[^<>]*>"
+    r"|!|\?"
+)
+_MARKUP_START = re.compile(rf"<(?:{_MARKUP})", re.IGNORECASE)
+_NOT_MARKUP_LT = re.compile(rf"<(?!{_MARKUP})", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 # Browsers ignore whitespace and control characters inside a scheme name.
 _ACTIVE_SCHEME = re.compile(
@@ -126,10 +138,19 @@ def strip_markup(text: str) -> str:
 
 
 def _remove_active_schemes(text: str) -> str:
+    if not _has_active_scheme(text):
+        return text
     previous = None
     while previous != text:  # "javajavascript:script:" must not reassemble
         previous, text = text, _ACTIVE_SCHEME.sub("", text)
     return text
+
+
+def _has_active_scheme(text: str) -> bool:
+    """The scheme pattern has no literal prefix, so scanning a whole article with it is slow;
+    every match contains "script:" or "text/html" once whitespace is squeezed out."""
+    squeezed = "".join(text.split()).lower()
+    return "script:" in squeezed or "text/html" in squeezed
 
 
 def _to_text(fragment: str) -> str:
