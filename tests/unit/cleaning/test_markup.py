@@ -212,3 +212,15 @@ def test_pipeline_offsets_index_the_cleaned_text(
     assert_inert(article.title)
     assert_inert(article.body)
     _assert_offsets(article)
+
+
+def test_title_from_html_metadata_is_unescaped_and_inert(
+    cleaner: ArticleCleaner, make_raw: Callable[..., RawArticle]
+) -> None:
+    page = (
+        "<html><head><title>Q&amp;A: why &lt;script&gt;stolen()&lt;/script&gt;tags "
+        "&lt;img src=x onerror=alert(1)&gt;matter</title></head><body></body></html>"
+    )
+    article = cleaner(make_raw(text=ENGLISH_BODY, html=page))
+    assert_inert(article.title)
+    assert article.title == "Q&A: why tags matter"

@@ -451,13 +451,8 @@ def _html_metadata(html: str) -> tuple[str | None, str | None, list[str]]:
     if a:
         c = _CONTENT_ATTR.search(a.group(0))
         author = (c.group(1) or c.group(2)) if c else None
-    import html as htmllib
-
-    return (
-        htmllib.unescape(title) if title else None,
-        htmllib.unescape(author) if author else None,
-        html_date_candidates(html) + html_visible_dates(html),
-    )
+    # Still escaped: the title and author go through strip_markup, which unescapes once.
+    return title, author, html_date_candidates(html) + html_visible_dates(html)
 
 
 class TextCleaner(ArticleCleaner):
