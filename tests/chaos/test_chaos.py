@@ -20,11 +20,11 @@ ARTICLES = int(os.environ.get("NEWSFLOW_CHAOS_ARTICLES", "2500"))
 
 
 @pytest.fixture(scope="module")
-def chaos_stack(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def chaos_stack(stack_root):  # type: ignore[no-untyped-def]
     if not shutil.which("java") and not Path("/usr/lib/jvm").is_dir():
         pytest.skip("no Java: the chaos stack cannot run here")
     stack = RunStack(
-        tmp_path_factory.mktemp("chaos-stack"),
+        stack_root("chaos-stack"),
         kafka_port=29092,
         controller_port=29093,
         es_port=29200,

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,10 +148,10 @@ class Secured:
 
 
 @pytest.fixture(scope="module")
-def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secured]:
+def secured(stack_root: Callable[[str], Path]) -> Iterator[Secured]:
     if not shutil.which("java") and not Path("/usr/lib/jvm").is_dir():
         pytest.skip("no Java here")
-    root = tmp_path_factory.mktemp("secured-stack")
+    root = stack_root("secured-stack")
     cache = REPO / ".stack" / "cache"
     if cache.exists():
         (root / "cache").symlink_to(cache.resolve())
