@@ -8,9 +8,6 @@ present), waits until every article is searchable, and prints a few searches.
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -23,7 +20,7 @@ from workers.inputs import read_inputs
 from workers.producing import produce_inputs, record_key
 from workers.render import render_article_hit, render_claim_hit
 from workers.settings import Settings
-from workers.stack import StackConfig, read_pid, up
+from workers.stack import StackConfig, read_pid, spawn_worker, stop_service, up
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_FEED = ROOT / "samples" / "feed"
@@ -36,8 +33,12 @@ DEMO_SEARCHES: list[SearchRequest] = [
 DEMO_CLAIMS = SearchRequest(speaker="Stoltenberg", size=5)
 
 
+DEMO_WORKER = "worker-demo"
+"""Its pid file sits beside the stack's, so `newsflow stack down` can stop it the same way."""
+
+
 def worker_pid_file(settings: Settings) -> Path:
-    return settings.stack_dir.resolve() / "worker-demo.pid"
+    return StackConfig.from_settings(settings).pid_file(DEMO_WORKER)
 
 
 def start_background_worker(settings: Settings, console: Console) -> None:
@@ -46,15 +47,7 @@ def start_background_worker(settings: Settings, console: Console) -> None:
         console.print(f"worker already running (pid {pid_file.read_text().strip()})")
         return
     log_path = settings.stack_dir.resolve() / "worker-demo.log"
-    with log_path.open("ab") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "workers", "worker"],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-            env=os.environ.copy(),
-        )
+    process = spawn_worker(log_path, new_session=True)
     pid_file.write_text(str(process.pid))
     url = f"http://127.0.0.1:{settings.worker.web_port}/readyz"
     deadline = time.monotonic() + 120
@@ -73,21 +66,7 @@ def start_background_worker(settings: Settings, console: Console) -> None:
 
 
 def stop_background_worker(settings: Settings) -> bool:
-    pid_file = worker_pid_file(settings)
-    pid = read_pid(pid_file)
-    if pid is None:
-        pid_file.unlink(missing_ok=True)
-        return False
-    import signal
-
-    os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + 30
-    while read_pid(pid_file) and time.monotonic() < deadline:
-        time.sleep(0.3)
-    if read_pid(pid_file):
-        os.kill(pid, signal.SIGKILL)
-    pid_file.unlink(missing_ok=True)
-    return True
+    return stop_service(StackConfig.from_settings(settings), DEMO_WORKER)
 
 
 def wait_until_searchable(settings: Settings, ids: set[str], timeout: float = 180) -> float:

@@ -15,6 +15,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -468,6 +469,34 @@ def stop_service(cfg: StackConfig, service: str, timeout: float = 60) -> bool:
         os.kill(pid, signal.SIGKILL)
     pid_file.unlink(missing_ok=True)
     return True
+
+
+def spawn_worker(
+    log_path: Path,
+    *,
+    web_port: int | None = None,
+    data_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    new_session: bool = False,
+) -> subprocess.Popen[bytes]:
+    """Start ``newsflow worker`` in the background, output appended to ``log_path`` (used by
+    the demo, the integration tests and the benchmark harness)."""
+    command = [sys.executable, "-m", "workers", "worker"]
+    if web_port is not None:
+        command += ["--web-port", str(web_port)]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    with log_path.open("ab") as log:
+        return subprocess.Popen(
+            command,
+            env=env,
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=new_session,
+        )
 
 
 def down(cfg: StackConfig) -> list[str]:

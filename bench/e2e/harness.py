@@ -14,7 +14,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -31,6 +30,7 @@ from workers.stack import (
     StackConfig,
     es_health,
     kafka_healthy,
+    spawn_worker,
     start_elasticsearch,
     start_kafka,
     stop_service,
@@ -166,24 +166,14 @@ class Pipeline:
         port = free_port()
         number = len(self.workers)
         log_path = self.workdir / f"worker-{number}.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "workers",
-                    "worker",
-                    "--web-port",
-                    str(port),
-                    "--data-dir",
-                    str(self.workdir / f"data-{number}"),
-                ],
-                env=self.env,
-                cwd=REPO,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        process = spawn_worker(
+            log_path,
+            web_port=port,
+            data_dir=self.workdir / f"data-{number}",
+            env=self.env,
+            cwd=REPO,
+            new_session=True,
+        )
         worker = Worker(process, port, log_path)
         self.workers.append(worker)
         if wait_ready:

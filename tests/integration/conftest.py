@@ -11,7 +11,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 import uuid
@@ -24,7 +23,7 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from workers.settings import Settings
-from workers.stack import StackConfig, es_health, kafka_healthy
+from workers.stack import StackConfig, es_health, kafka_healthy, spawn_worker
 
 pytestmark = pytest.mark.integration
 
@@ -69,21 +68,12 @@ class Isolated:
     # -- workers
     def start_worker(self) -> subprocess.Popen[bytes]:
         port = free_port()
-        log = (self.tmp / f"worker-{len(self.workers)}.log").open("wb")
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "workers",
-                "worker",
-                "--web-port",
-                str(port),
-                "--data-dir",
-                str(self.tmp / f"data-{len(self.workers)}"),
-            ],
+        number = len(self.workers)
+        process = spawn_worker(
+            self.tmp / f"worker-{number}.log",
+            web_port=port,
+            data_dir=self.tmp / f"data-{number}",
             env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
         )
         self.workers.append(process)
         deadline = time.monotonic() + 90
