@@ -258,10 +258,15 @@ def test_kustomization_lists_every_manifest_in_the_directory():
 @pytest.mark.parametrize("version", ["1.30.0", "1.37.0"])
 def test_builtin_resources_match_the_kubernetes_schemas(version):
     kubernetes_validate = pytest.importorskip("kubernetes_validate")
+    validated = []
     for doc in manifests():
         if doc["apiVersion"].startswith("keda.sh/"):
             continue
-        kubernetes_validate.validate(doc, version, strict=True)
+        kubernetes_validate.validate(doc, version, strict=True)  # raises on any violation
+        validated.append(doc["kind"])
+    assert {"Deployment", "Service", "ConfigMap", "Secret", "PodDisruptionBudget", "Job"} <= set(
+        validated
+    )
 
 
 def test_kubernetes_validation_rejects_a_misspelt_field():
