@@ -47,7 +47,7 @@ def start_background_worker(settings: Settings, console: Console) -> None:
         console.print(f"worker already running (pid {pid_file.read_text().strip()})")
         return
     log_path = settings.stack_dir.resolve() / "worker-demo.log"
-    process = spawn_worker(log_path, new_session=True)
+    process = spawn_worker(log_path, new_session=True, detach_stdin=True)
     pid_file.write_text(str(process.pid))
     url = f"http://127.0.0.1:{settings.worker.web_port}/readyz"
     deadline = time.monotonic() + 120

@@ -479,6 +479,7 @@ def spawn_worker(
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
     new_session: bool = False,
+    detach_stdin: bool = False,
 ) -> subprocess.Popen[bytes]:
     """Start ``newsflow worker`` in the background, output appended to ``log_path`` (used by
     the demo, the integration tests and the benchmark harness)."""
@@ -494,7 +495,7 @@ def spawn_worker(
             cwd=cwd,
             stdout=log,
             stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL if detach_stdin else None,
             start_new_session=new_session,
         )
 
