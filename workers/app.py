@@ -77,7 +77,11 @@ app = faust.App(
     producer_acks=-1,
     producer_max_request_size=MAX_MESSAGE_BYTES,
     consumer_max_fetch_size=MAX_MESSAGE_BYTES,
-    broker_commit_every=100,
+    # Commit on the interval only. Faust also commits from its fetch loop every N acks, and
+    # stopping that loop (shutdown, rebalance) can cancel such a commit after it has taken the
+    # acked offsets off its queue: they are then never committed and the partition stops
+    # committing until the worker restarts, so its successor redoes all of that work.
+    broker_commit_every=2**62,
     broker_session_timeout=settings.worker.session_timeout,
     broker_heartbeat_interval=min(3.0, settings.worker.session_timeout / 5),
     broker_commit_interval=1.0,
@@ -423,8 +427,24 @@ LAG_TOPICS = frozenset(settings.kafka.topic(name) for name in ("raw", "clean", "
 
 @app.on_before_shutdown.connect  # type: ignore[arg-type]
 async def close_clients(app: Any, *args: Any, **kwargs: Any) -> None:
-    """After the last batch was flushed and committed (the consumer stops first)."""
+    """After the streams drained (the consumer stops first): commit once more, then close."""
+    await commit_finished_work(app.consumer)
     await es_client.close()
+
+
+async def commit_finished_work(consumer: Any) -> None:
+    """Faust's last commit on shutdown returns without committing when its periodic commit is
+    in flight at that moment, and that one may predate the last acks: the work finished just
+    before the shutdown would then be redone by the next owner of the partitions. Wait for any
+    commit in flight and commit what is acked now."""
+    await consumer.maybe_wait_for_commit_to_finish()
+    if await consumer.commit():
+        log.info("committed the work finished during shutdown")
+    unfinished = len(getattr(consumer, "_unacked_messages", ()))
+    if unfinished:
+        log.warning(
+            "stopping with unfinished messages; they will be redone", extra={"count": unfinished}
+        )
 
 
 @app.timer(interval=5.0)
