@@ -89,9 +89,16 @@ class Isolated:
             time.sleep(0.5)
         raise AssertionError(f"worker not ready in 90s: {self.worker_log(process)}")
 
-    def worker_log(self, process: subprocess.Popen[bytes]) -> str:
+    def worker_log(self, process: subprocess.Popen[bytes], *, matching: str = "") -> str:
+        """The log's tail, or only its lines containing one of the |-separated words."""
         index = self.workers.index(process)
-        return (self.tmp / f"worker-{index}.log").read_text(errors="replace")[-3000:]
+        text = (self.tmp / f"worker-{index}.log").read_text(errors="replace")
+        if matching:
+            words = matching.lower().split("|")
+            text = "\n".join(
+                line[:400] for line in text.splitlines() if any(w in line.lower() for w in words)
+            )
+        return text[-3000:]
 
     def stop_all(self) -> None:
         for process in self.workers:
