@@ -9,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 EN_PEOPLE = [
-    ("Vladimir Putin", "Russian President"), ("Jens Stoltenberg", "NATO Secretary General"),
-    ("Christine Lagarde", "ECB President"), ("Maria Lopez", "the port authority's chairwoman"),
+    ("Vladimir Putin", "Russian President"),
+    ("Jens Stoltenberg", "NATO Secretary General"),
+    ("Christine Lagarde", "ECB President"),
+    ("Maria Lopez", "the port authority's chairwoman"),
     ("Pieter Jansen", "a spokesman for the transport ministry"),
 ]
 EN_PLACES = ["Rotterdam", "Ottawa", "Moscow", "Cairo", "Washington", "Pyongyang", "London"]
@@ -22,8 +24,10 @@ EN_TOPICS = [
     ("the fishing quota dispute", "a compromise was within reach"),
 ]
 AR_PEOPLE = [
-    ("فلاديمير بوتين", "الرئيس الروسي"), ("ينس ستولتنبرغ", "أمين عام الناتو"),
-    ("كيم جونغ أون", "الزعيم الكوري الشمالي"), ("هانز كلوغه", "المدير الإقليمي للمنظمة"),
+    ("فلاديمير بوتين", "الرئيس الروسي"),
+    ("ينس ستولتنبرغ", "أمين عام الناتو"),
+    ("كيم جونغ أون", "الزعيم الكوري الشمالي"),
+    ("هانز كلوغه", "المدير الإقليمي للمنظمة"),
 ]
 AR_PLACES = ["القاهرة", "موسكو", "بيونغ يانغ", "واشنطن", "أوتاوا", "لندن"]
 AR_TOPICS = [

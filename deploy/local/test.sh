@@ -8,6 +8,7 @@ NEWSFLOW_EXTRAS=dev,hf bash deploy/local/bootstrap.sh
 . .venv/bin/activate
 newsflow stack up
 ruff check .
+ruff format --check .
 mypy
 set +e
 python -m pytest "$@"
