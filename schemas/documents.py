@@ -77,6 +77,19 @@ class ArticleDocument(Document):
     persons: list[str] = Field(default_factory=list, json_schema_extra=NAME)
     organisations: list[str] = Field(default_factory=list, json_schema_extra=NAME)
     places: list[str] = Field(default_factory=list, json_schema_extra=NAME)
+    dates: list[str] = Field(
+        default_factory=list,
+        description="Dates the text mentions, canonical (ISO 8601: 2024-06-19, 2024-06, --06-19, "
+        "2024) or a weekday name, whatever the language they were written in.",
+        json_schema_extra=KEYWORD,
+    )
+    amounts: list[str] = Field(
+        default_factory=list,
+        description="Money, percentages and quantities the text mentions, canonical "
+        "('USD 5,000,000,000', '3.5%', '1,200 km'). Values are kept out of the entity fields "
+        "so weekdays and figures do not crowd the names there.",
+        json_schema_extra=KEYWORD,
+    )
     claims: list[ClaimRef] = Field(default_factory=list)
     speakers: list[str] = Field(default_factory=list, json_schema_extra=NAME)
     speaker_ids: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)

@@ -68,6 +68,10 @@ class Label(StrEnum):
     MISC = "MISC"
 
 
+VALUE_LABELS = frozenset({Label.DATE, Label.MONEY, Label.PERCENT, Label.QUANTITY})
+"""Labels of values (not names): indexed as dates and amounts, not as entities."""
+
+
 class TextField(StrEnum):
     TITLE = "title"
     BODY = "body"

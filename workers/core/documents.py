@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime
 
 from schemas.documents import ArticleDocument, ClaimDocument, ClaimRef, EntityRef
-from schemas.models import EnrichedArticle, Entity, Label
+from schemas.models import VALUE_LABELS, EnrichedArticle, Entity, Label
 from workers.core.claims import claim_id
 from workers.core.text import match_form
 
@@ -22,9 +22,10 @@ def _by_label(entities: list[Entity], *labels: Label) -> list[str]:
 
 
 def article_document(article: EnrichedArticle, indexed_at: datetime) -> ArticleDocument:
-    counts = Counter(e.entity_id for e in article.entities)
+    names = [e for e in article.entities if e.label not in VALUE_LABELS]
+    counts = Counter(e.entity_id for e in names)
     first: dict[str, Entity] = {}
-    for entity in article.entities:
+    for entity in names:
         first.setdefault(entity.entity_id, entity)
     entity_refs = [
         EntityRef(
@@ -65,6 +66,8 @@ def article_document(article: EnrichedArticle, indexed_at: datetime) -> ArticleD
         persons=_by_label(article.entities, Label.PERSON),
         organisations=_by_label(article.entities, Label.ORG),
         places=_by_label(article.entities, Label.LOC),
+        dates=_by_label(article.entities, Label.DATE),
+        amounts=_by_label(article.entities, Label.MONEY, Label.PERCENT, Label.QUANTITY),
         claims=[
             ClaimRef(
                 speaker=c.speaker.text,

@@ -80,3 +80,44 @@ def test_claim_id_is_stable_across_versions_and_differs_by_position() -> None:
     assert claim_id(a.id, a.claims[0]) == claim_id(b.id, b.claims[0])
     moved = a.claims[0].model_copy(update={"start": 50})
     assert claim_id(a.id, moved) != claim_id(a.id, a.claims[0])
+
+
+def test_values_go_to_dates_and_amounts_not_to_the_entity_fields() -> None:
+    article = _article()
+    body = article.body + " يوم الأربعاء بقيمة 5 مليارات دولار"
+    weekday_at = body.index("يوم الأربعاء")
+    money_at = body.index("5 مليارات")
+
+    def value(text: str, start: int, label: Label, entity_id: str, name: str) -> Entity:
+        return Entity(
+            text=text,
+            label=label,
+            field=TextField.BODY,
+            start=start,
+            end=start + len(text),
+            entity_id=entity_id,
+            name=name,
+        )
+
+    article = article.model_copy(
+        update={
+            "body": body,
+            "entities": [
+                *article.entities,
+                value("يوم الأربعاء", weekday_at, Label.DATE, "date:wednesday", "Wednesday"),
+                value(
+                    "5 مليارات دولار",
+                    money_at,
+                    Label.MONEY,
+                    "money:USD:5000000000",
+                    "USD 5,000,000,000",
+                ),
+            ],
+        }
+    )
+    doc = article_document(article, NOW)
+    assert doc.dates == ["Wednesday"]
+    assert doc.amounts == ["USD 5,000,000,000"]
+    assert doc.entity_ids == ["Q7747"]
+    assert doc.entity_labels == ["PERSON"]
+    assert [e.entity_id for e in doc.entities] == ["Q7747"]

@@ -1,10 +1,11 @@
 """The default entity extractor (no model, no network) and the factory that picks a backend.
 
-    knowledge-base names ──▶ context discovery ──▶ short-form coreference ──▶ entities
+    knowledge-base names ──▶ dates/money/percent/quantities ──▶ context discovery
+        ──▶ short-form coreference ──▶ entities
 
-Each step is its own component (``GazetteerMatcher``, ``ContextDiscoverer``,
+Each step is its own component (``GazetteerMatcher``, ``ValueFinder``, ``ContextDiscoverer``,
 ``ShortFormResolver``) so it can be tested and swapped alone; the model backends reuse the
-matcher and the resolver around their own name finder.
+matcher, the value finder and the resolver around their own name finder.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from workers.core.entities.discovery import ContextDiscoverer
 from workers.core.entities.gazetteer import GazetteerMatcher
 from workers.core.entities.kb import KnowledgeBase
 from workers.core.entities.spans import FieldText, Mention, article_fields, longest_first
+from workers.core.entities.values import ValueFinder
 
 ABSORBABLE = (Label.LOC, Label.NORP)
 """Known mentions a longer discovered organisation may contain (``جامعة القاهرة``)."""
@@ -49,6 +51,7 @@ class RuleEntityExtractor:
     matcher: GazetteerMatcher = field(init=False)
     discoverer: ContextDiscoverer = field(default_factory=ContextDiscoverer)
     resolver: ShortFormResolver = field(default_factory=ShortFormResolver)
+    values: ValueFinder | None = field(default_factory=ValueFinder)
 
     def __post_init__(self) -> None:
         self.matcher = GazetteerMatcher(self.kb)
@@ -58,12 +61,17 @@ class RuleEntityExtractor:
         return to_entities(fields, self.mentions(fields))
 
     def mentions(self, fields: Sequence[FieldText]) -> list[Mention]:
-        mentions = self.matcher.find(fields)
+        # Values go in before discovery so "June" or "Friday" is never taken for a name.
+        mentions = merge(self.matcher.find(fields), find_values(self.values, fields))
         if self.discover:
             discovered = [m for ft in fields for m in self.discoverer.find(ft, mentions)]
             mentions = merge(mentions, discovered)
         mentions = merge(mentions, self.resolver.find(fields, mentions))
         return self.resolver.relink(fields, mentions)
+
+
+def find_values(finder: ValueFinder | None, fields: Sequence[FieldText]) -> list[Mention]:
+    return [m for ft in fields for m in finder.find(ft)] if finder is not None else []
 
 
 def to_entities(fields: Sequence[FieldText], mentions: Sequence[Mention]) -> list[Entity]:

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from schemas.models import CleanArticle, Entity, Label
 from workers.core.entities.coref import ShortFormResolver
 from workers.core.entities.discovery import arabic_variants, skip_letters
-from workers.core.entities.extractor import RuleEntityExtractor, merge, to_entities
+from workers.core.entities.extractor import RuleEntityExtractor, find_values, merge, to_entities
 from workers.core.entities.gazetteer import GazetteerMatcher
 from workers.core.entities.kb import KnowledgeBase
 from workers.core.entities.spans import (
@@ -30,6 +30,7 @@ from workers.core.entities.spans import (
     discovered_mention,
     has_arabic,
 )
+from workers.core.entities.values import ValueFinder
 from workers.core.pipeline import EntityExtractor
 from workers.core.text import match_form
 from workers.settings import ProcessingSettings
@@ -101,6 +102,7 @@ class ModelEntityExtractor:
     name: str = "model"
     matcher: GazetteerMatcher = field(init=False)
     resolver: ShortFormResolver = field(default_factory=ShortFormResolver)
+    values: ValueFinder | None = field(default_factory=ValueFinder)
 
     def __post_init__(self) -> None:
         self.matcher = GazetteerMatcher(self.kb)
@@ -108,7 +110,8 @@ class ModelEntityExtractor:
 
     def __call__(self, article: CleanArticle) -> list[Entity]:
         fields = article_fields(article)
-        known = self.matcher.find(fields)
+        # Pattern values first: they carry canonical ids (date:2024-06-19) a model's span lacks.
+        known = merge(self.matcher.find(fields), find_values(self.values, fields))
         found: list[Mention] = []
         for ft, spans in zip(fields, self.model.spans([ft.text for ft in fields]), strict=True):
             found.extend(m for m in (self.link(ft, span) for span in spans) if m is not None)
