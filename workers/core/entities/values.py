@@ -103,7 +103,9 @@ DATES = [
     re.compile(rf"\b(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?{EN_MONTH}(?:,?\s+{YEAR})?\b", _I),
     re.compile(rf"\b{EN_MONTH}\s+(?P<day>\d{{1,2}}){ORDINAL}(?:,?\s+{YEAR})?\b", _I),
     re.compile(rf"\b{EN_MONTH},?\s+{YEAR}\b", _I),
-    re.compile(rf"{AR_START}(?P<day>\d{{1,2}})\s+(?:من\s+)?{AR_MONTH}(?:\s+{AR_YEAR_WORD}{YEAR})?"),
+    re.compile(
+        rf"(?=\d){AR_START}(?P<day>\d{{1,2}})\s+(?:من\s+)?{AR_MONTH}(?:\s+{AR_YEAR_WORD}{YEAR})?"
+    ),
     re.compile(rf"(?<!\w)(?:شهر\s+)?{AR_MONTH}\s+{AR_YEAR_WORD}{YEAR}"),
     # Only the year is the value: "in 2023" → "2023".
     re.compile(
@@ -135,21 +137,21 @@ MONEY = [
         _I,
     ),
     re.compile(
-        rf"{AR_START}(?<![.,])(?P<n>{NUMBER})(?:\s+(?P<scale>{AR_SCALE}))?\s+"
+        rf"(?=\d){AR_START}(?<![.,])(?P<n>{NUMBER})(?:\s+(?P<scale>{AR_SCALE}))?\s+"
         rf"(?P<cur>{_alternatives(c for c in CURRENCIES if not c.isascii())})"
         rf"(?:\s+(?P<qualifier>{_alternatives(AR_CURRENCY_QUALIFIERS)}))?(?!\w)"
     ),
 ]
 PERCENTS = [
     re.compile(
-        rf"{AR_START}(?<![.,])(?P<n>{NUMBER})\s?(?:%|٪|percent\b|per\s+cent\b|percentage\s+points?\b"
+        rf"(?=\d){AR_START}(?<![.,])(?P<n>{NUMBER})\s?(?:%|٪|percent\b|per\s+cent\b|percentage\s+points?\b"
         r"|في\s+المئة|في\s+المائة|بالمئة|بالمائة|بالمية)",
         _I,
     ),
 ]
 QUANTITIES = [
     re.compile(
-        rf"{AR_START}(?<![.,$€£])(?P<n>{NUMBER})(?:\s?(?P<scale>{EN_SCALE}|{AR_SCALE}))?\s?"
+        rf"(?=\d){AR_START}(?<![.,$€£])(?P<n>{NUMBER})(?:\s?(?P<scale>{EN_SCALE}|{AR_SCALE}))?\s?"
         rf"(?P<unit>{_alternatives(UNITS)})(?!\w)",
         _I,
     ),
