@@ -381,6 +381,8 @@ def build() -> list[Obj]:
         {
             "entity_names": "Entity names (all languages)",
             "entities.name": "Entity",
+            "dates": "Dates mentioned",
+            "amounts": "Amounts (money, %, quantities)",
             "claim_count": "Claims",
             "lang": "Language",
             "source": "Source",
