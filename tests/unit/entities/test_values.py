@@ -82,6 +82,12 @@ def test_percentages_and_quantities_in_both_scripts() -> None:
     assert values("The missile flew about 1,000 km.") == [
         ("1,000 km", "QUANTITY", "quantity:km:1000")
     ]
+    assert values("بطاقة تبلغ 150 ألف متر مكعب يوميا.") == [
+        ("150 ألف متر مكعب", "QUANTITY", "quantity:m3:150000")
+    ]
+    assert values("The reserve covers 2,400 square kilometres.") == [
+        ("2,400 square kilometres", "QUANTITY", "quantity:km2:2400")
+    ]
     assert values("يبلغ طول الخط ١٢٠٠ كيلومتر.") == [
         ("١٢٠٠ كيلومتر", "QUANTITY", "quantity:km:1200")
     ]

@@ -79,6 +79,10 @@ UNITS = {
     "tonnes": "t", "tons": "t", "طن": "t", "أطنان": "t", "barrels": "bbl", "برميل": "bbl",
     "براميل": "bbl", "kg": "kg", "kilograms": "kg", "كيلوغرام": "kg", "كيلوجرام": "kg",
     "metres": "m", "meters": "m", "متر": "m", "أمتار": "m", "hectares": "ha", "هكتار": "ha",
+    "cubic metres": "m3", "cubic meters": "m3", "m3": "m3", "m³": "m3", "متر مكعب": "m3",
+    "أمتار مكعبة": "m3", "square metres": "m2", "square meters": "m2", "متر مربع": "m2",
+    "square kilometres": "km2", "square kilometers": "km2", "km2": "km2", "km²": "km2",
+    "كيلومتر مربع": "km2", "كيلومترات مربعة": "km2",
 }  # fmt: skip
 
 
