@@ -209,9 +209,9 @@ async def send_all(
 CONSUMED_TOPICS = ("raw", "clean", "enriched")
 
 
-async def group_lag(settings: KafkaSettings, group_id: str) -> int:
-    """Messages of the consumed pipeline topics not yet committed by ``group_id``: zero once
-    every input has been processed and its offset committed."""
+async def group_progress(settings: KafkaSettings, group_id: str) -> dict[str, tuple[int, int]]:
+    """Per consumed pipeline topic: (offsets committed by ``group_id``, log end offsets),
+    each summed over the topic's partitions."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
     options = client_options(settings)
@@ -221,17 +221,25 @@ async def group_lag(settings: KafkaSettings, group_id: str) -> int:
     await consumer.start()
     try:
         committed = await admin.list_consumer_group_offsets(group_id)
-        partitions = [
-            TopicPartition(settings.topic(name), p)
-            for name in CONSUMED_TOPICS
-            for p in range(settings.partitions)
-        ]
-        ends = await consumer.end_offsets(partitions)
-        total = 0
-        for tp in partitions:
-            meta = committed.get(tp)
-            total += ends[tp] - (meta.offset if meta is not None and meta.offset >= 0 else 0)
-        return total
+        progress: dict[str, tuple[int, int]] = {}
+        for name in CONSUMED_TOPICS:
+            partitions = [
+                TopicPartition(settings.topic(name), p) for p in range(settings.partitions)
+            ]
+            ends = await consumer.end_offsets(partitions)
+            done = 0
+            for tp in partitions:
+                meta = committed.get(tp)
+                done += meta.offset if meta is not None and meta.offset >= 0 else 0
+            progress[name] = (done, sum(ends.values()))
+        return progress
     finally:
         await consumer.stop()
         await admin.close()
+
+
+async def group_lag(settings: KafkaSettings, group_id: str) -> int:
+    """Messages of the consumed pipeline topics not yet committed by ``group_id``: zero once
+    every input has been processed and its offset committed."""
+    progress = await group_progress(settings, group_id)
+    return sum(end - done for done, end in progress.values())

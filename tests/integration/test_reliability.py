@@ -55,32 +55,10 @@ def _group_members(pipeline) -> int:  # type: ignore[no-untyped-def]
 
 def _committed_of_ends(pipeline) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Per consumed topic: the group's committed offsets summed over partitions / log ends."""
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-    from aiokafka.admin import AIOKafkaAdminClient
+    from workers.kafka import group_progress
 
-    from workers.kafka import client_options
-
-    kafka = pipeline.settings.kafka
-
-    async def run() -> dict[str, str]:
-        admin = AIOKafkaAdminClient(**client_options(kafka))
-        consumer = AIOKafkaConsumer(**client_options(kafka))
-        await admin.start()
-        await consumer.start()
-        try:
-            committed = await admin.list_consumer_group_offsets(pipeline.settings.worker.app_id)
-            summary = {}
-            for name in ("raw", "clean", "enriched"):
-                tps = [TopicPartition(kafka.topic(name), p) for p in range(kafka.partitions)]
-                ends = await consumer.end_offsets(tps)
-                done = sum(max(committed[tp].offset, 0) for tp in tps if tp in committed)
-                summary[name] = f"{done}/{sum(ends.values())}"
-            return summary
-        finally:
-            await consumer.stop()
-            await admin.close()
-
-    return asyncio.run(run())
+    progress = asyncio.run(group_progress(pipeline.settings.kafka, pipeline.settings.worker.app_id))
+    return {name: f"{done}/{end}" for name, (done, end) in progress.items()}
 
 
 def test_sigterm_finishes_in_flight_work_commits_and_leaves_the_group(pipeline) -> None:  # type: ignore[no-untyped-def]
