@@ -236,9 +236,9 @@ def _date(found: re.Match[str]) -> Value | None:
         canonical = f"{year:04d}-{month:02d}"
     elif month and day:
         canonical = f"--{month:02d}-{day:02d}"  # ISO 8601 for a day of an unnamed year
-    elif year and not month:
+    elif year:
         canonical = f"{year:04d}"
-    elif month and not day:
+    elif month:
         canonical = f"--{month:02d}"  # ISO 8601 for a month of an unnamed year
     else:
         return None
@@ -265,7 +265,7 @@ def _quantity(found: re.Match[str]) -> Value | None:
     amount = _scaled(found)
     if amount is None:
         return None
-    unit = UNITS[found["unit"].lower()] if found["unit"].lower() in UNITS else UNITS[found["unit"]]
+    unit = UNITS[found["unit"].lower()]  # keys are lower case; Arabic has no case
     return Value(Label.QUANTITY, f"quantity:{unit}:{_plain(amount)}", f"{_grouped(amount)} {unit}")
 
 
