@@ -34,7 +34,7 @@ rm -rf "$work/runtime"
 cd "$work/context"
 export NEWSFLOW_KIBANA__OBJECTS="$work/context/deploy/kibana/newsflow.ndjson"
 "$work/runtime/bin/newsflow" --help >/dev/null
-"$work/runtime/bin/python" -m workers.kibana --help >/dev/null
-"$work/runtime/bin/python" -c "import workers.app, workers.kibana, workers.settings"
+"$work/runtime/bin/python" -m workers.ops.kibana --help >/dev/null
+"$work/runtime/bin/python" -c "import workers.stream.app, workers.ops.kibana, workers.settings"
 echo "ok: $(grep -c '==' "$work/wheels/requirements.lock") pinned wheels installed offline;" \
     "runtime venv $(du -sh "$work/runtime" | cut -f1) in $work"

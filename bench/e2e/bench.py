@@ -33,8 +33,8 @@ from typing import Any
 import orjson
 
 from bench.e2e.harness import Pipeline, wait_until
+from workers.ops.synthetic import synthetic_articles
 from workers.settings import get_settings
-from workers.synthetic import synthetic_articles
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "feed"
 
@@ -93,7 +93,7 @@ def relay(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     from aiokafka import AIOKafkaConsumer
     from elasticsearch import AsyncElasticsearch
 
-    from workers.kafka import client_options
+    from workers.stream.kafka import client_options
 
     pipeline = Pipeline(args.bootstrap, args.es_url, workdir / "relay")
     pipeline.produce(backlog(args.articles, "relay"))
@@ -158,7 +158,7 @@ def latency(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         poller.start()
 
         async def feed() -> None:
-            from workers.kafka import producer
+            from workers.stream.kafka import producer
 
             topic = pipeline.settings.kafka.topic("raw")
             async with producer(pipeline.settings.kafka) as instance:
@@ -228,7 +228,7 @@ def stages(count: int) -> dict[str, Any]:
     from workers.core.documents import article_document, claim_documents
     from workers.core.factory import build_pipeline
     from workers.core.ingest import parse_raw
-    from workers.inputs import read_inputs
+    from workers.core.inputs import read_inputs
 
     pipeline = build_pipeline(get_settings().processing)
     payloads = [orjson.dumps(a) for a in synthetic_articles(count, prefix="stage", seed=9)]

@@ -62,7 +62,7 @@ class Producer(threading.Thread):
             self.error = exc
 
     async def _run(self) -> None:
-        from workers.kafka import ensure_topics, producer, send_all
+        from workers.stream.kafka import ensure_topics, producer, send_all
 
         settings = self.pipeline.settings.kafka
         await ensure_topics(settings)

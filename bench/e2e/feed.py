@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import orjson
 
 from schemas.models import MAX_TITLE_CHARS, RejectReason
-from workers.synthetic import synthetic_articles
+from workers.ops.synthetic import synthetic_articles
 
 OVERSIZE_BYTES = 2_100_000
 """Just above the default ``processing.max_input_bytes`` (2,000,000)."""

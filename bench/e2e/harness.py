@@ -25,8 +25,7 @@ from typing import Any
 
 import orjson
 
-from workers.settings import Settings
-from workers.stack import (
+from workers.ops.stack import (
     StackConfig,
     es_health,
     kafka_healthy,
@@ -37,6 +36,7 @@ from workers.stack import (
     up,
     wait_healthy,
 )
+from workers.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -248,7 +248,7 @@ class Pipeline:
 
     # -- data
     def produce(self, payloads: Iterable[tuple[bytes | None, bytes]], topic: str = "raw") -> float:
-        from workers.kafka import ensure_topics, producer
+        from workers.stream.kafka import ensure_topics, producer
 
         items = list(payloads)
 
@@ -305,7 +305,7 @@ class Pipeline:
     def lag(self) -> int:
         """Messages of the consumed topics not yet committed by the worker group (-1 while
         Kafka does not answer, e.g. during a restart)."""
-        from workers.kafka import group_lag
+        from workers.stream.kafka import group_lag
 
         try:
             return asyncio.run(group_lag(self.settings.kafka, self.settings.worker.app_id))
@@ -313,7 +313,7 @@ class Pipeline:
             return -1
 
     def dead_letters(self) -> list[Any]:
-        from workers.deadletters import read_dead_letters
+        from workers.stream.deadletters import read_dead_letters
 
         return [
             letter for _, letter in asyncio.run(read_dead_letters(self.settings, limit=10_000_000))

@@ -22,8 +22,8 @@ import orjson
 import pytest
 from elasticsearch import Elasticsearch
 
+from workers.ops.stack import StackConfig, es_health, kafka_healthy, spawn_worker
 from workers.settings import Settings
-from workers.stack import StackConfig, es_health, kafka_healthy, spawn_worker
 
 pytestmark = pytest.mark.integration
 
@@ -112,7 +112,7 @@ class Isolated:
 
     # -- data
     def produce(self, payloads: list[tuple[bytes | None, bytes]]) -> None:
-        from workers.kafka import ensure_topics, producer, send_with_retry
+        from workers.stream.kafka import ensure_topics, producer, send_with_retry
 
         async def run() -> None:
             await ensure_topics(self.settings.kafka)
@@ -139,7 +139,7 @@ class Isolated:
 
     def lag(self) -> int:
         """Messages of the pipeline topics not yet committed by the worker group."""
-        from workers.kafka import group_lag
+        from workers.stream.kafka import group_lag
 
         return asyncio.run(group_lag(self.settings.kafka, self.settings.worker.app_id))
 
@@ -154,7 +154,7 @@ class Isolated:
         return hits[0]["_source"] if hits else None
 
     def dead_letters(self, expected: int, timeout: float = 60) -> list[Any]:
-        from workers.deadletters import read_dead_letters
+        from workers.stream.deadletters import read_dead_letters
 
         deadline = time.monotonic() + timeout
         letters: list[Any] = []

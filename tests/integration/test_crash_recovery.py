@@ -7,7 +7,7 @@ import time
 
 import orjson
 
-from workers.synthetic import synthetic_articles
+from workers.ops.synthetic import synthetic_articles
 
 COUNT = 1500
 

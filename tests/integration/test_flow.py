@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from schemas.models import RejectReason
-from workers.inputs import read_inputs
+from workers.core.inputs import read_inputs
 
 FEED = Path(__file__).resolve().parents[2] / "samples" / "feed"
 

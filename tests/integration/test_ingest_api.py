@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import pytest
 
-from workers.synthetic import synthetic_articles
+from workers.ops.synthetic import synthetic_articles
 
 TOKEN = "integration-token"
 

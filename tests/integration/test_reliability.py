@@ -13,7 +13,7 @@ import urllib.request
 
 import orjson
 
-from workers.synthetic import synthetic_articles
+from workers.ops.synthetic import synthetic_articles
 
 COUNT = 1200
 DELIVERY_WORDS = "commit|seek|rebalanc|assign|revoke|signal|shutdown|unfinished|error|warn"
@@ -39,7 +39,7 @@ def _port(process: subprocess.Popen[bytes]) -> int:
 def _group_members(pipeline) -> int:  # type: ignore[no-untyped-def]
     from aiokafka.admin import AIOKafkaAdminClient
 
-    from workers.kafka import client_options
+    from workers.stream.kafka import client_options
 
     async def run() -> int:
         admin = AIOKafkaAdminClient(**client_options(pipeline.settings.kafka))
@@ -55,7 +55,7 @@ def _group_members(pipeline) -> int:  # type: ignore[no-untyped-def]
 
 def _committed_of_ends(pipeline) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Per consumed topic: the group's committed offsets summed over partitions / log ends."""
-    from workers.kafka import group_progress
+    from workers.stream.kafka import group_progress
 
     progress = asyncio.run(group_progress(pipeline.settings.kafka, pipeline.settings.worker.app_id))
     return {name: f"{done}/{end}" for name, (done, end) in progress.items()}

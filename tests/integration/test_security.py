@@ -21,9 +21,7 @@ from typing import Any
 import orjson
 import pytest
 
-from workers.kafka import client_options, ensure_topics, producer, send_with_retry
-from workers.settings import ElasticsearchSettings, KafkaSettings, Settings
-from workers.stack import (
+from workers.ops.stack import (
     ES_BUNDLED_JDK_MAJOR,
     StackConfig,
     find_java,
@@ -33,6 +31,8 @@ from workers.stack import (
     start_kafka,
     stop_service,
 )
+from workers.settings import ElasticsearchSettings, KafkaSettings, Settings
+from workers.stream.kafka import client_options, ensure_topics, producer, send_with_retry
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
@@ -241,7 +241,7 @@ def _es_settings(certs: Certs, **auth: Any) -> ElasticsearchSettings:
 
 
 async def _wait_for_es(certs: Certs, deadline: float) -> None:
-    from workers.es import make_client
+    from workers.stream.es import make_client
 
     client = make_client(_es_settings(certs, username=ES_USER, password=ES_PASSWORD))
     try:
@@ -262,8 +262,8 @@ async def _wait_for_es(certs: Certs, deadline: float) -> None:
 
 async def _roundtrip(settings: ElasticsearchSettings, article_id: str) -> int:
     from schemas.models import EnrichedArticle
-    from workers.es import ArticleIndexer, install, make_client
     from workers.settings import WorkerSettings
+    from workers.stream.es import ArticleIndexer, install, make_client
 
     client = make_client(settings)
     try:
@@ -302,7 +302,7 @@ def test_elasticsearch_api_key_is_sent_and_checked(secured: Secured) -> None:
     Elasticsearch evaluates it (an unknown key is refused as such, not as missing)."""
     from elasticsearch import AuthenticationException
 
-    from workers.es import make_client
+    from workers.stream.es import make_client
 
     async def call() -> None:
         client = make_client(_es_settings(secured.certs, api_key="bm9uZTpub25l"))
@@ -322,7 +322,7 @@ def test_elasticsearch_rejects_a_wrong_password_and_an_unknown_ca(secured: Secur
     from elasticsearch import AuthenticationException
     from elasticsearch import ConnectionError as EsConnectionError
 
-    from workers.es import make_client
+    from workers.stream.es import make_client
 
     async def call(settings: ElasticsearchSettings) -> None:
         client = make_client(settings)
@@ -414,7 +414,7 @@ def test_kafka_rejects_a_wrong_sasl_password(
 
 
 def test_worker_over_sasl_ssl_into_https_elasticsearch(secured: Secured, tmp_path: Path) -> None:
-    from workers.synthetic import synthetic_articles
+    from workers.ops.synthetic import synthetic_articles
 
     env = {
         **os.environ,
@@ -504,7 +504,7 @@ def _free_port() -> int:
 
 
 async def _count(settings: ElasticsearchSettings) -> int:
-    from workers.es import make_client
+    from workers.stream.es import make_client
 
     client = make_client(settings)
     try:

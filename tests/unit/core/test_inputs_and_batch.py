@@ -7,8 +7,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from schemas.models import DeadLetter
-from workers.cli import cli
-from workers.inputs import read_inputs
+from workers.cli.commands import cli
+from workers.core.inputs import read_inputs
 
 ENGLISH = """Harbour authority approves new ferry terminal
 

@@ -7,12 +7,12 @@ from typing import Literal
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from workers import config_reference
+from workers.ops import config_reference
 from workers.settings import Settings
 
 
 def test_checked_in_reference_is_current():
-    assert config_reference.main(["--check"]) == 0, "run: python -m workers.config_reference"
+    assert config_reference.main(["--check"]) == 0, "run: python -m workers.ops.config_reference"
 
 
 def test_check_reports_a_stale_document(tmp_path):

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from workers import kibana
-from workers.kibana import KibanaImportError, import_saved_objects
+from workers.ops import kibana
+from workers.ops.kibana import KibanaImportError, import_saved_objects
 
 SHIPPED = kibana.DEFAULT_OBJECTS
 

@@ -20,9 +20,9 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from workers import config_reference
-from workers.kafka import MAX_MESSAGE_BYTES
+from workers.ops import config_reference
 from workers.settings import ApiSettings, KafkaSettings, WorkerSettings
+from workers.stream.kafka import MAX_MESSAGE_BYTES
 
 yaml = pytest.importorskip("yaml")
 
@@ -176,7 +176,7 @@ def test_infrastructure_images_and_settings():
 def test_init_job_installs_templates_then_imports_kibana_objects():
     init = service("init")
     script = " ".join(init["command"])
-    assert script.index("newsflow es init") < script.index("workers.kibana")
+    assert script.index("newsflow es init") < script.index("workers.ops.kibana")
     assert "--url http://kibana:5601" in script and "--wait" in script
     assert init["depends_on"]["kibana"]["condition"] == "service_healthy"
     assert init["depends_on"]["elasticsearch"]["condition"] == "service_healthy"
@@ -443,7 +443,7 @@ def test_init_job_runs_es_init_and_kibana_import_with_the_shared_config():
     pod = resource("Job")["spec"]["template"]["spec"]
     [container] = pod["containers"]
     script = " ".join(container["args"])
-    assert script.index("newsflow es init") < script.index("workers.kibana")
+    assert script.index("newsflow es init") < script.index("workers.ops.kibana")
     assert pod["restartPolicy"] == "OnFailure"
     assert (
         container["envFrom"]

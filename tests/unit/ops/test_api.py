@@ -9,9 +9,9 @@ import orjson
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from workers.api import create_app
-from workers.kafka import SendReport
 from workers.settings import Settings
+from workers.stream.api import create_app
+from workers.stream.kafka import SendReport
 
 TOKEN = "t0ken-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

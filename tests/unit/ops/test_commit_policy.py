@@ -13,7 +13,7 @@ from __future__ import annotations
 
 
 def test_offsets_are_committed_by_the_timer_not_the_fetch_loop() -> None:
-    from workers.app import app
+    from workers.stream.app import app
 
     never = 2**40  # more acks than a worker sees in its lifetime
     assert app.conf.broker_commit_every >= never

@@ -12,10 +12,10 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elasticsearch import ApiError
 
 from schemas.models import EnrichedArticle
-from workers import es as es_module
-from workers import metrics
-from workers.es import ArticleIndexer, transient_cause
 from workers.settings import ElasticsearchSettings, WorkerSettings
+from workers.stream import es as es_module
+from workers.stream import metrics
+from workers.stream.es import ArticleIndexer, transient_cause
 
 
 def article(n: int, version: int = 1) -> EnrichedArticle:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError, NotLeaderForPartitionError
 
-from workers import kafka
-from workers.kafka import retriable, send_all
+from workers.stream import kafka
+from workers.stream.kafka import retriable, send_all
 
 
 class FakeProducer:

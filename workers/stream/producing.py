@@ -9,9 +9,9 @@ from pathlib import Path
 
 from workers.core.errors import RejectedInput
 from workers.core.ingest import parse_raw
-from workers.inputs import read_inputs
-from workers.kafka import ensure_topics, producer, send_all
+from workers.core.inputs import read_inputs
 from workers.settings import Settings
+from workers.stream.kafka import ensure_topics, producer, send_all
 
 
 class ProduceError(RuntimeError):

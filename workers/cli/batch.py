@@ -17,8 +17,8 @@ from workers.core.deadletter import Stage, dead_letter
 from workers.core.errors import RejectedInput
 from workers.core.factory import build_pipeline
 from workers.core.ingest import parse_raw
+from workers.core.inputs import InputRecord, read_inputs
 from workers.core.pipeline import Pipeline
-from workers.inputs import InputRecord, read_inputs
 from workers.settings import Settings
 
 
@@ -58,7 +58,7 @@ async def _run(
     indexer: Any = None
     client: Any = None
     if index:
-        from workers.es import ArticleIndexer, install, make_client
+        from workers.stream.es import ArticleIndexer, install, make_client
 
         client = make_client(settings.es)
         await install(client, settings.es)

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from workers.settings import Settings
 
-POM = Path(__file__).resolve().parent.parent / "deploy" / "local" / "pom.xml"
+POM = Path(__file__).resolve().parents[2] / "deploy" / "local" / "pom.xml"
 LOCAL_DIR = POM.parent
 ES_USER = "newsflow-es"
 ES_BUNDLED_JDK_MAJOR = 25

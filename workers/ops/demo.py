@@ -15,14 +15,14 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 from rich.console import Console
 
-from workers.es import SearchRequest, make_client, search_articles, search_claims
-from workers.inputs import read_inputs
-from workers.producing import produce_inputs, record_key
-from workers.render import render_article_hit, render_claim_hit
+from workers.cli.render import render_article_hit, render_claim_hit
+from workers.core.inputs import read_inputs
+from workers.ops.stack import StackConfig, read_pid, spawn_worker, stop_service, up
 from workers.settings import Settings
-from workers.stack import StackConfig, read_pid, spawn_worker, stop_service, up
+from workers.stream.es import SearchRequest, make_client, search_articles, search_claims
+from workers.stream.producing import produce_inputs, record_key
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_FEED = ROOT / "samples" / "feed"
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 DEMO_SEARCHES: list[SearchRequest] = [

@@ -37,14 +37,15 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import ValidationError
 
 from schemas.models import CleanArticle, EnrichedArticle, RejectReason
-from workers import logs, metrics
+from workers import logs
 from workers.core.deadletter import Stage, dead_letter
 from workers.core.errors import RejectedInput
 from workers.core.factory import build_pipeline
 from workers.core.ingest import parse_raw
-from workers.es import ArticleIndexer, install, make_client
-from workers.kafka import MAX_MESSAGE_BYTES, client_options, ssl_context, topic_partitions
 from workers.settings import Settings, get_settings
+from workers.stream import metrics
+from workers.stream.es import ArticleIndexer, install, make_client
+from workers.stream.kafka import MAX_MESSAGE_BYTES, client_options, ssl_context, topic_partitions
 
 log = logging.getLogger("newsflow.worker")
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 OBJECTS_RELATIVE = Path("deploy") / "kibana" / "newsflow.ndjson"
-DEFAULT_OBJECTS = Path(__file__).resolve().parents[1] / OBJECTS_RELATIVE
+DEFAULT_OBJECTS = Path(__file__).resolve().parents[2] / OBJECTS_RELATIVE
 """Saved objects shipped with the repository (the image copies them to /app/deploy/kibana)."""
 
 BUILTIN_INDEX_PREFIX = "newsflow"

@@ -27,8 +27,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, Counter, generate_latest
 
 from workers.core.errors import RejectedInput
 from workers.core.ingest import parse_raw
-from workers.kafka import SendReport
 from workers.settings import Settings
+from workers.stream.kafka import SendReport
 
 log = logging.getLogger("newsflow.api")
 
@@ -217,7 +217,7 @@ def create_app(settings: Settings, send: Sender) -> web.Application:
 
 async def kafka_sender(settings: Settings) -> tuple[Sender, Callable[[], Awaitable[None]]]:
     """A sender on one long-lived idempotent producer, and the function that closes it."""
-    from workers.kafka import ensure_topics, producer, send_all
+    from workers.stream.kafka import ensure_topics, producer, send_all
 
     await ensure_topics(settings.kafka, ["raw"])
     # Short broker timeouts: a client waiting on an HTTP answer should get a 503 in seconds.

@@ -14,14 +14,14 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from schemas.models import DeadLetter
 from workers.core.deadletter import decode_payload
-from workers.kafka import (
+from workers.settings import Settings
+from workers.stream.kafka import (
     client_options,
     ensure_topics,
     producer,
     send_with_retry,
     topic_partitions,
 )
-from workers.settings import Settings
 
 
 def letter_identity(letter: DeadLetter) -> tuple[object, ...] | None:

@@ -45,7 +45,7 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _stack_config(settings: Settings) -> Any:
-    from workers.stack import StackConfig
+    from workers.ops.stack import StackConfig
 
     return StackConfig.from_settings(settings)
 
@@ -53,7 +53,7 @@ def _stack_config(settings: Settings) -> Any:
 @stack_cli.command("up")
 def stack_up() -> None:
     """Download (first time), start Kafka and Elasticsearch on 127.0.0.1 and wait for health."""
-    from workers.stack import StackError, up
+    from workers.ops.stack import StackError, up
 
     cfg = _stack_config(get_settings())
     try:
@@ -68,8 +68,8 @@ def stack_up() -> None:
 @stack_cli.command("down")
 def stack_down() -> None:
     """Stop Elasticsearch and Kafka (data is kept)."""
-    from workers.demo import stop_background_worker
-    from workers.stack import down
+    from workers.ops.demo import stop_background_worker
+    from workers.ops.stack import down
 
     settings = get_settings()
     stopped = ["demo worker"] if stop_background_worker(settings) else []
@@ -86,14 +86,14 @@ def stack_status() -> None:
 @stack_cli.command("wipe")
 def stack_wipe() -> None:
     """Stop the stack and delete its data (the download cache stays)."""
-    from workers.stack import wipe
+    from workers.ops.stack import wipe
 
     wipe(_stack_config(get_settings()))
     out.print("stack data deleted")
 
 
 def _print_status(cfg: Any) -> None:
-    from workers.stack import status
+    from workers.ops.stack import status
 
     table = Table("service", "pid", "address", "health", "logs")
     for row in status(cfg):
@@ -107,8 +107,8 @@ def _print_status(cfg: Any) -> None:
 @cli.command("demo")
 def demo() -> None:
     """The main job: stack up, a background worker, the sample feed produced, indexed, searched."""
-    from workers.demo import run_demo
-    from workers.stack import StackError
+    from workers.ops.demo import run_demo
+    from workers.ops.stack import StackError
 
     try:
         run_demo(get_settings(), out)
@@ -122,7 +122,7 @@ def demo() -> None:
 @es_cli.command("init")
 def es_init() -> None:
     """Install index templates and aliases (idempotent)."""
-    from workers.es import install, make_client
+    from workers.stream.es import install, make_client
 
     settings = get_settings()
 
@@ -155,7 +155,7 @@ def worker(
     get_settings.cache_clear()
     settings = get_settings()
     asyncio.run(_ensure_topics(settings))
-    from workers.app import app
+    from workers.stream.app import app
 
     sys.argv = [
         "newsflow",
@@ -171,7 +171,7 @@ def worker(
 
 
 async def _ensure_topics(settings: Settings) -> None:
-    from workers.kafka import ensure_topics
+    from workers.stream.kafka import ensure_topics
 
     await ensure_topics(settings.kafka)
 
@@ -193,7 +193,7 @@ def process(
     ] = False,
 ) -> None:
     """Process inputs in-process (no Kafka, no ES needed): one EnrichedArticle JSON per line."""
-    from workers.batch import run_batch
+    from workers.cli.batch import run_batch
 
     settings = get_settings()
     sink = output.open("wb") if output else sys.stdout.buffer
@@ -241,7 +241,7 @@ def produce(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories.")],
 ) -> None:
     """Publish inputs to the raw topic (key = article id when it can be computed)."""
-    from workers.producing import ProduceError, produce_inputs
+    from workers.stream.producing import ProduceError, produce_inputs
 
     settings = get_settings()
     try:
@@ -279,7 +279,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Raw JSON hits.")] = False,
 ) -> None:
     """Search articles (or claims, with --speaker) and print readable results."""
-    from workers.es import SearchRequest, make_client, search_articles, search_claims
+    from workers.stream.es import SearchRequest, make_client, search_articles, search_claims
 
     settings = get_settings()
     request = SearchRequest(
@@ -307,7 +307,7 @@ def search(
         sys.stdout.write(orjson.dumps(hits, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
     total = response["hits"]["total"]["value"]
-    from workers.render import render_article_hit, render_claim_hit
+    from workers.cli.render import render_article_hit, render_claim_hit
 
     out.print(f"[bold]{total}[/] {'claims' if speaker and not entity else 'articles'} found")
     for hit in hits:
@@ -323,7 +323,7 @@ def dlq_show(
     reason: Annotated[str | None, typer.Option(help="Only this reason.")] = None,
 ) -> None:
     """Print dead letters (reason, stage, article id, message)."""
-    from workers.deadletters import read_dead_letters
+    from workers.stream.deadletters import read_dead_letters
 
     settings = get_settings()
     letters = asyncio.run(read_dead_letters(settings, limit=limit, reason=reason))
@@ -345,7 +345,7 @@ def dlq_replay(
     limit: Annotated[int, typer.Option(help="At most this many letters.")] = 100_000,
 ) -> None:
     """Republish dead letters' original payloads to the raw topic (after a fix)."""
-    from workers.deadletters import replay_dead_letters
+    from workers.stream.deadletters import replay_dead_letters
 
     count = asyncio.run(replay_dead_letters(get_settings(), reason=reason, limit=limit))
     out.print(f"replayed {count} dead letters to the raw topic")
@@ -379,7 +379,7 @@ def eval_claims(ctx: typer.Context) -> None:
 @kibana_cli.command("import", context_settings=PASS_THROUGH)
 def kibana_import(ctx: typer.Context) -> None:
     """Import the data views, searches and dashboard (--url URL; --help for options)."""
-    from workers.kibana import main as import_objects
+    from workers.ops.kibana import main as import_objects
 
     raise typer.Exit(import_objects(ctx.args))
 
@@ -393,7 +393,7 @@ def api(
     bind: Annotated[str | None, typer.Option(help="Address (default: api.bind).")] = None,
 ) -> None:
     """Serve the HTTP ingest endpoint: POST /articles (one article or a batch) → raw topic."""
-    from workers.api import serve
+    from workers.stream.api import serve
 
     settings = get_settings()
     updates = {k: v for k, v in (("port", port), ("bind", bind)) if v is not None}
@@ -406,7 +406,7 @@ def api(
 
 def _repo_on_path() -> None:
     """bench/ lives next to the package in the source tree, not inside the installed package."""
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(Path(__file__).resolve().parents[2])
     if root not in sys.path:
         sys.path.insert(0, root)
 

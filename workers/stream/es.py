@@ -25,10 +25,10 @@ from elasticsearch import ApiError, AsyncElasticsearch, BadRequestError, NotFoun
 
 from schemas.mappings import INDEX_KINDS, index_template
 from schemas.models import EnrichedArticle
-from workers import metrics
 from workers.core.documents import article_document, claim_documents
 from workers.core.text import match_form
 from workers.settings import ElasticsearchSettings, WorkerSettings
+from workers.stream import metrics
 
 log = logging.getLogger(__name__)
 
