@@ -10,6 +10,7 @@ unified; case-folded) so a minimal cluster still matches spelling variants.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,6 +54,16 @@ class ArticleDocument(Document):
     title_match: str = Field(json_schema_extra=es(type="text", analyzer="standard"))
     body_match: str = Field(json_schema_extra=es(type="text", analyzer="standard"))
     author: str | None = Field(default=None, json_schema_extra=KEYWORD)
+    metadata: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The producer's metadata as it came. One flattened field: every leaf is a "
+        "keyword Kibana can filter on (metadata.category: sport) without a mapping per key; "
+        "values over 1024 characters are kept in _source but not indexed.",
+        json_schema_extra=es(type="flattened", ignore_above=1024),
+    )
+    title_derived: bool = Field(
+        default=False, description="The record had no title; it was shortened from the body."
+    )
     published_at: datetime | None = None
     fetched_at: datetime
     indexed_at: datetime

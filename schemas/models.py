@@ -12,9 +12,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from schemas.lenient import (
+    JsonObject,
+    to_author,
+    to_datetime,
+    to_id,
+    to_metadata,
+    to_optional_text,
+    to_text,
+)
 
 SCHEMA_VERSION: Literal[1] = 1
 """Current version of every record below. Readers reject versions they do not know."""
@@ -103,32 +113,70 @@ class RawArticle(Record):
     the body (it is what the producer already extracted) and ``html`` still supplies metadata
     (title, date, author) the record lacks; if ``text`` cleans to a teaser (under
     min_body_chars) the body is extracted from ``html`` instead.
+
+    Harmless variations real feeds send are accepted and normalized on the way in (see
+    ``schemas.lenient``): dates as RFC 2822, ISO 8601, epoch seconds or milliseconds or a
+    written date; ``author`` as a list; ``id`` as a number; ``metadata`` as any JSON object;
+    ``null`` for any optional field. Keys this model does not know are kept in ``metadata``.
     """
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="allow")
 
-    id: str | None = Field(
+    id: Annotated[
+        str | None,
+        BeforeValidator(to_id, json_schema_input_type=str | int | None),
+    ] = Field(
         default=None,
         max_length=256,
-        description="Stable article id. If absent: hash of the canonical URL, else of the "
-        "normalized content.",
+        description="Stable article id (a string or a number). If absent: hash of the "
+        "canonical URL, else of the normalized content.",
     )
-    source: str | None = Field(
+    source: Annotated[str | None, BeforeValidator(to_optional_text)] = Field(
         default=None, max_length=256, description="Site or feed name, e.g. 'example-news.com'."
     )
-    url: str | None = Field(default=None, max_length=4096)
-    title: str | None = Field(
+    url: Annotated[str | None, BeforeValidator(to_optional_text)] = Field(
+        default=None, max_length=4096
+    )
+    title: Annotated[str | None, BeforeValidator(to_optional_text)] = Field(
         default=None,
         max_length=MAX_TITLE_CHARS,
         description="Title, if the producer knows it.",
     )
-    text: str | None = Field(default=None, description="Pre-extracted article text.")
+    title_in_text: bool = Field(
+        default=False,
+        description="The first line of `text` is the title (as in a plain-text file). "
+        "Otherwise a record without a title keeps all its text as body and gets a title "
+        "derived from its first line.",
+    )
+    text: Annotated[
+        str | None, BeforeValidator(to_text, json_schema_input_type=str | list[str] | None)
+    ] = Field(
+        default=None,
+        description="Pre-extracted article text (or a list of paragraphs).",
+    )
     html: str | None = Field(default=None, description="Raw HTML page.")
-    lang: str | None = Field(default=None, description="Language hint (ISO 639-1).")
-    author: str | None = None
-    published_at: datetime | None = None
-    fetched_at: datetime | None = Field(
-        default=None, description="When the producer fetched it; defaults to receipt time."
+    lang: Annotated[str | None, BeforeValidator(to_optional_text)] = Field(
+        default=None, description="Language hint (ISO 639-1)."
+    )
+    author: Annotated[
+        str | None,
+        BeforeValidator(to_author, json_schema_input_type=str | list[str] | None),
+    ] = Field(default=None, description="Author, or a list of authors (joined, order kept).")
+    published_at: Annotated[
+        datetime | None,
+        BeforeValidator(to_datetime, json_schema_input_type=str | int | float | None),
+    ] = Field(
+        default=None,
+        description="ISO 8601 (with or without zone or time), RFC 2822, epoch seconds or "
+        "milliseconds, or a date as news sites write it; no zone means UTC.",
+    )
+    fetched_at: Annotated[
+        datetime | None,
+        BeforeValidator(to_datetime, json_schema_input_type=str | int | float | None),
+    ] = Field(
+        default=None,
+        description="When the producer fetched it (same forms as published_at); defaults to "
+        "receipt time.",
     )
     version: int | None = Field(
         default=None,
@@ -137,12 +185,28 @@ class RawArticle(Record):
         "Defaults to fetched_at in microseconds, so a later fetch replaces an earlier one and a "
         "replay of the same fetch is a no-op.",
     )
-    metadata: dict[str, str] = Field(default_factory=dict)
+    metadata: Annotated[
+        JsonObject, BeforeValidator(to_metadata, json_schema_input_type=JsonObject | None)
+    ] = Field(
+        default_factory=dict,
+        description="Any JSON object, kept as it came (values of any JSON type).",
+    )
 
     @model_validator(mode="after")
     def _has_content(self) -> RawArticle:
         if not (self.text and self.text.strip()) and not (self.html and self.html.strip()):
             raise ValueError("article has neither text nor html")
+        return self
+
+    @model_validator(mode="after")
+    def _keep_unknown_keys(self) -> RawArticle:
+        """Keys this schema does not know (a foreign producer's extra fields) are kept in
+        ``metadata`` rather than dropped; a key metadata already has is left as it is."""
+        extra = self.__pydantic_extra__
+        if extra:
+            for key, value in extra.items():
+                self.metadata.setdefault(key, value)
+            extra.clear()
         return self
 
 
@@ -223,6 +287,14 @@ class CleanArticle(Record):
     published_at: datetime | None = None
     fetched_at: datetime
     version: int = Field(ge=0)
+    title_derived: bool = Field(
+        default=False,
+        description="The record had no title: `title` is shortened from the body's first line "
+        "(which stays in the body).",
+    )
+    metadata: JsonObject = Field(
+        default_factory=dict, description="The raw record's metadata, as it came."
+    )
     paragraph_langs: list[ParagraphLanguage] = Field(default_factory=list)
     content_hash: str = Field(description="Hash of the normalized content (exact duplicates).")
     duplicate_of: str | None = Field(

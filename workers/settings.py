@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from workers.core.fieldmap import parse_field_map
 
 
 class KafkaSettings(BaseModel):
@@ -115,6 +117,24 @@ class ProcessingSettings(BaseModel):
     entity_model: str | None = Field(default=None, description="spaCy/HF model name or path.")
 
 
+class IngestSettings(BaseModel):
+    """How incoming records are read (clean stage, process, produce and the HTTP API)."""
+
+    field_map: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict,
+        description="Field names of foreign records: newsflow field = the record's field, e.g. "
+        "'id=docno, source=src, published_at=time' (or the same as a JSON object; a dotted "
+        "name such as 'author=byline.name' reads a nested value). Applied before validation, "
+        "for topics written by others; `newsflow produce --field-map` applies one while "
+        "publishing. Fields not named keep their own names; unknown fields go to metadata.",
+    )
+
+    @field_validator("field_map", mode="before")
+    @classmethod
+    def _parse_field_map(cls, value: Any) -> Any:
+        return parse_field_map(value) if isinstance(value, str) else value
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSFLOW_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -125,6 +145,7 @@ class Settings(BaseSettings):
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     processing: ProcessingSettings = Field(default_factory=ProcessingSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
     stack_dir: Path = Field(
         default=Path(".stack"), description="Local stack cache, data, logs and pid files."
     )

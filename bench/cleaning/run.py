@@ -92,6 +92,7 @@ def load_text_item(path: Path) -> Item:
     raw = with_defaults(
         RawArticle(
             text="\n".join(input_lines).strip("\n"),
+            title_in_text=True,  # the corpus texts are plain-text files, headline first
             source=header.get("source"),
             url=header.get("url"),
             fetched_at=datetime.fromisoformat(header["fetched_at"]),

@@ -66,7 +66,7 @@ BAD_INPUTS: list[tuple[bytes, RejectReason]] = [
     (b"\xc3\x28 invalid utf-8 \xa0\xa1", RejectReason.INVALID_UTF8),
     (b"\x00\x01\x02\x03\x04 binary blob", RejectReason.BINARY_PAYLOAD),
     (orjson.dumps({"title": "headline without any body"}), RejectReason.MISSING_CONTENT),
-    (orjson.dumps({"text": ["not", "a", "string"]}), RejectReason.SCHEMA_VALIDATION),
+    (orjson.dumps({"text": {"not": "a string"}}), RejectReason.SCHEMA_VALIDATION),
     (
         orjson.dumps({"schema_version": 99, "text": "from the future"}),
         RejectReason.UNSUPPORTED_SCHEMA_VERSION,

@@ -86,9 +86,12 @@ async def _run(
         parsed: list[tuple[InputRecord, RawArticle]] = []
         for record in records:
             try:
-                parsed.append(
-                    (record, parse_raw(record.payload, settings.processing.max_input_bytes))
+                raw = parse_raw(
+                    record.payload,
+                    settings.processing.max_input_bytes,
+                    field_map=settings.ingest.field_map,
                 )
+                parsed.append((record, raw))
             except RejectedInput as exc:
                 reject(record, exc, "ingest")
                 if progress and task is not None:

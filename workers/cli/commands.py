@@ -179,6 +179,27 @@ async def _ensure_topics(settings: Settings) -> None:
 # ---------------------------------------------------------------------------------- process
 
 
+def _field_map_option(value: str | None) -> dict[str, str] | None:
+    from workers.core.fieldmap import parse_field_map
+
+    if value is None:
+        return None
+    try:
+        return parse_field_map(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+FieldMapOption = Annotated[
+    str | None,
+    typer.Option(
+        "--field-map",
+        help="Foreign field names: 'id=docno, source=src, published_at=time' (default: "
+        "ingest.field_map).",
+    ),
+]
+
+
 @cli.command("process")
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories.")],
@@ -191,11 +212,17 @@ def process(
     index: Annotated[
         bool, typer.Option("--index", help="Also bulk-index into Elasticsearch.")
     ] = False,
+    field_map: FieldMapOption = None,
 ) -> None:
     """Process inputs in-process (no Kafka, no ES needed): one EnrichedArticle JSON per line."""
     from workers.cli.batch import run_batch
 
     settings = get_settings()
+    mapping = _field_map_option(field_map)
+    if mapping is not None:
+        settings = settings.model_copy(
+            update={"ingest": settings.ingest.model_copy(update={"field_map": mapping})}
+        )
     sink = output.open("wb") if output else sys.stdout.buffer
     rejects_path = rejects or (
         output.with_suffix(".rejects.jsonl") if output else Path("rejects.jsonl")
@@ -239,16 +266,76 @@ def _progress() -> Progress:
 @cli.command("produce")
 def produce(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories.")],
+    field_map: FieldMapOption = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Publish at most this many records.")
+    ] = None,
+    rate: Annotated[
+        float | None,
+        typer.Option(
+            min=0.001,
+            help="Records per second (replay at a pace); default: as fast as Kafka takes them.",
+        ),
+    ] = None,
 ) -> None:
-    """Publish inputs to the raw topic (key = article id when it can be computed)."""
-    from workers.stream.producing import ProduceError, produce_inputs
+    """Publish inputs to the raw topic (key = article id when it can be computed): .jsonl,
+    .jsonl.gz, .json (object or array), .txt, .html or folders of them."""
+    from workers.core.inputs import total_bytes
+    from workers.stream.producing import ProduceError, ProduceProgress, produce_inputs
 
     settings = get_settings()
+    mapping = _field_map_option(field_map)
+    started = time.monotonic()
+    bar = _produce_progress(limit) if err.is_terminal else None
+    watch = ProduceProgress()
     try:
-        sent = asyncio.run(produce_inputs(paths, settings))
-    except (FileNotFoundError, ProduceError) as exc:
+        if bar is not None:
+            total = limit if limit is not None else total_bytes(paths)
+            task = bar.add_task("producing", total=total, records=0, rate=0.0)
+
+            def on_records(count: int) -> None:
+                done = bar.tasks[task].fields["records"] + count
+                elapsed = max(time.monotonic() - started, 1e-6)
+                bar.update(task, records=done, rate=done / elapsed)
+                if limit is not None:
+                    bar.advance(task, count)
+
+            watch.on_records = on_records
+            if limit is None:
+                watch.on_bytes = lambda n: bar.advance(task, n)
+            bar.start()
+        try:
+            sent = asyncio.run(
+                produce_inputs(
+                    paths, settings, field_map=mapping, limit=limit, rate=rate, progress=watch
+                )
+            )
+        finally:
+            if bar is not None:
+                bar.stop()
+    except (FileNotFoundError, ProduceError, ValueError) as exc:
         _fail(str(exc))
-    out.print(f"produced {sent} records to {settings.kafka.topic('raw')}")
+    elapsed = time.monotonic() - started
+    out.print(
+        f"produced {sent} records to {settings.kafka.topic('raw')} in {elapsed:.1f}s "
+        f"({sent / max(elapsed, 1e-6):.0f} records/s)"
+    )
+
+
+def _produce_progress(limit: int | None) -> Progress:
+    from rich.progress import DownloadColumn, TimeRemainingColumn
+
+    amount = MofNCompleteColumn() if limit is not None else DownloadColumn()
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        amount,
+        TextColumn("{task.fields[records]} records · {task.fields[rate]:.0f}/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
 
 
 # ---------------------------------------------------------------------------------- search

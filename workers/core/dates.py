@@ -268,6 +268,12 @@ _FILLER = re.compile(
 )
 
 
+_RFC_2822 = re.compile(
+    r"^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s+(?:[+-]\d{4}|[A-Za-z]{1,5}))?\s*$"
+)
+
+
 def parse_datetime(value: str | datetime | None, *, default_tz: tzinfo = UTC) -> datetime | None:
     """A metadata date (ISO 8601, RFC 2822 as in feeds, or any text form above) → aware
     datetime, or None."""
@@ -284,11 +290,12 @@ def parse_datetime(value: str | datetime | None, *, default_tz: tzinfo = UTC) ->
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
     except ValueError:
         pass
-    try:
-        parsed = parsedate_to_datetime(raw)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
-    except (TypeError, ValueError, IndexError):
-        pass
+    if _RFC_2822.match(raw):  # the email parser guesses at anything else (drops "pm")
+        try:
+            parsed = parsedate_to_datetime(raw)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=default_tz)
+        except (TypeError, ValueError, IndexError):
+            pass
     matches = find_dates(raw, default_tz=default_tz)
     return matches[0].value if matches else None
 

@@ -50,6 +50,8 @@ def article_document(article: EnrichedArticle, indexed_at: datetime) -> ArticleD
         title_match=match_form(article.title),
         body_match=match_form(article.body),
         author=article.author,
+        metadata=article.metadata,
+        title_derived=article.title_derived,
         published_at=article.published_at,
         fetched_at=article.fetched_at,
         indexed_at=indexed_at,

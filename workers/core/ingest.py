@@ -1,18 +1,25 @@
 """Turn raw bytes from a topic, a file or the HTTP API into a validated ``RawArticle``.
 
-Every failure raises ``RejectedInput`` with a specific reason; nothing here touches Kafka.
+The one parser of every entry point (``newsflow process``, ``newsflow produce``, the HTTP API
+and the clean stage): decode, apply the field map of foreign records, validate (RawArticle
+normalizes the harmless shapes feeds send), fill defaults. Every failure raises
+``RejectedInput`` with a specific reason naming the field, the value's type and what was
+expected; nothing here touches Kafka.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
 
+from schemas.lenient import json_type
 from schemas.models import MAX_TITLE_CHARS, SCHEMA_VERSION, RawArticle, RejectReason
 from workers.core.errors import RejectedInput
+from workers.core.fieldmap import apply_field_map
 from workers.core.ids import article_id
 
 _CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 13}
@@ -68,7 +75,7 @@ def validate_raw(data: dict[str, Any]) -> RawArticle:
         if any("neither text nor html" in str(e.get("msg", "")) for e in errors):
             raise RejectedInput(
                 RejectReason.MISSING_CONTENT,
-                "article has neither text nor html",
+                "article has neither text nor html" + _unknown_keys_hint(data),
                 article_id=_maybe_id(data),
             ) from exc
         if any(e["loc"] == ("title",) and e["type"] == "string_too_long" for e in errors):
@@ -77,16 +84,45 @@ def validate_raw(data: dict[str, Any]) -> RawArticle:
                 f"title is {len(data['title'])} characters; the limit is {MAX_TITLE_CHARS}",
                 _maybe_id(data),
             ) from exc
-        detail = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}" for e in errors[:5]
-        )
+        detail = "; ".join(describe_error(e) for e in errors[:5])
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
         raise RejectedInput(
-            RejectReason.SCHEMA_VALIDATION, f"invalid RawArticle: {detail}", _maybe_id(data)
+            RejectReason.SCHEMA_VALIDATION, f"invalid RawArticle: {detail}{more}", _maybe_id(data)
         ) from exc
+
+
+def describe_error(error: Mapping[str, Any]) -> str:
+    """``published_at: got string 'soon'; expected a date: …`` — field, the value's JSON type
+    (and a short excerpt) and what would have been accepted."""
+    field = ".".join(str(p) for p in error["loc"]) or "<record>"
+    message = str(error.get("msg", ""))
+    for prefix in ("Value error, ", "Input should be "):
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+    if not message.startswith("expected"):
+        message = f"expected {message[:1].lower()}{message[1:]}"
+    value = error.get("input")
+    if error.get("type") == "missing":
+        return f"{field}: missing; {message}"
+    shown = repr(value) if not isinstance(value, dict | list) else ""
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"{field}: got {json_type(value)}{' ' + shown if shown else ''}; {message}"
+
+
+def _unknown_keys_hint(data: Mapping[str, Any]) -> str:
+    unknown = sorted(k for k in data if k not in RawArticle.model_fields)
+    if not unknown:
+        return ""
+    return (
+        f" (the record has {', '.join(unknown[:8])}: if one of them holds the text, map it "
+        "with ingest.field_map / --field-map, e.g. text=" + unknown[0] + ")"
+    )
 
 
 def _maybe_id(data: dict[str, Any]) -> str | None:
     value = data.get("id")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
     return value if isinstance(value, str) else None
 
 
@@ -100,5 +136,13 @@ def with_defaults(raw: RawArticle, received_at: datetime | None = None) -> RawAr
     return raw.model_copy(update={"id": ident, "fetched_at": fetched, "version": version})
 
 
-def parse_raw(payload: bytes, max_bytes: int, received_at: datetime | None = None) -> RawArticle:
-    return with_defaults(validate_raw(decode_payload(payload, max_bytes)), received_at)
+def parse_raw(
+    payload: bytes,
+    max_bytes: int,
+    received_at: datetime | None = None,
+    field_map: Mapping[str, str] | None = None,
+) -> RawArticle:
+    data = decode_payload(payload, max_bytes)
+    if field_map:
+        data = apply_field_map(data, field_map)
+    return with_defaults(validate_raw(data), received_at)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from schemas.models import Claim, CleanArticle, EnrichedArticle, Entity, RawArticle
+from schemas.models import Claim, CleanArticle, EnrichedArticle, Entity, RawArticle, TextField
 
 
 class Cleaner(Protocol):
@@ -46,6 +46,10 @@ class Pipeline:
     def enrich(self, article: CleanArticle) -> EnrichedArticle:
         entities = self.entity_extractor(article)
         claims = self.claim_extractor(article, entities)
+        if article.title_derived:
+            # The title repeats the body's first line: what it mentions is counted there.
+            entities = [e for e in entities if e.field is not TextField.TITLE]
+            claims = [c for c in claims if c.field is not TextField.TITLE]
         return EnrichedArticle(**dict(article), entities=entities, claims=claims)
 
     def process(self, raw: RawArticle) -> EnrichedArticle:

@@ -26,6 +26,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, generate_latest
 
 from workers.core.errors import RejectedInput
+from workers.core.fieldmap import apply_field_map
 from workers.core.ingest import parse_raw
 from workers.settings import Settings
 from workers.stream.kafka import SendReport
@@ -157,6 +158,9 @@ def create_app(settings: Settings, send: Sender) -> web.Application:
         ids: list[str] = []
         problems: list[dict[str, Any]] = []
         for index, item in enumerate(items):
+            # Published as mapped, so the workers need not share the API's field map.
+            if isinstance(item, dict) and settings.ingest.field_map:
+                item = apply_field_map(item, settings.ingest.field_map)
             payload = orjson.dumps(item)
             try:
                 raw = parse_raw(payload, settings.processing.max_input_bytes)

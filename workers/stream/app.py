@@ -190,7 +190,12 @@ async def clean(stream: faust.StreamT[bytes]) -> None:
         hold(event)
         started = time.perf_counter()
         try:
-            raw = parse_raw(event.value, settings.processing.max_input_bytes, _received_at(event))
+            raw = parse_raw(
+                event.value,
+                settings.processing.max_input_bytes,
+                _received_at(event),
+                settings.ingest.field_map,
+            )
             article, observations = await asyncio.to_thread(clean_article, raw)
         except Exception as exc:  # never let an error escape the loop
             stage: Stage = (

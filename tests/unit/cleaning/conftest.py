@@ -28,6 +28,9 @@ def make_raw() -> Callable[..., RawArticle]:
         n = next(counter)
         fields.setdefault("id", f"a{n}")
         fields.setdefault("fetched_at", T0 + timedelta(minutes=n))
+        # These texts are written like plain-text files: headline first. The JSON shape (no
+        # title: every line is body) has its own tests, which pass title_in_text=False.
+        fields.setdefault("title_in_text", True)
         return with_defaults(RawArticle(text=text, html=html, **fields))
 
     return make

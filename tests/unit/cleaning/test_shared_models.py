@@ -72,7 +72,7 @@ def test_build_cleaner_and_pipeline_from_settings(seed_text: str) -> None:
         cleaner.close()
     pipeline = build_pipeline(ProcessingSettings())
     try:
-        article = pipeline.clean(with_defaults(RawArticle(text=seed_text)))
+        article = pipeline.clean(with_defaults(RawArticle(text=seed_text, title_in_text=True)))
         assert article.lang == "ar" and "[ad_2]" not in article.body
     finally:
         close = getattr(pipeline.cleaner, "close", None)

@@ -322,10 +322,16 @@ class ArticleCleaner:
             html_title, html_author, html_dates = _html_metadata(raw.html)
         if not title and html_title:
             title = _plain_line(html_title)
+        title_derived = False
         if title:
             if kept and _same_line(kept[0], title):
                 kept = kept[1:]
-        elif (kept and p.path == "text") or (kept and len(kept[0]) <= 200 and len(kept) > 1):
+        elif kept and p.path == "text" and raw.title_in_text:
+            title, kept = kept[0], kept[1:]
+        elif kept and p.path == "text":
+            # A record's text is all body: the title is only a short copy of its first line.
+            title, title_derived = derive_title(kept[0]), True
+        elif kept and len(kept[0]) <= 200 and len(kept) > 1:
             title, kept = kept[0], kept[1:]
 
         body = "\n\n".join(kept)
@@ -364,6 +370,8 @@ class ArticleCleaner:
             published_at=published,
             fetched_at=raw.fetched_at,
             version=raw.version,
+            title_derived=title_derived,
+            metadata=raw.metadata,
             paragraph_langs=paragraph_langs,
             content_hash=digest,
             duplicate_of=verdict.duplicate_of,
@@ -389,6 +397,26 @@ def _plain_text(text: str) -> str:
     normalized = normalize_display(text)
     plain = strip_markup(normalized)
     return normalized if plain is normalized else normalize_display(plain, fix_mojibake=False)
+
+
+DERIVED_TITLE_CHARS = 120
+_SENTENCE_END = re.compile(r"[.!?؟。](?=\s|$)")
+
+
+def derive_title(line: str, limit: int = DERIVED_TITLE_CHARS) -> str:
+    """A title for a record that has none: its first line's first sentence, shortened at a
+    word boundary to ``limit`` characters (with an ellipsis when cut)."""
+    line = line.strip()
+    end = _SENTENCE_END.search(line)
+    if end and end.end() >= 20:
+        line = line[: end.end()]
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—،") + "…"
 
 
 def _plain_line(text: str | None) -> str:
