@@ -21,7 +21,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from workers.kafka import client_options, producer, send_with_retry
+from workers.kafka import client_options, producer, send_with_retry, topic_partitions
 from workers.settings import KafkaSettings
 
 log = logging.getLogger("newsflow.feeds")
@@ -142,15 +142,16 @@ class KafkaSeenLog:
             **client_options(self.settings), enable_auto_commit=False, group_id=None
         )
         await consumer.start()
-        self._consumer = consumer
-        partitions = None
+        self._consumer = consumer  # stopped by stop(), also when loading fails
+        partitions: list[int] = []
         for _ in range(50):  # metadata of a just-created topic may lag a moment
-            partitions = consumer.partitions_for_topic(self.topic)
+            partitions = await topic_partitions(self.settings, self.topic)
             if partitions:
                 break
-            await consumer.force_metadata_update()
             await asyncio.sleep(0.1)
-        assigned = [TopicPartition(self.topic, p) for p in sorted(partitions or [])]
+        if not partitions:
+            raise RuntimeError(f"seen topic {self.topic} has no partitions")
+        assigned = [TopicPartition(self.topic, p) for p in partitions]
         consumer.assign(assigned)
         await consumer.seek_to_beginning(*assigned)
         ends = await consumer.end_offsets(assigned)

@@ -83,8 +83,8 @@ async def run_feeds(
     async with contextlib.AsyncExitStack() as stack:
         stack.push_async_callback(fetcher.close)
         kafka = await stack.enter_async_context(producer(settings.kafka))
-        known = await seen.start()
         stack.push_async_callback(seen.stop)
+        known = await seen.start()
         log.info("seen state loaded", extra={"entries": known, "topic": seen.topic})
         if status:
             await status.start()
