@@ -395,6 +395,12 @@ def feeds_run(
     once: Annotated[
         bool, typer.Option("--once", help="Poll every feed once, print a summary, exit.")
     ] = False,
+    web_bind: Annotated[
+        str | None, typer.Option(help="Address of /healthz and /metrics (overrides the file).")
+    ] = None,
+    web_port: Annotated[
+        int | None, typer.Option(help="Port of /healthz and /metrics, 0 for none.")
+    ] = None,
 ) -> None:
     """Poll the feeds, fetch new items' pages and publish them to the raw topic (until
     SIGINT/SIGTERM); what was published is remembered in a compacted Kafka topic."""
@@ -405,6 +411,8 @@ def feeds_run(
         feeds = load_config(config)
     except FeedsConfigError as exc:
         _fail(str(exc))
+    updates = {k: v for k, v in (("web_bind", web_bind), ("web_port", web_port)) if v is not None}
+    feeds = feeds.model_copy(update=updates)
     summary = run_until_signalled(feeds, get_settings(), once=once)
     if once:
         for line in summary_lines(summary):
