@@ -6,7 +6,8 @@ import API and Stack Management → Saved objects → Import accept). Run
 ``python deploy/kibana/build.py`` after editing; ``--check`` exits 1 when the NDJSON is stale.
 
 Objects: three data views (the ``newsflow-articles``, ``newsflow-claims`` and ``newsflow-feeds``
-aliases, time field ``@timestamp``), saved searches, Lens visualisations, and one dashboard that references them.
+aliases, time field ``@timestamp``), saved searches, Lens visualisations, and one dashboard that
+references them.
 Format: Kibana 8.x/9.x (``coreMigrationVersion`` 8.8.0; Kibana migrates older type versions
 on import, so the objects load into any 8.9+ or 9.x Kibana).
 """
