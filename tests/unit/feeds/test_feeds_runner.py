@@ -433,3 +433,17 @@ async def test_host_concurrency_is_never_exceeded(site, harness_factory):
     [report] = await (await harness.runner()).poll_all()
     assert report.new == 12
     assert site.max_in_flight == 2
+
+
+async def test_an_item_that_fails_validation_is_published_for_the_worker_to_dead_letter(
+    site, harness_factory
+):
+    page = add_page(site, "/long-title", "Short page title")
+    site.add("/long.xml", body=rss([Entry(page, "A headline that never ends " * 60)]))
+    harness = harness_factory([FeedSpec(url=site.url("/long.xml"), name="long")])
+    before = errors("long", "page", "invalid_article")
+    [report] = await (await harness.runner()).poll_all()
+    assert report.new == 1
+    [(key, record)] = harness.published
+    assert len(record["title"]) > 1000 and key.decode() == record["id"]
+    assert errors("long", "page", "invalid_article") == before + 1
