@@ -219,3 +219,57 @@ def test_long_running_feed_process_serves_health_and_metrics(pipeline, site, tmp
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0, (tmp_path / "feeds.log").read_text()[-2000:]
+
+
+def test_two_feed_processes_share_the_seen_topic_while_running(pipeline):
+    import asyncio
+
+    from workers.feeds.seen import KafkaSeenLog, SeenEntry, SeenState
+
+    async def run() -> None:
+        first_state, second_state = SeenState(), SeenState()
+        first = KafkaSeenLog(pipeline.settings.kafka, first_state)
+        second = KafkaSeenLog(pipeline.settings.kafka, second_state)
+        await first.start()
+        await second.start()
+        try:
+            entry = SeenEntry(fingerprints={"wire": "abc"}, page="p1")
+            await first.remember("https://shared.test/story", entry)
+            for _ in range(100):  # the second process follows the topic while it runs
+                if second_state.get("https://shared.test/story") == entry:
+                    break
+                await asyncio.sleep(0.1)
+            assert second_state.get("https://shared.test/story") == entry
+        finally:
+            await first.stop()
+            await second.stop()
+        # A third process started afterwards reads it at start.
+        third_state = SeenState()
+        third = KafkaSeenLog(pipeline.settings.kafka, third_state)
+        try:
+            assert await third.start() >= 1
+            assert third_state.get("https://shared.test/story") is not None
+        finally:
+            await third.stop()
+
+    async def cleanup_policy() -> str:
+        from aiokafka.admin import AIOKafkaAdminClient
+        from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+        from workers.feeds.seen import seen_topic
+        from workers.kafka import client_options
+
+        admin = AIOKafkaAdminClient(**client_options(pipeline.settings.kafka))
+        await admin.start()
+        try:
+            topic = seen_topic(pipeline.settings.kafka)
+            [described] = await admin.describe_configs(
+                [ConfigResource(ConfigResourceType.TOPIC, topic)]
+            )
+        finally:
+            await admin.close()
+        [resource] = described.resources
+        return next(str(c[1]) for c in resource[4] if c[0] == "cleanup.policy")
+
+    asyncio.run(run())
+    assert asyncio.run(cleanup_policy()) == "compact"
