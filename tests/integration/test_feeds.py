@@ -74,7 +74,8 @@ def site() -> Iterator[FeedSite]:
             for n, (path, (title, author, _)) in enumerate(STORIES.items())
         ]
         running.add("/rss.xml", body=rss(entries), content_type="application/rss+xml", etag='"r1"')
-        # The JSON Feed repeats the first story: a duplicate across feeds.
+        # The JSON Feed repeats the first story: a duplicate across feeds (whichever feed
+        # fetches it first gives its metadata, so both say the same here).
         running.add("/feed.json", body=json_feed(entries[:1]), content_type="application/feed+json")
         yield running
 
@@ -99,6 +100,7 @@ source = "wire.test"
 [[feed]]
 url = "{site.url("/feed.json")}"
 name = "wire-json"
+source = "wire.test"
 """,
         encoding="utf-8",
     )
