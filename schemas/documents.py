@@ -1,5 +1,6 @@
-"""Elasticsearch documents: one per article (``<prefix>-articles``) and one per claim
-(``<prefix>-claims``). Their index templates are generated from these models.
+"""Elasticsearch documents: one per article (``<prefix>-articles``), one per claim
+(``<prefix>-claims``) and one per feed poll (``<prefix>-feeds``). Their index templates are
+generated from these models.
 
 Text fields are mapped with the ``standard`` analyzer (present on every Elasticsearch build) and
 get ``.ar``/``.en`` language sub-fields where the cluster has ``analysis-common``. The ``*_match``
@@ -149,5 +150,41 @@ class ClaimDocument(Document):
     snippet: str = Field(
         default="", description="Sentence around the claim.", json_schema_extra=NOT_INDEXED
     )
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class FeedPollDocument(Document):
+    """One poll of one feed (``<prefix>-feeds``): what the Kibana feed-health panels show."""
+
+    feed: str = Field(
+        description="Feed name (FEEDS.toml name, else its URL).", json_schema_extra=KEYWORD
+    )
+    url: str = Field(json_schema_extra=KEYWORD)
+    timestamp: datetime = Field(alias="@timestamp", description="When the poll started.")
+    outcome: str = Field(description="ok, not_modified (304) or error.", json_schema_extra=KEYWORD)
+    error_kind: str | None = Field(
+        default=None,
+        description="timeout, http_404, malformed_xml, wrong_content_type, … (errors only).",
+        json_schema_extra=KEYWORD,
+    )
+    error: str | None = Field(default=None, json_schema_extra=NOT_INDEXED)
+    format: str | None = Field(
+        default=None, description="rss20, atom10, jsonfeed, sitemap …", json_schema_extra=KEYWORD
+    )
+    items: int = Field(default=0, description="Items the feed listed (up to the per-poll cap).")
+    new: int = Field(default=0, description="Items published for the first time.")
+    updated: int = Field(default=0, description="Items whose page changed: published again.")
+    seen: int = Field(default=0, description="Items already published, not fetched.")
+    unchanged: int = Field(default=0, description="Feed entry changed, page did not.")
+    duplicate: int = Field(default=0, description="Items another feed already published.")
+    failed: int = Field(default=0, description="Items whose page could not be fetched.")
+    retry_later: int = Field(default=0, description="Transient failures, retried next poll.")
+    duration_seconds: float = 0.0
+    seconds_since_last_new: float | None = Field(
+        default=None, description="Seconds since the feed last gave a new item."
+    )
+    next_poll_seconds: float = Field(default=0.0, description="Wait before the next poll.")
+    process: str = Field(description="Host name of the feed process.", json_schema_extra=KEYWORD)
 
     model_config = ConfigDict(populate_by_name=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from schemas.documents import ArticleDocument, ClaimDocument
+from schemas.documents import ArticleDocument, ClaimDocument, FeedPollDocument
 from schemas.mappings import INDEX_KINDS, index_template
 from schemas.models import ALL_RECORDS
 
@@ -27,6 +27,7 @@ def render() -> dict[Path, str]:
         **ALL_RECORDS,
         "ArticleDocument": ArticleDocument,
         "ClaimDocument": ClaimDocument,
+        "FeedPollDocument": FeedPollDocument,
     }
     for name, model in records.items():
         schema = model.model_json_schema(by_alias=True)

@@ -14,12 +14,16 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from schemas.documents import ArticleDocument, ClaimDocument
+from schemas.documents import ArticleDocument, ClaimDocument, FeedPollDocument
 
 LANGUAGE_ANALYZERS = {"ar": "arabic", "en": "english"}
 """Sub-fields added to full-text fields when the cluster has these analyzers."""
 
-INDEX_KINDS: dict[str, type[BaseModel]] = {"articles": ArticleDocument, "claims": ClaimDocument}
+INDEX_KINDS: dict[str, type[BaseModel]] = {
+    "articles": ArticleDocument,
+    "claims": ClaimDocument,
+    "feeds": FeedPollDocument,
+}
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -5,8 +5,9 @@ the objects are built here from small helpers and written as NDJSON (what the sa
 import API and Stack Management → Saved objects → Import accept). Run
 ``python deploy/kibana/build.py`` after editing; ``--check`` exits 1 when the NDJSON is stale.
 
-Objects: two data views (the ``newsflow-articles`` and ``newsflow-claims`` aliases, time field
-``@timestamp``), saved searches, Lens visualisations, and one dashboard that references them.
+Objects: three data views (the ``newsflow-articles``, ``newsflow-claims`` and ``newsflow-feeds``
+aliases, time field ``@timestamp``), saved searches, Lens visualisations, and one dashboard that
+references them.
 Format: Kibana 8.x/9.x (``coreMigrationVersion`` 8.8.0; Kibana migrates older type versions
 on import, so the objects load into any 8.9+ or 9.x Kibana).
 """
@@ -32,6 +33,8 @@ PANEL_VERSION = "8.9.0"
 
 ARTICLES = "newsflow-articles"
 CLAIMS = "newsflow-claims"
+FEEDS = "newsflow-feeds"
+"""One document per feed poll, written by ``newsflow feeds run`` (schemas FeedPollDocument)."""
 TIME_FIELD = "@timestamp"
 RECORDS = "___records___"
 """Lens' pseudo-field for document counts."""
@@ -122,6 +125,23 @@ def count_column(label: str) -> Obj:
         "scale": "ratio",
         "params": {"emptyAsNull": True},
     }
+
+
+def metric_column(operation: str, field: str, label: str) -> Obj:
+    """``max``, ``sum``, ``last_value`` … of a numeric field."""
+    column: Obj = {
+        "label": label,
+        "customLabel": True,
+        "dataType": "number",
+        "operationType": operation,
+        "sourceField": field,
+        "isBucketed": False,
+        "scale": "ratio",
+        "params": {"emptyAsNull": True},
+    }
+    if operation == "last_value":
+        column["params"] = {"sortField": TIME_FIELD, "showArrayValues": False}
+    return column
 
 
 def date_column() -> Obj:
@@ -328,6 +348,57 @@ def claims_table() -> Obj:
     )
 
 
+def feed_polls_over_time() -> Obj:
+    lens_id = "newsflow-lens-feed-polls"
+    layer = f"{lens_id}-layer"
+    columns = {
+        "outcome": terms_column("outcome", "Outcome", 5, order_by="count"),
+        "date": date_column(),
+        "count": count_column("Polls"),
+    }
+    return lens(
+        lens_id,
+        "Feed polls over time by outcome",
+        "Polls of every feed per time bucket: ok, not_modified (304) or error.",
+        FEEDS,
+        "lnsXY",
+        layer,
+        columns,
+        xy(layer, "bar_stacked", x="date", y="count", split="outcome"),
+    )
+
+
+def feed_health_table() -> Obj:
+    lens_id = "newsflow-lens-feed-health"
+    layer = f"{lens_id}-layer"
+    columns = {
+        "feed": terms_column("feed", "Feed", 50, order_by="since", other=False),
+        "since": metric_column("last_value", "seconds_since_last_new", "Seconds since new item"),
+        "new": metric_column("sum", "new", "New items"),
+        "updated": metric_column("sum", "updated", "Updated items"),
+        "failed": metric_column("sum", "failed", "Failed pages"),
+        "polls": count_column("Polls"),
+    }
+    visualization = {
+        "layerId": layer,
+        "layerType": "data",
+        "columns": [{"columnId": c} for c in columns],
+        "rowHeight": "single",
+        "rowHeightLines": 1,
+    }
+    return lens(
+        lens_id,
+        "Feed health",
+        "Per feed: time since its last new item (the most stale first), new, updated and "
+        "failed items and polls in the time range.",
+        FEEDS,
+        "lnsDatatable",
+        layer,
+        columns,
+        visualization,
+    )
+
+
 # --- Dashboard -----------------------------------------------------------------------------
 
 
@@ -458,13 +529,36 @@ def build() -> list[Obj]:
         "Speaker",
         "Claims",
     )
+    feeds_view = data_view(
+        FEEDS,
+        "newsflow feed polls",
+        {
+            "feed": "Feed",
+            "outcome": "Outcome",
+            "error_kind": "Error kind",
+            "seconds_since_last_new": "Seconds since new item",
+        },
+        hidden=[],
+    )
+    feed_errors = top_terms(
+        "newsflow-lens-feed-errors",
+        "Feed errors by kind",
+        "Failed feed polls by kind (timeout, http_404, malformed_xml, …); page errors are in "
+        "the newsflow_feed_errors_total metric.",
+        FEEDS,
+        "error_kind",
+        "Error kind",
+        "Polls",
+    )
+    feed_polls = feed_polls_over_time()
+    feed_health = feed_health_table()
     stance = claims_by_stance()
     table = claims_table()
     board = dashboard(
         "newsflow-dashboard",
         "newsflow: news, entities and claims",
         "Articles over time by language and source, top entities and speakers, claims by "
-        "stance, and the latest claims and articles.",
+        "stance, the latest claims and articles, and the health of the polled feeds.",
         [
             (by_language, 0, 0, 24, 14),
             (by_source, 24, 0, 24, 14),
@@ -474,11 +568,15 @@ def build() -> list[Obj]:
             (table, 0, 29, 20, 18),
             (latest_claims, 20, 29, 28, 18),
             (latest_articles, 0, 47, 48, 16),
+            (feed_health, 0, 63, 24, 15),
+            (feed_polls, 24, 63, 24, 15),
+            (feed_errors, 0, 78, 24, 12),
         ],
     )
     return [
         articles_view,
         claims_view,
+        feeds_view,
         latest_articles,
         duplicates,
         latest_claims,
@@ -489,6 +587,9 @@ def build() -> list[Obj]:
         top_speakers,
         stance,
         table,
+        feed_polls,
+        feed_health,
+        feed_errors,
         board,
     ]
 

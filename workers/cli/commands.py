@@ -28,9 +28,11 @@ stack_cli = typer.Typer(
 )
 es_cli = typer.Typer(help="Elasticsearch templates and indices.", no_args_is_help=True)
 dlq_cli = typer.Typer(help="Inspect and replay dead letters.", no_args_is_help=True)
+feeds_cli = typer.Typer(help="Poll RSS, Atom, JSON Feed and news sitemaps.", no_args_is_help=True)
 cli.add_typer(stack_cli, name="stack")
 cli.add_typer(es_cli, name="es")
 cli.add_typer(dlq_cli, name="dlq")
+cli.add_typer(feeds_cli, name="feeds")
 
 out = Console()
 err = Console(stderr=True)
@@ -469,6 +471,39 @@ def kibana_import(ctx: typer.Context) -> None:
     from workers.ops.kibana import main as import_objects
 
     raise typer.Exit(import_objects(ctx.args))
+
+
+# ---------------------------------------------------------------------------------- feeds
+
+
+@feeds_cli.command("run")
+def feeds_run(
+    config: Annotated[Path, typer.Argument(help="FEEDS.toml (see docs/feeds.md).")],
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll every feed once, print a summary, exit.")
+    ] = False,
+    web_bind: Annotated[
+        str | None, typer.Option(help="Address of /healthz and /metrics (overrides the file).")
+    ] = None,
+    web_port: Annotated[
+        int | None, typer.Option(help="Port of /healthz and /metrics, 0 for none.")
+    ] = None,
+) -> None:
+    """Poll the feeds, fetch new items' pages and publish them to the raw topic (until
+    SIGINT/SIGTERM); what was published is remembered in a compacted Kafka topic."""
+    from workers.feeds.config import FeedsConfigError, load_config
+    from workers.feeds.service import run_until_signalled, summary_lines
+
+    try:
+        feeds = load_config(config)
+    except FeedsConfigError as exc:
+        _fail(str(exc))
+    updates = {k: v for k, v in (("web_bind", web_bind), ("web_port", web_port)) if v is not None}
+    feeds = feeds.model_copy(update=updates)
+    summary = run_until_signalled(feeds, get_settings(), once=once)
+    if once:
+        for line in summary_lines(summary):
+            out.print(line, markup=False, highlight=False)
 
 
 # ---------------------------------------------------------------------------------- ops

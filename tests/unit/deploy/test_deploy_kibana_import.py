@@ -171,7 +171,11 @@ def test_index_prefix_retargets_only_data_view_titles(fake_kibana):
         for line in _file_part(request.body, request.headers["content-type"]).splitlines()
     ]
     views = {o["id"]: o["attributes"]["title"] for o in sent if o["type"] == "index-pattern"}
-    assert views == {"newsflow-articles": "desk-articles", "newsflow-claims": "desk-claims"}
+    assert views == {
+        "newsflow-articles": "desk-articles",
+        "newsflow-claims": "desk-claims",
+        "newsflow-feeds": "desk-feeds",
+    }
     lens = next(o for o in sent if o["type"] == "lens")
     assert lens["attributes"]["title"] == next(
         json.loads(line)["attributes"]["title"]

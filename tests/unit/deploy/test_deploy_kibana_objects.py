@@ -135,7 +135,7 @@ def test_objects_come_after_what_they_reference():
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_data_views_cover_both_aliases_with_a_date_time_field(variant):
     titles = {o["attributes"]["title"] for o in by_type("index-pattern")}
-    assert titles == {"newsflow-articles", "newsflow-claims"}
+    assert titles == {"newsflow-articles", "newsflow-claims", "newsflow-feeds"}
     for view in by_type("index-pattern"):
         attributes = view["attributes"]
         fields = template_fields(attributes["title"], variant)
@@ -288,6 +288,14 @@ def test_dashboard_shows_what_the_issue_asks_for():
     assert has("newsflow-claims", "lnsXY", ("terms", "speaker_name"))
     assert has("newsflow-claims", "lnsPie", ("terms", "stance"))
     assert has("newsflow-claims", "lnsDatatable", ("terms", "speaker_name"), ("terms", "stance"))
+    assert has("newsflow-feeds", "lnsXY", over_time, ("terms", "outcome"))
+    assert has(
+        "newsflow-feeds",
+        "lnsDatatable",
+        ("terms", "feed"),
+        ("last_value", "seconds_since_last_new"),
+        ("sum", "failed"),
+    )
     searches = {m["id"] for m in members if m["type"] == "search"}
     assert {"newsflow-search-latest-claims", "newsflow-search-latest-articles"} <= searches
 

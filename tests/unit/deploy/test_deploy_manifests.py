@@ -102,9 +102,10 @@ def test_compose_has_every_service_with_healthchecks():
         "init",
         "worker",
         "api",
+        "feeds",
         "producer",
     }
-    for name in ("kafka", "elasticsearch", "kibana", "worker", "api"):
+    for name in ("kafka", "elasticsearch", "kibana", "worker", "api", "feeds"):
         check = service(name)["healthcheck"]
         assert check["test"][0] in ("CMD", "CMD-SHELL") and not check.get("disable")
     for name in ("init", "producer"):  # one-shot jobs: the image's HEALTHCHECK does not apply
@@ -189,7 +190,7 @@ def test_producer_publishes_the_sample_feed():
 
 
 def test_newsflow_services_share_env_based_config_with_real_setting_names():
-    for name in ("init", "worker", "api", "producer"):
+    for name in ("init", "worker", "api", "feeds", "producer"):
         env = service(name)["environment"]
         check_variables(env, f"compose {name}")
         assert env["NEWSFLOW_KAFKA__BOOTSTRAP_SERVERS"] == "kafka:9092"
@@ -242,6 +243,8 @@ def test_kustomization_lists_every_manifest_in_the_directory():
     assert kinds == sorted(
         [
             "ConfigMap",
+            "ConfigMap",
+            "Deployment",
             "Deployment",
             "Deployment",
             "Job",
@@ -331,7 +334,7 @@ def test_scaled_object_matches_the_keda_model_and_scales_on_lag_up_to_the_partit
     scaled = resource("ScaledObject")
     keda.ScaledObject.model_validate(scaled)
     assert _unknown_keys(keda.ScaledObject, scaled) == []
-    config = resource("ConfigMap")["data"]
+    config = resource("ConfigMap", "newsflow-config")["data"]
     spec = scaled["spec"]
     partitions = int(config["NEWSFLOW_KAFKA__PARTITIONS"])
     assert partitions == KAFKA_DEFAULTS.partitions
@@ -371,7 +374,7 @@ def test_worker_deployment_probes_resources_and_security():
     worker = deployment("newsflow-worker")
     pod = worker["spec"]["template"]["spec"]
     [container] = pod["containers"]
-    config = resource("ConfigMap")["data"]
+    config = resource("ConfigMap", "newsflow-config")["data"]
     port = int(config["NEWSFLOW_WORKER__WEB_PORT"])
     assert port == WORKER_DEFAULTS.web_port
     assert container["ports"] == [{"name": "http", "containerPort": port}]
@@ -414,7 +417,7 @@ def test_api_deployment_has_probes_a_secret_token_and_listens_on_the_pod_address
     pod = api["spec"]["template"]["spec"]
     [container] = pod["containers"]
     assert container["args"] == ["api"]
-    config = resource("ConfigMap")["data"]
+    config = resource("ConfigMap", "newsflow-config")["data"]
     port = int(config["NEWSFLOW_API__PORT"])
     assert port == ApiSettings().port
     assert config["NEWSFLOW_API__BIND"] == "0.0.0.0"  # the default, 127.0.0.1, fails the probes
@@ -452,7 +455,7 @@ def test_init_job_runs_es_init_and_kibana_import_with_the_shared_config():
 
 
 def test_config_map_and_secret_use_real_setting_names():
-    check_variables(resource("ConfigMap")["data"], "configmap")
+    check_variables(resource("ConfigMap", "newsflow-config")["data"], "configmap")
     secret = resource("Secret")
     check_variables(secret.get("stringData") or {}, "secret")
     for value in (secret.get("stringData") or {}).values():
@@ -553,3 +556,31 @@ def test_lock_pins_every_runtime_dependency_within_its_declared_range():
         )
     dev = {canonicalize_name(Requirement(s).name) for s in project["optional-dependencies"]["dev"]}
     assert not dev & set(pins), "dev tools must stay out of the image"
+
+
+# --- feeds --------------------------------------------------------------------------------
+
+
+def test_feeds_service_and_deployment_run_the_sample_feed_list_with_health_on_its_port():
+    from workers.feeds.config import load_config
+
+    sample = ROOT / "samples" / "feeds.toml"
+    config = load_config(sample)  # the example validates
+    assert config.feeds and config.web_port == 6070
+    mounted = resource("ConfigMap", "newsflow-feeds")["data"]["FEEDS.toml"]
+    assert mounted == sample.read_text(encoding="utf-8"), "k8s ConfigMap and sample differ"
+
+    compose_feeds = service("feeds")
+    assert compose_feeds["command"] == ["feeds", "run", "/app/samples/feeds.toml"]
+    assert ":6070/healthz" in " ".join(compose_feeds["healthcheck"]["test"])
+
+    pod = deployment("newsflow-feeds")["spec"]["template"]["spec"]
+    [container] = pod["containers"]
+    assert container["args"][:3] == ["feeds", "run", "/etc/newsflow/FEEDS.toml"]
+    assert container["args"][3:] == ["--web-bind", "0.0.0.0"]  # probes reach the pod address
+    assert container["ports"] == [{"name": "http", "containerPort": config.web_port}]
+    assert container["startupProbe"]["httpGet"]["path"] == "/healthz"
+    [mount] = [m for m in container["volumeMounts"] if m["name"] == "feeds"]
+    assert mount["mountPath"] == "/etc/newsflow"
+    [volume] = [v for v in pod["volumes"] if v["name"] == "feeds"]
+    assert volume["configMap"]["name"] == "newsflow-feeds"
