@@ -116,8 +116,8 @@ def fetch_to_searchable(pages: int, concurrency: int) -> dict[str, Any]:
     from elasticsearch import Elasticsearch
 
     from workers.feeds.service import run_feeds
+    from workers.ops.stack import spawn_worker
     from workers.settings import Settings
-    from workers.stack import spawn_worker
 
     tag = f"fb{uuid.uuid4().hex[:8]}"
     env = {

@@ -259,7 +259,7 @@ def test_two_feed_processes_share_the_seen_topic_while_running(pipeline):
         from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
         from workers.feeds.seen import seen_topic
-        from workers.kafka import client_options
+        from workers.stream.kafka import client_options
 
         admin = AIOKafkaAdminClient(**client_options(pipeline.settings.kafka))
         await admin.start()

@@ -1,5 +1,5 @@
 """Generate ``docs/feeds.md`` (the FEEDS.toml reference) from ``workers.feeds.config``, with the
-same type/default/constraint rendering as ``workers.config_reference``.
+same type/default/constraint rendering as ``workers.ops.config_reference``.
 ``python -m workers.feeds.reference`` rewrites it; ``--check`` exits 1 when it is stale."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from workers.config_reference import _cell, _constraints, _default, _prose_cell, describe_type
 from workers.feeds.config import FeedDefaults, FeedsConfig, FeedSpec
+from workers.ops.config_reference import _cell, _constraints, _default, _prose_cell, describe_type
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "feeds.md"
 

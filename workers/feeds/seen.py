@@ -21,8 +21,8 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from workers.kafka import client_options, producer, send_with_retry, topic_partitions
 from workers.settings import KafkaSettings
+from workers.stream.kafka import client_options, producer, send_with_retry, topic_partitions
 
 log = logging.getLogger("newsflow.feeds")
 

@@ -20,8 +20,8 @@ from workers.feeds.politeness import Politeness
 from workers.feeds.runner import FeedRunner, PollReport
 from workers.feeds.seen import KafkaSeenLog, SeenState
 from workers.feeds.status import StatusWriter
-from workers.kafka import ensure_topics, producer, send_with_retry
 from workers.settings import Settings
+from workers.stream.kafka import ensure_topics, producer, send_with_retry
 
 log = logging.getLogger("newsflow.feeds")
 

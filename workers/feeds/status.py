@@ -15,9 +15,9 @@ from elasticsearch import AsyncElasticsearch
 from elasticsearch.helpers import async_bulk
 
 from schemas.documents import FeedPollDocument
-from workers.es import install, make_client
 from workers.feeds.runner import PollReport
 from workers.settings import ElasticsearchSettings
+from workers.stream.es import install, make_client
 
 log = logging.getLogger("newsflow.feeds")
 
