@@ -403,7 +403,15 @@ def _text_query(
             "simple_query_string": {"query": query, "fields": fields, "default_operator": "and"}
         }
     else:
-        text = {"query_string": {"query": query, "fields": fields, "default_operator": "AND"}}
+        # cross_fields: every word must be somewhere (title or body), not all in one field
+        text = {
+            "query_string": {
+                "query": query,
+                "fields": fields,
+                "default_operator": "AND",
+                "type": "cross_fields",
+            }
+        }
     should: list[dict[str, Any]] = [text]
     if names_field:
         should.append({"match": {names_field: {"query": query, "operator": "and", "boost": 2}}})
