@@ -129,10 +129,15 @@ async def _rebuild(
     The alias keeps the old indices for search until the copy is verified; then they leave the
     alias and are deleted. Scroll + bulk rather than _reindex: the local build has no reindex
     module. Interrupted, the next ``es init`` finds the stale indices still behind the alias and
-    resumes (copying is idempotent)."""
+    resumes (copying is idempotent); so does a worker racing another's (each worker runs
+    ``install`` at start and retries it until it succeeds)."""
     new_index = write_index if write_index not in stale else next_index_name(alias, indices)
     if new_index not in indices:
-        await client.indices.create(index=new_index)
+        try:
+            await client.indices.create(index=new_index)
+        except BadRequestError as exc:  # another worker's es init got there first
+            if "resource_already_exists_exception" not in str(exc):
+                raise
         await client.indices.update_aliases(
             actions=[
                 {"add": {"index": new_index, "alias": alias, "is_write_index": True}},
@@ -155,7 +160,7 @@ async def _rebuild(
     await client.indices.update_aliases(
         actions=[{"remove": {"index": i, "alias": alias}} for i in stale]
     )
-    await client.indices.delete(index=",".join(stale))
+    await client.options(ignore_status=404).indices.delete(index=",".join(stale))
     return new_index, copied
 
 
