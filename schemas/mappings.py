@@ -32,12 +32,23 @@ time alike: a word that merely starts with these letters (لندن, بشار) is
 both sides, with or without a real clitic in front (لبشار), and still finds itself.
 A lone فـ is left alone: too many words start with it (فلسطين, فرنسا)."""
 
+ARABIC_NISBA = "(?<=\\p{L}{3})(?:يه|ي)$"
+"""The nisba ending (ـي, ـية after normalization) off first: the light stemmer removes only one of
+its suffixes per word, so الفلسطيني kept ين (فلسطين) while فلسطين lost it (فلسط), and the
+adjective never met its noun. Taken off before the stemmer, both reach فلسط."""
+
 ANALYSIS: dict[str, Any] = {
     "filter": {
         "newsflow_arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
         "newsflow_arabic_proclitics": {
             "type": "pattern_replace",
             "pattern": ARABIC_PROCLITICS,
+            "replacement": "",
+            "all": False,
+        },
+        "newsflow_arabic_nisba": {
+            "type": "pattern_replace",
+            "pattern": ARABIC_NISBA,
             "replacement": "",
             "all": False,
         },
@@ -54,6 +65,7 @@ ANALYSIS: dict[str, Any] = {
                 "decimal_digit",
                 "newsflow_arabic_stop",
                 "arabic_normalization",
+                "newsflow_arabic_nisba",
                 "arabic_stem",
                 "newsflow_arabic_proclitics",
             ],
