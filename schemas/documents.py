@@ -2,10 +2,11 @@
 (``<prefix>-claims``) and one per feed poll (``<prefix>-feeds``). Their index templates are
 generated from these models.
 
-Text fields are mapped with the ``standard`` analyzer (present on every Elasticsearch build) and
-get ``.ar``/``.en`` language sub-fields where the cluster has ``analysis-common``. The ``*_match``
+Text fields are mapped with the ``standard`` analyzer and get ``.ar``/``.en`` sub-fields with the
+``newsflow_arabic``/``newsflow_english`` analyzers (``schemas.mappings.ANALYSIS``: analysis-common
+filters on a full cluster, the newsflow-analysis plugin's on the local stack). The ``*_match``
 fields hold the Python-normalized matching form (Arabic diacritics, tatweel, alef/ya/ta-marbuta
-unified; case-folded) so a minimal cluster still matches spelling variants.
+unified; case-folded) for exact matching of spelling variants.
 """
 
 from __future__ import annotations

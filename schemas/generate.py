@@ -33,9 +33,7 @@ def render() -> dict[Path, str]:
         schema = model.model_json_schema(by_alias=True)
         files[GENERATED / "jsonschema" / f"{name}.schema.json"] = _dump(schema)
     for kind in INDEX_KINDS:
-        for variant, analyzers in (("minimal", False), ("full", True)):
-            template = index_template(kind, language_analyzers=analyzers)
-            files[GENERATED / "elasticsearch" / f"{kind}.{variant}.template.json"] = _dump(template)
+        files[GENERATED / "elasticsearch" / f"{kind}.template.json"] = _dump(index_template(kind))
     return files
 
 

@@ -6,6 +6,8 @@ int → long, float → float, bool → boolean, datetime → date, nested model
 
 from __future__ import annotations
 
+import hashlib
+import json
 import types
 import typing
 from datetime import datetime
@@ -16,8 +18,83 @@ from pydantic.fields import FieldInfo
 
 from schemas.documents import ArticleDocument, ClaimDocument, FeedPollDocument
 
-LANGUAGE_ANALYZERS = {"ar": "arabic", "en": "english"}
-"""Sub-fields added to full-text fields when the cluster has these analyzers."""
+ARABIC_ANALYZER = "newsflow_arabic"
+ENGLISH_ANALYZER = "newsflow_english"
+LANGUAGE_ANALYZERS = {"ar": ARABIC_ANALYZER, "en": ENGLISH_ANALYZER}
+"""Sub-fields of every full-text field (both on every text: articles mix languages)."""
+
+ARABIC_PROCLITICS = "^(?:[وف]?[بك]ال|و?لل|و?[بكل]|و)+(?=\\p{L}{3})"
+"""Prepositions بـ لـ كـ (with وَ before them) and leftovers of clitic chains that Lucene's light
+stemmer does not take off (it removes one prefix of ال/وال/بال/كال/فال/لل/و): لترامب, باتفاق,
+وبالسعودية, وللصين, and the و of الوزير that it leaves (while it cuts the و of وزير). Runs after
+the stemmer, on its output, as often as it applies while 3+ letters remain, at index and query
+time alike: a word that merely starts with these letters (لندن, بشار) is cut the same way on
+both sides, with or without a real clitic in front (لبشار), and still finds itself.
+A lone فـ is left alone: too many words start with it (فلسطين, فرنسا)."""
+
+ARABIC_NISBA = "(?<=\\p{L}{3})(?:يه|ي)$"
+"""The nisba ending (ـي, ـية after normalization) off first: the light stemmer removes only one of
+its suffixes per word, so الفلسطيني kept ين (فلسطين) while فلسطين lost it (فلسط), and the
+adjective never met its noun. Taken off before the stemmer, both reach فلسط."""
+
+ANALYSIS: dict[str, Any] = {
+    "filter": {
+        "newsflow_arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
+        "newsflow_arabic_proclitics": {
+            "type": "pattern_replace",
+            "pattern": ARABIC_PROCLITICS,
+            "replacement": "",
+            "all": False,
+        },
+        "newsflow_arabic_nisba": {
+            "type": "pattern_replace",
+            "pattern": ARABIC_NISBA,
+            "replacement": "",
+            "all": False,
+        },
+        "newsflow_english_stop": {"type": "stop", "stopwords": "_english_"},
+        "newsflow_english_possessive": {"type": "stemmer", "language": "possessive_english"},
+        "newsflow_english_stem": {"type": "stemmer", "language": "light_english"},
+    },
+    "analyzer": {
+        ARABIC_ANALYZER: {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "lowercase",
+                "decimal_digit",
+                "newsflow_arabic_stop",
+                "arabic_normalization",
+                "newsflow_arabic_nisba",
+                "arabic_stem",
+                "newsflow_arabic_proclitics",
+            ],
+        },
+        ENGLISH_ANALYZER: {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "newsflow_english_possessive",
+                "lowercase",
+                "newsflow_english_stop",
+                "newsflow_english_stem",
+            ],
+        },
+    },
+}
+"""Index analysis built only from filter *types* that a full cluster's analysis-common module
+provides and that the local stack gets from the ``newsflow-analysis`` plugin
+(deploy/local/analysis-plugin) under the same names: one template serves both. ``stop`` and
+``lowercase`` are in the Elasticsearch server itself. ``light_english`` is Lucene's KStem
+(inflections, not Porter's derivational conflation of negotiate/negotiation)."""
+
+
+def analysis_fingerprint() -> str:
+    """Changes whenever the analysis or the text sub-fields change: an index built with another
+    fingerprint is rebuilt by ``newsflow es init`` (analyzers of an index cannot be changed)."""
+    payload = json.dumps([ANALYSIS, LANGUAGE_ANALYZERS], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
 
 INDEX_KINDS: dict[str, type[BaseModel]] = {
     "articles": ArticleDocument,
@@ -37,22 +114,21 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def _field_mapping(info: FieldInfo, language_analyzers: bool) -> dict[str, Any]:
+def _field_mapping(info: FieldInfo) -> dict[str, Any]:
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     declared = extra.get("x-elasticsearch")
     if isinstance(declared, dict):
         mapping = {k: v for k, v in declared.items() if k != "language_subfields"}
         if declared.get("language_subfields"):
             mapping.setdefault("analyzer", "standard")
-            if language_analyzers:
-                mapping["fields"] = {
-                    lang: {"type": "text", "analyzer": analyzer}
-                    for lang, analyzer in LANGUAGE_ANALYZERS.items()
-                }
+            mapping["fields"] = {
+                lang: {"type": "text", "analyzer": analyzer}
+                for lang, analyzer in LANGUAGE_ANALYZERS.items()
+            }
         return mapping
     python_type = _unwrap(info.annotation)
     if isinstance(python_type, type) and issubclass(python_type, BaseModel):
-        return {"type": "object", "properties": properties_for(python_type, language_analyzers)}
+        return {"type": "object", "properties": properties_for(python_type)}
     simple: dict[Any, str] = {
         str: "keyword",
         int: "long",
@@ -65,18 +141,18 @@ def _field_mapping(info: FieldInfo, language_analyzers: bool) -> dict[str, Any]:
     raise TypeError(f"no Elasticsearch mapping for {info.annotation!r}; add x-elasticsearch")
 
 
-def properties_for(model: type[BaseModel], language_analyzers: bool) -> dict[str, Any]:
-    return {
-        (info.alias or name): _field_mapping(info, language_analyzers)
-        for name, info in model.model_fields.items()
-    }
+def properties_for(model: type[BaseModel]) -> dict[str, Any]:
+    return {(info.alias or name): _field_mapping(info) for name, info in model.model_fields.items()}
 
 
-def mapping_for(model: type[BaseModel], language_analyzers: bool = False) -> dict[str, Any]:
+def mapping_for(model: type[BaseModel]) -> dict[str, Any]:
     return {
         "dynamic": "strict",
-        "_meta": {"generated_from": f"{model.__module__}.{model.__qualname__}"},
-        "properties": properties_for(model, language_analyzers),
+        "_meta": {
+            "generated_from": f"{model.__module__}.{model.__qualname__}",
+            "analysis": analysis_fingerprint(),
+        },
+        "properties": properties_for(model),
     }
 
 
@@ -84,12 +160,11 @@ def index_template(
     kind: str,
     prefix: str = "newsflow",
     *,
-    language_analyzers: bool = False,
     shards: int = 1,
     replicas: int = 0,
 ) -> dict[str, Any]:
     """A composable index template for ``<prefix>-<kind>-*`` indices behind alias
-    ``<prefix>-<kind>``."""
+    ``<prefix>-<kind>``: the same for the local stack and a full cluster."""
     model = INDEX_KINDS[kind]
     return {
         "index_patterns": [f"{prefix}-{kind}-*"],
@@ -99,11 +174,9 @@ def index_template(
                 "number_of_shards": shards,
                 "number_of_replicas": replicas,
                 "refresh_interval": "1s",
+                "analysis": ANALYSIS,
             },
-            "mappings": mapping_for(model, language_analyzers),
+            "mappings": mapping_for(model),
         },
-        "_meta": {
-            "managed_by": "newsflow",
-            "language_analyzers": language_analyzers,
-        },
+        "_meta": {"managed_by": "newsflow", "analysis": analysis_fingerprint()},
     }

@@ -88,16 +88,48 @@ def _cpu_seconds(pid: int) -> float:
 # ---------------------------------------------------------------------------------- relay
 
 
-def relay(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+def _relay_index_body(analyzed: bool) -> dict[str, Any]:
+    """The raw records' title and text as full text (other strings as keywords): with the
+    standard analyzer only, or also with the index template's Arabic and English sub-fields
+    (what an article's title and body get), to measure what the language analysis costs."""
+    from schemas.mappings import ANALYSIS, LANGUAGE_ANALYZERS
+
+    text: dict[str, Any] = {"type": "text", "analyzer": "standard"}
+    settings: dict[str, Any] = {}
+    if analyzed:
+        text["fields"] = {
+            lang: {"type": "text", "analyzer": name} for lang, name in LANGUAGE_ANALYZERS.items()
+        }
+        settings["analysis"] = ANALYSIS
+    return {
+        "settings": settings,
+        "mappings": {
+            "dynamic_templates": [
+                {
+                    "prose": {
+                        "match_mapping_type": "string",
+                        "match_pattern": "regex",
+                        "match": "^(title|text)$",
+                        "mapping": text,
+                    }
+                },
+                {"strings": {"match_mapping_type": "string", "mapping": {"type": "keyword"}}},
+            ]
+        },
+    }
+
+
+def relay(args: argparse.Namespace, workdir: Path, analyzed: bool = False) -> dict[str, Any]:
     """aiokafka consumer → Elasticsearch bulk of the same records, no processing."""
     from aiokafka import AIOKafkaConsumer
     from elasticsearch import AsyncElasticsearch
 
     from workers.stream.kafka import client_options
 
-    pipeline = Pipeline(args.bootstrap, args.es_url, workdir / "relay")
-    pipeline.produce(backlog(args.articles, "relay"))
-    index = f"{pipeline.tag}-relay"
+    name = "relay-analyzed" if analyzed else "relay"
+    pipeline = Pipeline(args.bootstrap, args.es_url, workdir / name)
+    pipeline.produce(backlog(args.articles, name))
+    index = f"{pipeline.tag}-{name}"
     batch_size = get_settings().worker.bulk_size
 
     async def run() -> float:
@@ -109,8 +141,9 @@ def relay(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
         )
-        await client.indices.create(index=index)
+        await client.indices.create(index=index, **_relay_index_body(analyzed))
         await consumer.start()
+        cpu_before = await _es_cpu_ms(client)
         done, first = 0, 0.0
         try:
             while done < args.articles:
@@ -128,17 +161,26 @@ def relay(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
                 await consumer.commit()
                 done += len(records)
             await client.indices.refresh(index=index)
+            cpu_ms.append(await _es_cpu_ms(client) - cpu_before)
             return time.monotonic() - first
         finally:
             await consumer.stop()
             await client.close()
 
+    cpu_ms: list[int] = []
     drain = asyncio.run(run())
     return {
         "articles": args.articles,
         "drain_s": round(drain, 2),
         "articles_per_s": round(args.articles / drain, 1),
+        # CPU the Elasticsearch process spent meanwhile: steadier than wall time on a busy host
+        "es_cpu_ms_per_article": round(cpu_ms[0] / args.articles, 3),
     }
+
+
+async def _es_cpu_ms(client: Any) -> int:
+    stats = await client.nodes.stats(metric="process")
+    return sum(node["process"]["cpu"]["total_in_millis"] for node in stats["nodes"].values())
 
 
 # ---------------------------------------------------------------------------------- latency
@@ -300,6 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     if "relay" in parts:
         report["relay"] = relay(args, workdir)
         _print("bare relay (aiokafka → ES bulk, no processing)", report["relay"])
+        report["relay_analyzed"] = relay(args, workdir, analyzed=True)
+        _print(
+            "bare relay into text fields with the Arabic/English analyzers",
+            report["relay_analyzed"],
+        )
     if "latency" in parts:
         report["latency"] = latency(args, workdir)
         _print("produce → searchable latency (1 worker)", report["latency"])
@@ -307,6 +354,14 @@ def main(argv: list[str] | None = None) -> int:
     ratios: dict[str, Any] = {}
     if one and two:
         ratios["2 workers / 1 worker"] = round(two["articles_per_s"] / one["articles_per_s"], 2)
+    if "relay_analyzed" in report:
+        plain, analyzed = report["relay"], report["relay_analyzed"]
+        ratios["relay with language analyzers / without"] = round(
+            analyzed["articles_per_s"] / plain["articles_per_s"], 3
+        )
+        ratios["same, by ES CPU per article (without / with)"] = round(
+            plain["es_cpu_ms_per_article"] / analyzed["es_cpu_ms_per_article"], 3
+        )
     if one and "relay" in report:
         ratios["pipeline (1 worker) / bare relay"] = round(
             one["articles_per_s"] / report["relay"]["articles_per_s"], 3

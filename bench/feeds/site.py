@@ -56,7 +56,11 @@ class FeedSite:
                 self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
             def do_GET(self) -> None:
+                # Like most web servers, a page ignores query strings it does not route
+                # (utm_* tracking added by feeds); hits count the page, not the spelling.
                 path = self.path
+                if path not in site.routes:
+                    path = path.split("?", 1)[0]
                 with site.lock:
                     site.hits[path] += 1
                     site.in_flight += 1

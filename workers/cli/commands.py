@@ -136,8 +136,10 @@ def es_init() -> None:
             await client.close()
 
     report = asyncio.run(run())
-    analyzers = "with" if report["language_analyzers"] else "without"
-    out.print(f"templates installed ({analyzers} language analyzers): {report['indices']}")
+    for alias, copied in report["migrated"].items():
+        moved = ", ".join(f"{n} from {index}" for index, n in copied.items())
+        out.print(f"{alias}: analysis changed, documents copied into a new index ({moved})")
+    out.print(f"templates installed (analysis {report['analysis']}): {report['indices']}")
 
 
 # ---------------------------------------------------------------------------------- worker
@@ -355,7 +357,13 @@ def _parse_since(value: str | None) -> datetime | None:
 
 @cli.command("search")
 def search(
-    query: Annotated[str | None, typer.Argument(help="Full-text query.")] = None,
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help='Kibana (Lucene) query syntax: words (all required), "a phrase", a OR b, -not, '
+            "wild*, field:value. Arabic and English words match their inflected and clitic forms."
+        ),
+    ] = None,
     lang: Annotated[str | None, typer.Option(help="Language code, e.g. ar or en.")] = None,
     entity: Annotated[
         str | None, typer.Option(help="Entity name in any language, or its id.")
@@ -368,7 +376,13 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Raw JSON hits.")] = False,
 ) -> None:
     """Search articles (or claims, with --speaker) and print readable results."""
-    from workers.stream.es import SearchRequest, make_client, search_articles, search_claims
+    from workers.stream.es import (
+        SearchRequest,
+        make_client,
+        search_articles,
+        search_claims,
+        with_lenient_fallback,
+    )
 
     settings = get_settings()
     request = SearchRequest(
@@ -378,9 +392,8 @@ def search(
     async def run() -> dict[str, Any]:
         client = make_client(settings.es)
         try:
-            if speaker and not entity:
-                return await search_claims(client, settings.es, request)
-            return await search_articles(client, settings.es, request)
+            kind = search_claims if speaker and not entity else search_articles
+            return await with_lenient_fallback(kind, client, settings.es, request)
         finally:
             await client.close()
 
@@ -398,6 +411,8 @@ def search(
     total = response["hits"]["total"]["value"]
     from workers.cli.render import render_article_hit, render_claim_hit
 
+    if response.get("lenient"):
+        err.print("not valid query syntax: searched the words as plain text instead")
     out.print(f"[bold]{total}[/] {'claims' if speaker and not entity else 'articles'} found")
     for hit in hits:
         out.print(render_claim_hit(hit) if speaker and not entity else render_article_hit(hit))

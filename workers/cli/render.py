@@ -7,18 +7,29 @@ from typing import Any
 
 from rich.text import Text
 
-_EM = re.compile(r"</?em>")
+FIELD_LABELS = {"": "", ".ar": "Arabic forms", ".en": "English forms"}
 
 
 def _highlight(fragment: str) -> Text:
+    """A highlighted fragment: HIGHLIGHT_TAGS around each matched word."""
     text = Text()
-    parts = re.split(r"(<em>.*?</em>)", fragment)
-    for part in parts:
-        if part.startswith("<em>"):
-            text.append(_EM.sub("", part), style="bold yellow")
-        else:
-            text.append(part)
+    for i, part in enumerate(re.split("[\x02\x03]", fragment)):
+        text.append(part, style="bold yellow" if i % 2 else "")
     return text
+
+
+def why_matched(highlights: dict[str, list[str]], field: str) -> list[tuple[str, str]]:
+    """(label, fragment) pairs for ``field``: the surface match first, then what only a
+    language sub-field matched (an inflected or clitic form), each fragment once."""
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    for suffix, label in FIELD_LABELS.items():
+        for fragment in highlights.get(field + suffix, []):
+            plain = re.sub("[\x02\x03]", "", fragment)
+            if plain not in seen:
+                seen.add(plain)
+                out.append((label, fragment))
+    return out
 
 
 def render_article_hit(hit: dict[str, Any]) -> Text:
@@ -31,10 +42,13 @@ def render_article_hit(hit: dict[str, Any]) -> Text:
         style="dim",
     )
     highlights = hit.get("highlight", {})
-    fragment = next(iter(highlights.values()), [src.get("body", "")[:200]])[0]
-    out.append("  ")
-    out.append_text(_highlight(fragment.replace("\n", " ")))
-    out.append("\n")
+    matched = why_matched(highlights, "title") + why_matched(highlights, "body")
+    for label, fragment in matched[:3] or [("", src.get("body", "")[:200])]:
+        out.append("  ")
+        if label:
+            out.append(f"[{label}] ", style="dim")
+        out.append_text(_highlight(fragment.replace("\n", " ")))
+        out.append("\n")
     entities = [f"{e['name']} ({e['label']})" for e in src.get("entities", [])[:6]]
     if entities:
         out.append("  entities: ", style="dim")
@@ -52,6 +66,9 @@ def render_claim_hit(hit: dict[str, Any]) -> Text:
     outlet = f" via {src['outlet']}" if src.get("outlet") else ""
     out.append(f"\n{speaker}{role}", style="bold")
     out.append(f" {src.get('cue')} [{src.get('stance')}, {src.get('kind')}]{outlet}\n", style="dim")
-    out.append(f"  “{src.get('text')}”\n")
+    fragments = why_matched(hit.get("highlight", {}), "text")
+    out.append("  “")
+    out.append_text(_highlight(fragments[0][1]) if fragments else Text(src.get("text", "")))
+    out.append("”\n")
     out.append(f"  {src.get('title')} · {(src.get('published_at') or '')[:10]}\n", style="dim")
     return out

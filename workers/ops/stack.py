@@ -1,6 +1,8 @@
 """The local stack without Docker: Apache Kafka (KRaft) and Elasticsearch from Maven Central.
 
 ``newsflow stack up`` resolves both with Maven into ``<stack_dir>/cache`` (re-runs reuse it),
+builds the ``newsflow-analysis`` stable plugin (``deploy/local/analysis-plugin``: the token filters
+the index templates use, which the integ-test build lacks) once per source hash and installs it,
 formats Kafka storage idempotently, starts both on 127.0.0.1, and waits until they are healthy.
 Elasticsearch refuses to run as root, so as root it runs as the dedicated system user
 ``newsflow-es``. Pid files and logs live under ``<stack_dir>``.
@@ -9,6 +11,7 @@ Elasticsearch refuses to run as root, so as root it runs as the dedicated system
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import shutil
@@ -29,6 +32,8 @@ from workers.settings import Settings
 
 POM = Path(__file__).resolve().parents[2] / "deploy" / "local" / "pom.xml"
 LOCAL_DIR = POM.parent
+PLUGIN_DIR = LOCAL_DIR / "analysis-plugin"
+PLUGIN_NAME = "newsflow-analysis"
 ES_USER = "newsflow-es"
 ES_BUNDLED_JDK_MAJOR = 25
 """The JDK major that the pinned Elasticsearch version bundles; never run it on a newer one."""
@@ -224,6 +229,79 @@ def resolve(cfg: StackConfig) -> None:
             jdk_bin.chmod(0o755)
 
 
+# ---------------------------------------------------------------------------------- analysis plugin
+
+
+def plugin_source_hash() -> str:
+    """Hash of everything the plugin zip is made from: a change rebuilds, nothing else does."""
+    digest = hashlib.sha256()
+    sources = [PLUGIN_DIR / "pom.xml", PLUGIN_DIR / "stable-plugin-descriptor.properties"]
+    for path in sorted([*sources, *PLUGIN_DIR.glob("src/**/*.java")]):
+        digest.update(path.relative_to(PLUGIN_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def build_analysis_plugin(cfg: StackConfig, java_home: Path) -> Path:
+    """The plugin zip for this source hash and Elasticsearch version, built with Maven once."""
+    digest = plugin_source_hash()
+    plugin_zip = cfg.cache / f"{PLUGIN_NAME}-{cfg.es_version}-{digest}.zip"
+    if plugin_zip.exists():
+        return plugin_zip
+    build_dir = cfg.cache / f"{PLUGIN_NAME}-build"
+    shutil.rmtree(build_dir, ignore_errors=True)
+    _run(
+        [
+            "mvn",
+            "-B",
+            "-q",
+            "-f",
+            str(PLUGIN_DIR / "pom.xml"),
+            "package",
+            f"-Des.version={cfg.es_version}",
+            f"-Dplugin.build.dir={build_dir}",
+        ],
+        f"building the {PLUGIN_NAME} Elasticsearch plugin",
+        "Check network access to Maven Central for its first build.",
+        # Lucene 10 class files need a JDK 21+ compiler: the one Elasticsearch runs on.
+        env={**os.environ, "JAVA_HOME": str(java_home)},
+    )
+    descriptor = (PLUGIN_DIR / "stable-plugin-descriptor.properties").read_text()
+    descriptor = descriptor.replace("@version@", digest).replace("@es.version@", cfg.es_version)
+    partial = plugin_zip.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(build_dir / f"{PLUGIN_NAME}.jar", f"{PLUGIN_NAME}.jar")
+        archive.writestr("stable-plugin-descriptor.properties", descriptor)
+    partial.rename(plugin_zip)
+    shutil.rmtree(build_dir, ignore_errors=True)
+    return plugin_zip
+
+
+def analysis_plugin_installed(cfg: StackConfig) -> bool:
+    descriptor = cfg.es_home / "plugins" / PLUGIN_NAME / "stable-plugin-descriptor.properties"
+    return descriptor.exists() and f"version={plugin_source_hash()}" in descriptor.read_text()
+
+
+def install_analysis_plugin(cfg: StackConfig, java_home: Path) -> None:
+    """Install (or replace a stale) plugin with bin/elasticsearch-plugin, which scans the jar's
+    @NamedComponent classes into named_components.json. Elasticsearch must not be running."""
+    if analysis_plugin_installed(cfg):
+        return
+    plugin_zip = build_analysis_plugin(cfg, java_home)
+    tool = str(cfg.es_home / "bin" / "elasticsearch-plugin")
+    # The installer scans every jar for named components: its default 64 MB heap runs out.
+    env = {**os.environ, "ES_JAVA_HOME": str(java_home), "CLI_JAVA_OPTS": "-Xmx512m"}
+    env.pop("JAVA_HOME", None)
+    if (cfg.es_home / "plugins" / PLUGIN_NAME).exists():
+        _run([tool, "remove", PLUGIN_NAME], f"removing the old {PLUGIN_NAME}", "", env=env)
+    _run(
+        [tool, "install", "--batch", plugin_zip.as_uri()],
+        f"installing the {PLUGIN_NAME} Elasticsearch plugin",
+        f"Delete {plugin_zip} to rebuild it.",
+        env=env,
+    )
+
+
 # ---------------------------------------------------------------------------------- kafka
 
 
@@ -358,6 +436,10 @@ def _make_reachable(path: Path) -> None:
             parent.chmod(mode | 0o001)
 
 
+def es_java_home() -> Path:
+    return find_java(21, ES_BUNDLED_JDK_MAJOR).parent.parent
+
+
 def start_elasticsearch(cfg: StackConfig) -> None:
     pid_file = cfg.pid_file("elasticsearch")
     if read_pid(pid_file):
@@ -367,7 +449,7 @@ def start_elasticsearch(cfg: StackConfig) -> None:
             f"port {cfg.es_port} is already in use by another process. Stop it "
             f"(`ss -ltnp | grep {cfg.es_port}`) or set another port."
         )
-    java_home = find_java(21, ES_BUNDLED_JDK_MAJOR).parent.parent
+    java_home = es_java_home()
     data, logs = cfg.es_dir / "data", cfg.es_dir / "logs"
     for directory in (data, logs):
         directory.mkdir(parents=True, exist_ok=True)
@@ -448,6 +530,11 @@ def up(cfg: StackConfig) -> dict[str, float]:
     cfg.root.mkdir(parents=True, exist_ok=True)
     resolve(cfg)
     timings["resolve_s"] = time.monotonic() - start
+    if not analysis_plugin_installed(cfg):
+        began = time.monotonic()
+        stop_service(cfg, "elasticsearch")  # a plugin is loaded at start only
+        install_analysis_plugin(cfg, es_java_home())
+        timings["plugin_s"] = time.monotonic() - began
     start_kafka(cfg)
     start_elasticsearch(cfg)
     wait_healthy(cfg)

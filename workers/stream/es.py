@@ -23,10 +23,9 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, AsyncElasticsearch, BadRequestError, NotFoundError
 
-from schemas.mappings import INDEX_KINDS, index_template
+from schemas.mappings import INDEX_KINDS, analysis_fingerprint, index_template
 from schemas.models import EnrichedArticle
 from workers.core.documents import article_document, claim_documents
-from workers.core.text import match_form
 from workers.settings import ElasticsearchSettings, WorkerSettings
 from workers.stream import metrics
 
@@ -59,43 +58,20 @@ def make_client(settings: ElasticsearchSettings) -> AsyncElasticsearch:
 # ---------------------------------------------------------------------------------- templates
 
 
-async def has_language_analyzers(client: AsyncElasticsearch) -> bool:
-    """True when the cluster has analysis-common (the integ-test build does not)."""
-    try:
-        await client.indices.analyze(analyzer="arabic", text="اختبار")
-        await client.indices.analyze(analyzer="english", text="testing")
-        return True
-    except BadRequestError:
-        return False
-
-
 async def install(client: AsyncElasticsearch, settings: ElasticsearchSettings) -> dict[str, Any]:
-    """Put index templates and create the first index behind each alias. Idempotent: an
-    existing write index gets any new (additive) fields through put_mapping."""
-    analyzers = await has_language_analyzers(client)
-    report: dict[str, Any] = {"language_analyzers": analyzers, "indices": {}}
+    """Put index templates and create the first index behind each alias. Idempotent, and
+    migrates: an existing write index gets new (additive) fields through put_mapping; one built
+    with other analysis (analyzers cannot change on an index) is replaced by a new rollover
+    index that every document is copied into (see ``_rebuild``)."""
+    report: dict[str, Any] = {"analysis": analysis_fingerprint(), "indices": {}, "migrated": {}}
     for kind in INDEX_KINDS:
         template = index_template(
-            kind,
-            settings.index_prefix,
-            language_analyzers=analyzers,
-            shards=settings.shards,
-            replicas=settings.replicas,
+            kind, settings.index_prefix, shards=settings.shards, replicas=settings.replicas
         )
         alias = settings.alias(kind)
         await client.indices.put_index_template(name=alias, **template)
         try:
             current = await client.indices.get_alias(name=alias)
-            indices = list(current.body)
-            write_index = next(
-                (i for i, v in current.body.items() if v["aliases"][alias].get("is_write_index")),
-                indices[-1],
-            )
-            mappings = template["template"]["mappings"]
-            await client.indices.put_mapping(
-                index=write_index, properties=mappings["properties"], dynamic=mappings["dynamic"]
-            )
-            report["indices"][alias] = write_index
         except NotFoundError:
             first = f"{alias}-000001"
             try:
@@ -104,7 +80,126 @@ async def install(client: AsyncElasticsearch, settings: ElasticsearchSettings) -
                 if "resource_already_exists_exception" not in str(exc):
                     raise
             report["indices"][alias] = first
+            continue
+        indices = sorted(current.body)
+        write_index = next(
+            (i for i, v in current.body.items() if v["aliases"][alias].get("is_write_index")),
+            indices[-1],
+        )
+        mapping = await client.indices.get_mapping(index=indices)
+        stale = [
+            index
+            for index in indices
+            if mapping[index]["mappings"].get("_meta", {}).get("analysis") != analysis_fingerprint()
+        ]
+        if stale:
+            write_index, copied = await _rebuild(client, alias, indices, write_index, stale)
+            report["migrated"][alias] = copied
+        else:
+            mappings = template["template"]["mappings"]
+            await client.indices.put_mapping(
+                index=write_index,
+                properties=mappings["properties"],
+                dynamic=mappings["dynamic"],
+                meta=mappings["_meta"],
+            )
+        report["indices"][alias] = write_index
     return report
+
+
+def next_index_name(alias: str, indices: Sequence[str]) -> str:
+    """``<alias>-NNNNNN`` one past the highest existing number (rollover's naming)."""
+    numbers = [int(i.rsplit("-", 1)[1]) for i in indices if i.rsplit("-", 1)[-1].isdigit()]
+    return f"{alias}-{max(numbers, default=0) + 1:06d}"
+
+
+async def _rebuild(
+    client: AsyncElasticsearch,
+    alias: str,
+    indices: list[str],
+    write_index: str,
+    stale: list[str],
+) -> tuple[str, dict[str, int]]:
+    """Move the alias onto a new index from the current template and copy every document of
+    the stale indices into it, keeping each document's external version.
+
+    Order matters for not losing writes: the new index becomes the write index first, so
+    workers write there while the copy runs; the copy uses ``version_type=external``, so a
+    document a worker rewrote meanwhile (a higher version) wins over its old copy (409, skipped).
+    The alias keeps the old indices for search until the copy is verified; then they leave the
+    alias and are deleted. Scroll + bulk rather than _reindex: the local build has no reindex
+    module. Interrupted, the next ``es init`` finds the stale indices still behind the alias and
+    resumes (copying is idempotent); so does a worker racing another's (each worker runs
+    ``install`` at start and retries it until it succeeds)."""
+    new_index = write_index if write_index not in stale else next_index_name(alias, indices)
+    if new_index not in indices:
+        try:
+            await client.indices.create(index=new_index)
+        except BadRequestError as exc:  # another worker's es init got there first
+            if "resource_already_exists_exception" not in str(exc):
+                raise
+        await client.indices.update_aliases(
+            actions=[
+                {"add": {"index": new_index, "alias": alias, "is_write_index": True}},
+                *({"add": {"index": i, "alias": alias, "is_write_index": False}} for i in indices),
+            ]
+        )
+    copied: dict[str, int] = {}
+    for index in stale:
+        copied[index] = await _copy_documents(client, index, new_index)
+    await client.indices.refresh(index=new_index)
+    for index in stale:
+        ids = await _all_ids(client, index)
+        present = await _all_ids(client, new_index)
+        missing = ids - present
+        if missing:
+            raise RuntimeError(
+                f"migration of {index} into {new_index} is missing {len(missing)} documents "
+                f"(e.g. {sorted(missing)[:3]}); {index} is kept behind {alias}. Rerun es init."
+            )
+    await client.indices.update_aliases(
+        actions=[{"remove": {"index": i, "alias": alias}} for i in stale]
+    )
+    await client.options(ignore_status=404).indices.delete(index=",".join(stale))
+    return new_index, copied
+
+
+async def _scroll(client: AsyncElasticsearch, index: str, **kwargs: Any) -> Any:
+    response = await client.search(index=index, scroll="2m", size=500, sort=["_doc"], **kwargs)
+    scroll_id = response.get("_scroll_id")
+    try:
+        while response["hits"]["hits"]:
+            yield response["hits"]["hits"]
+            response = await client.scroll(scroll_id=scroll_id, scroll="2m")
+            scroll_id = response.get("_scroll_id")
+    finally:
+        if scroll_id:
+            await client.clear_scroll(scroll_id=scroll_id)
+
+
+async def _copy_documents(client: AsyncElasticsearch, source: str, target: str) -> int:
+    copied = 0
+    async for hits in _scroll(client, source, version=True):
+        operations: list[dict[str, Any]] = []
+        for hit in hits:
+            action = {"_index": target, "_id": hit["_id"]}
+            if hit.get("_version", -1) > 0:
+                action.update(version=hit["_version"], version_type="external")
+            operations += [{"index": action}, hit["_source"]]
+        response = await client.bulk(operations=operations)
+        for item in response["items"]:
+            status = item["index"]["status"]
+            if status >= 300 and status != 409:  # 409: a newer version is already there
+                raise RuntimeError(f"copying {item['index']['_id']} into {target}: {item}")
+        copied += len(hits)
+    return copied
+
+
+async def _all_ids(client: AsyncElasticsearch, index: str) -> set[str]:
+    ids: set[str] = set()
+    async for hits in _scroll(client, index, source=False):
+        ids.update(hit["_id"] for hit in hits)
+    return ids
 
 
 # ---------------------------------------------------------------------------------- indexing
@@ -295,17 +390,34 @@ class SearchRequest:
     speaker: str | None = None
     since: datetime | None = None
     size: int = 10
+    lenient: bool = False
+    """Parse ``query`` as simple_query_string (set after a query_string syntax error)."""
 
 
 def _text_query(
-    query: str, fields: list[str], match_fields: list[str], names_field: str | None = None
+    query: str, fields: list[str], names_field: str | None = None, *, lenient: bool = False
 ) -> dict[str, Any]:
-    """Full text in the display fields and in the Python matching form; optionally also the
-    names of linked entities in every language (so 'Putin' finds articles saying بوتين)."""
-    should: list[dict[str, Any]] = [
-        {"multi_match": {"query": query, "fields": fields, "type": "best_fields"}},
-        {"multi_match": {"query": match_form(query), "fields": match_fields}},
-    ]
+    """Kibana's Lucene query syntax (``"exact phrase"``, ``a OR b``, ``-x``, ``field:value``,
+    ``wild*``) over the display fields and their Arabic/English sub-fields, every term required
+    unless OR says otherwise; optionally also the names of linked entities in every language
+    (so 'Putin' finds articles saying بوتين). ``lenient`` is the fallback for text that is not
+    valid syntax (an unbalanced quote): simple_query_string never fails to parse."""
+    text: dict[str, Any]
+    if lenient:
+        text = {
+            "simple_query_string": {"query": query, "fields": fields, "default_operator": "and"}
+        }
+    else:
+        # cross_fields: every word must be somewhere (title or body), not all in one field
+        text = {
+            "query_string": {
+                "query": query,
+                "fields": fields,
+                "default_operator": "AND",
+                "type": "cross_fields",
+            }
+        }
+    should: list[dict[str, Any]] = [text]
     if names_field:
         should.append({"match": {names_field: {"query": query, "operator": "and", "boost": 2}}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
@@ -318,10 +430,48 @@ def _name_filter(value: str, id_field: str, text_fields: list[str]) -> dict[str,
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
+ARTICLE_TEXT_FIELDS = ("title^3", "title.ar^3", "title.en^3", "body", "body.ar", "body.en")
+HIGHLIGHT_TAGS = ("\x02", "\x03")
+"""Control characters that never occur in cleaned text, so a page's own <em> is not taken for
+a match."""
+
+
+def _highlight(fields: list[str]) -> dict[str, Any]:
+    """Fragments around the matched words of each field and of its language sub-fields (the
+    sub-field shows a match the surface form missed: اتفاق highlighted in والاتفاق)."""
+    return {
+        "fields": {f"{f}{sub}": {} for f in fields for sub in ("", ".ar", ".en")},
+        "pre_tags": [HIGHLIGHT_TAGS[0]],
+        "post_tags": [HIGHLIGHT_TAGS[1]],
+        "fragment_size": 160,
+        "number_of_fragments": 2,
+    }
+
+
 def _since(request: SearchRequest) -> list[dict[str, Any]]:
     if not request.since:
         return []
     return [{"range": {"@timestamp": {"gte": request.since.isoformat()}}}]
+
+
+async def with_lenient_fallback(
+    search: Callable[[AsyncElasticsearch, ElasticsearchSettings, SearchRequest], Awaitable[Any]],
+    client: AsyncElasticsearch,
+    es: ElasticsearchSettings,
+    request: SearchRequest,
+) -> dict[str, Any]:
+    """Run ``search``; when the query is not valid query string syntax, run it again as
+    simple_query_string and say so in ``response["lenient"]``."""
+    try:
+        return dict(await search(client, es, request))
+    except BadRequestError as exc:
+        if not request.query or request.lenient:
+            raise
+        reason = str(exc)
+        if "parse" not in reason and "query_shard_exception" not in reason:
+            raise
+    request = SearchRequest(**{**request.__dict__, "lenient": True})
+    return {**dict(await search(client, es, request)), "lenient": True}
 
 
 async def search_articles(
@@ -333,9 +483,9 @@ async def search_articles(
         must.append(
             _text_query(
                 request.query,
-                ["title^3", "body", "title.*^3", "body.*"],
-                ["title_match^3", "body_match"],
+                list(ARTICLE_TEXT_FIELDS),
                 "entity_names.text",
+                lenient=request.lenient,
             )
         )
     if request.lang:
@@ -348,11 +498,7 @@ async def search_articles(
         await client.search(
             index=es.alias("articles"),
             query={"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
-            highlight={
-                "fields": {"body": {}, "body.*": {}, "title": {}},
-                "fragment_size": 160,
-                "number_of_fragments": 1,
-            },
+            highlight=_highlight(["title", "body"]),
             source_excludes=["enriched", "body_match", "title_match"],
             size=request.size,
             sort=["_score", {"@timestamp": "desc"}],
@@ -366,7 +512,9 @@ async def search_claims(
     must: list[dict[str, Any]] = []
     filters: list[dict[str, Any]] = _since(request)
     if request.query:
-        must.append(_text_query(request.query, ["text", "text.*"], ["text_match"]))
+        must.append(
+            _text_query(request.query, ["text", "text.ar", "text.en"], lenient=request.lenient)
+        )
     if request.lang:
         filters.append({"term": {"lang": request.lang}})
     if request.speaker:
@@ -381,6 +529,7 @@ async def search_claims(
         await client.search(
             index=es.alias("claims"),
             query={"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
+            highlight=_highlight(["text"]),
             size=request.size,
             sort=["_score", {"@timestamp": "desc"}],
         )

@@ -1,0 +1,167 @@
+"""Language analysis on the real local stack (with the newsflow-analysis plugin that
+``newsflow stack up`` installs): clitic and inflected forms find each other, hits say why they
+matched, and ``es init`` moves an index built without the analysis onto one built with it."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from elasticsearch import AsyncElasticsearch, Elasticsearch
+
+from schemas.mappings import INDEX_KINDS
+from workers.cli.render import why_matched
+from workers.settings import ElasticsearchSettings, Settings
+from workers.stream.es import SearchRequest, install, make_client, search_articles
+
+pytestmark = pytest.mark.integration
+
+DOCS = {
+    "agreement": ("ar", "توقيع والاتفاق في العاصمة", "وقع الطرفان أمس على والاتفاق الجديد."),
+    "china": ("ar", "زيارة إلى الصين", "وصل الوفد إلى الصين صباح اليوم."),
+    "weather": ("ar", "طقس حار", "درجات الحرارة مرتفعة في المدينة."),
+    "election": ("en", "One election", "The election was held on Sunday in the north."),
+    "garden": ("en", "Gardens", "Roses bloom early this spring."),
+}
+
+
+def _es_settings() -> ElasticsearchSettings:
+    base = Settings().es
+    return base.model_copy(update={"index_prefix": f"t{uuid.uuid4().hex[:10]}"})
+
+
+def _run(coro_fn: Any, es: ElasticsearchSettings) -> Any:
+    async def go() -> Any:
+        client = make_client(es)
+        try:
+            return await coro_fn(client)
+        finally:
+            await client.close()
+
+    return asyncio.run(go())
+
+
+def _document(doc_id: str, lang: str, title: str, body: str) -> dict[str, Any]:
+    return {
+        "id": doc_id,
+        "lang": lang,
+        "title": title,
+        "body": body,
+        "@timestamp": "2024-05-01T00:00:00Z",
+        "version": 1,
+    }
+
+
+@pytest.fixture
+def indexed() -> Iterator[tuple[ElasticsearchSettings, Elasticsearch]]:
+    es = _es_settings()
+    sync = Elasticsearch(es.url.split(",")[0])
+    _run(lambda client: install(client, es), es)
+    for doc_id, (lang, title, body) in DOCS.items():
+        sync.index(
+            index=es.alias("articles"), id=doc_id, document=_document(doc_id, lang, title, body)
+        )
+    sync.indices.refresh(index=es.alias("articles"))
+    yield es, sync
+    sync.options(ignore_status=404).indices.delete(index=f"{es.index_prefix}-*")
+    for kind in INDEX_KINDS:
+        sync.options(ignore_status=404).indices.delete_index_template(name=es.alias(kind))
+
+
+def _search(es: ElasticsearchSettings, query: str) -> dict[str, Any]:
+    async def go(client: AsyncElasticsearch) -> dict[str, Any]:
+        return await search_articles(client, es, SearchRequest(query=query, size=20))
+
+    return dict(_run(go, es))
+
+
+def _ids(response: dict[str, Any]) -> set[str]:
+    return {hit["_id"] for hit in response["hits"]["hits"]}
+
+
+def test_bare_arabic_word_finds_it_with_conjunction_and_article(indexed) -> None:  # type: ignore[no-untyped-def]
+    es, _ = indexed
+    response = _search(es, "اتفاق")
+    assert _ids(response) == {"agreement"}
+    hit = response["hits"]["hits"][0]
+    labels = [label for label, _ in why_matched(hit["highlight"], "body")]
+    fragments = " ".join(f for _, f in why_matched(hit["highlight"], "body"))
+    assert "Arabic forms" in labels and "\x02والاتفاق\x03" in fragments
+
+
+def test_preposition_and_article_form_finds_the_article_form(indexed) -> None:  # type: ignore[no-untyped-def]
+    es, _ = indexed
+    assert _ids(_search(es, "للصين")) == {"china"}
+
+
+def test_english_plural_finds_its_singular(indexed) -> None:  # type: ignore[no-untyped-def]
+    es, _ = indexed
+    assert _ids(_search(es, "elections")) == {"election"}
+    assert _ids(_search(es, "gardens roses")) == {"garden"}  # every word required
+
+
+def test_query_string_syntax_and_an_invalid_query_falls_back(indexed) -> None:  # type: ignore[no-untyped-def]
+    es, _ = indexed
+    assert _ids(_search(es, "الصين OR elections")) == {"china", "election"}
+    assert _ids(_search(es, "lang:en AND -election")) == {"garden"}
+
+    async def go(client: AsyncElasticsearch) -> dict[str, Any]:
+        from workers.stream.es import with_lenient_fallback
+
+        request = SearchRequest(query='"roses bloom', size=5)
+        return await with_lenient_fallback(search_articles, client, es, request)
+
+    response = _run(go, es)
+    assert response.get("lenient") is True and _ids(response) == {"garden"}
+
+
+def test_es_init_rebuilds_an_index_made_without_the_analysis() -> None:
+    """An index whose analysis predates the template (here: created without any) gets a new
+    rollover index with every document, at its version; the old index is gone."""
+    es = _es_settings()
+    sync = Elasticsearch(es.url.split(",")[0])
+    alias = es.alias("articles")
+    old = f"{alias}-000001"
+    try:
+        sync.indices.create(
+            index=old,
+            mappings={
+                "properties": {
+                    "id": {"type": "keyword"},
+                    "lang": {"type": "keyword"},
+                    "title": {"type": "text"},
+                    "body": {"type": "text"},
+                    "@timestamp": {"type": "date"},
+                    "version": {"type": "long"},
+                }
+            },
+            aliases={alias: {"is_write_index": True}},
+        )
+        for doc_id, (lang, title, body) in DOCS.items():
+            sync.index(
+                index=alias,
+                id=doc_id,
+                document=_document(doc_id, lang, title, body),
+                version=7,
+                version_type="external",
+            )
+        sync.indices.refresh(index=alias)
+        assert _ids(_search(es, "اتفاق")) == set()  # surface forms only, as before
+
+        report = _run(lambda client: install(client, es), es)
+
+        assert report["migrated"][alias] == {old: len(DOCS)}
+        current = list(sync.indices.get_alias(name=alias).body)
+        assert current == [f"{alias}-000002"] and not sync.indices.exists(index=old)
+        assert sync.count(index=alias)["count"] == len(DOCS)
+        assert sync.get(index=alias, id="china")["_version"] == 7
+        assert _ids(_search(es, "اتفاق")) == {"agreement"}
+        again = _run(lambda client: install(client, es), es)  # idempotent once migrated
+        assert again["migrated"] == {} and again["indices"][alias] == f"{alias}-000002"
+    finally:
+        sync.options(ignore_status=404).indices.delete(index=f"{es.index_prefix}-*")
+        for kind in INDEX_KINDS:
+            sync.options(ignore_status=404).indices.delete_index_template(name=es.alias(kind))
