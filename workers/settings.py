@@ -109,12 +109,17 @@ class ProcessingSettings(BaseModel):
         default="mark", description="Index near-duplicates marked duplicate_of, or drop them."
     )
     html_timeout_seconds: float = Field(default=10.0, gt=0)
-    entity_backend: Literal["rules", "spacy", "transformers"] = Field(
-        default="rules",
-        description="Entity extractor: the offline knowledge base and rules, or a spaCy or "
-        "Hugging Face model (entity_model) merged with KB linking.",
+    entity_backend: Literal["crf", "rules", "spacy", "transformers"] = Field(
+        default="crf",
+        description="Entity extractor: the shipped Arabic and English CRF models, the offline "
+        "knowledge base and rules alone, or a spaCy or Hugging Face model (entity_model); "
+        "every backend is linked to the knowledge base.",
     )
-    entity_model: str | None = Field(default=None, description="spaCy/HF model name or path.")
+    entity_model: str | None = Field(
+        default=None,
+        description="spaCy/HF model name or path; for crf, a directory holding en.crfsuite "
+        "and ar.crfsuite to use instead of the shipped ones.",
+    )
 
 
 class IngestSettings(BaseModel):

@@ -472,6 +472,19 @@ def eval_entities(ctx: typer.Context) -> None:
     raise typer.Exit(evaluate(ctx.args))
 
 
+train_cli = typer.Typer(help="Train a stage's model from ../shared/data.", no_args_is_help=True)
+cli.add_typer(train_cli, name="train")
+
+
+@train_cli.command("entities", context_settings=PASS_THROUGH)
+def train_entities(ctx: typer.Context) -> None:
+    """Word clusters + CRF of one language (--lang ar|en; --help for options); needs gensim
+    (pip install 'newsflow[train]')."""
+    from workers.core.entities.training import main as train
+
+    raise typer.Exit(train(ctx.args))
+
+
 @eval_cli.command("claims", context_settings=PASS_THROUGH)
 def eval_claims(ctx: typer.Context) -> None:
     """Precision/recall of (speaker, content) pairs and stance accuracy (--help for options)."""

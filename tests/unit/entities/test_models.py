@@ -92,8 +92,9 @@ def test_missing_models_fail_clearly(tmp_path: Path, kb: KnowledgeBase) -> None:
         build_entity_extractor(ProcessingSettings(entity_backend="spacy"), kb)
 
 
-def test_rules_is_the_default_backend(kb: KnowledgeBase) -> None:
-    assert build_entity_extractor(ProcessingSettings(), kb).name == "rules"
+def test_the_rules_backend_is_still_selectable(kb: KnowledgeBase) -> None:
+    settings = ProcessingSettings(entity_backend="rules")
+    assert build_entity_extractor(settings, kb).name == "rules"
 
 
 LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]

@@ -1,0 +1,288 @@
+"""Training the CRF name finder from ``../shared/data`` (``newsflow train entities``).
+
+Two steps per language, both deterministic (fixed seeds, one thread):
+
+1. **Word clusters** from the unlabelled feed articles: word2vec (gensim, CBOW) on the
+   tokenised feed text, then k-means on the unit vectors of the most frequent words at two
+   granularities. Written to ``<lang>.clusters.tsv`` (word, coarse id, fine id).
+2. **CRF** (CRFsuite, L-BFGS with L1+L2) on the labelled sets, features from
+   :mod:`workers.core.entities.tagger`; the dev sets are scored after training.
+
+Data (see the model card): English trains on CoNLL-2003 train and is scored on CoNLL dev and
+Wikigold; Arabic trains on ANERcorp train minus its last 10 % of sentences (the held-out
+block, never tuned on) plus AQMAR train, and is scored on that block and AQMAR dev.
+gensim is only needed here (``pip install 'newsflow[train]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from workers.core.entities.conll import (
+    Sentence,
+    SpanScores,
+    read_conll,
+    sentences_of,
+    spans,
+)
+from workers.core.entities.kb import KnowledgeBase
+from workers.core.entities.tagger import (
+    Featurizer,
+    Gazetteer,
+    clusters_path,
+    model_path,
+    read_clusters,
+    sentences,
+    tokenize,
+    write_manifest,
+)
+
+DEFAULT_DATA = Path("../shared/data")
+FEEDS = {"en": "feeds/en-news.jsonl.gz", "ar": "feeds/ar-ant-news.jsonl.gz"}
+HELDOUT_SHARE = 0.10
+FEED_ARTICLES = 8000
+"""Feed articles per language the clusters learn from (the first ones of the file)."""
+
+
+@dataclass
+class Splits:
+    train: list[Sentence]
+    dev: dict[str, list[Sentence]]
+
+
+def anercorp_split(data: Path) -> tuple[list[Sentence], list[Sentence]]:
+    """ANERcorp train minus / only its last 10 % contiguous block of sentences."""
+    all_sentences = sentences_of(read_conll(data / "ner/ar-anercorp/train.conll"))
+    cut = int(len(all_sentences) * (1 - HELDOUT_SHARE))
+    return all_sentences[:cut], all_sentences[cut:]
+
+
+def load_splits(lang: str, data: Path) -> Splits:
+    if lang == "en":
+        return Splits(
+            train=sentences_of(read_conll(data / "ner/en-conll2003/train.conll")),
+            dev={
+                "conll-dev": sentences_of(read_conll(data / "ner/en-conll2003/dev.conll")),
+                "wikigold": sentences_of(read_conll(data / "ner/en-wikigold/wikigold.conll")),
+            },
+        )
+    train, heldout = anercorp_split(data)
+    aqmar_train = sentences_of(read_conll(data / "ner/ar-aqmar/train.conll"))
+    return Splits(
+        train=train + aqmar_train,
+        dev={
+            "anercorp-heldout": heldout,
+            "aqmar-dev": sentences_of(read_conll(data / "ner/ar-aqmar/dev.conll")),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------- clusters
+
+
+def feed_sentences(
+    path: Path, featurizer_norm: Any, limit: int | None = None
+) -> Iterator[list[str]]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if limit is not None and number >= limit:
+                return
+            record = json.loads(line)
+            text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
+            for sentence in sentences(text, tokenize(text)):
+                yield [featurizer_norm(t.text) for t in sentence]
+
+
+def _stable_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def kmeans(vectors: Any, k: int, iterations: int = 20, seed: int = 7) -> Any:
+    """Plain Lloyd k-means on unit vectors (cosine), seeded: cluster index per row."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    centres = vectors[rng.choice(len(vectors), size=k, replace=False)].copy()
+    assignment = np.zeros(len(vectors), dtype=np.int64)
+    for _ in range(iterations):
+        assignment = np.argmax(vectors @ centres.T, axis=1)
+        sums = np.zeros_like(centres)
+        np.add.at(sums, assignment, vectors)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        empty = norms[:, 0] == 0
+        centres = np.where(empty[:, None], centres, sums / np.maximum(norms, 1e-9))
+    return assignment
+
+
+def build_clusters(
+    lang: str,
+    data: Path,
+    out: Path,
+    *,
+    vocabulary: int = 100_000,
+    coarse: int = 128,
+    fine: int = 1024,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    import numpy as np
+    from gensim.models import Word2Vec
+
+    norm = Featurizer(lang, read_clusters(Path("/nonexistent")), Gazetteer(None, lang)).norm
+    started = time.process_time()
+    corpus = list(feed_sentences(data / FEEDS[lang], norm, limit))
+    tokens = sum(len(s) for s in corpus)
+    model = Word2Vec(
+        corpus,
+        vector_size=100,
+        window=5,
+        min_count=3,
+        sg=0,
+        epochs=3,
+        workers=1,
+        seed=1,
+        hashfxn=_stable_hash,
+        max_vocab_size=None,
+    )
+    words = model.wv.index_to_key[:vocabulary]
+    vectors = np.asarray([model.wv[w] for w in words], dtype=np.float32)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    coarse_ids = kmeans(vectors, coarse)
+    fine_ids = kmeans(vectors, fine)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        for word, c, f in zip(words, coarse_ids, fine_ids, strict=True):
+            if "\t" not in word and "\n" not in word:
+                handle.write(f"{word}\t{c}\t{f}\n")
+    return {
+        "feed_sentences": len(corpus),
+        "feed_tokens": tokens,
+        "words": len(words),
+        "cpu_seconds": round(time.process_time() - started, 1),
+    }
+
+
+# ---------------------------------------------------------------------------------- CRF
+
+
+def train_crf(
+    lang: str,
+    splits: Splits,
+    featurizer: Featurizer,
+    out: Path,
+    *,
+    c1: float = 0.05,
+    c2: float = 0.01,
+    iterations: int = 150,
+) -> dict[str, Any]:
+    import pycrfsuite
+
+    started = time.process_time()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence in splits.train:
+        trainer.append(featurizer.features(sentence.words), sentence.tags)
+    trainer.set_params(
+        {
+            "c1": c1,
+            "c2": c2,
+            "max_iterations": iterations,
+            "feature.possible_transitions": True,
+            "feature.minfreq": 1,
+        }
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return {
+        "train_sentences": len(splits.train),
+        "train_tokens": sum(len(s.words) for s in splits.train),
+        "c1": c1,
+        "c2": c2,
+        "iterations": iterations,
+        "cpu_seconds": round(time.process_time() - started, 1),
+        "model_bytes": out.stat().st_size,
+    }
+
+
+def score_tokens(model: Path, featurizer: Featurizer, data: Sequence[Sentence]) -> SpanScores:
+    """Span scores of the CRF alone on gold tokenisation (no KB linking, no post-processing)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    scores = SpanScores()
+    for sentence in data:
+        predicted = tagger.tag(featurizer.features(sentence.words))
+        scores.add(spans(sentence.tags), spans(predicted))
+    return scores
+
+
+def train_language(
+    lang: str,
+    data: Path,
+    out_dir: Path | None,
+    *,
+    rebuild_clusters: bool = False,
+    feed_articles: int | None = FEED_ARTICLES,
+    **crf_params: Any,
+) -> dict[str, Any]:
+    report: dict[str, Any] = {"lang": lang, "date": datetime.now(UTC).date().isoformat()}
+    cluster_file = clusters_path(lang, out_dir)
+    if rebuild_clusters or not cluster_file.exists():
+        report["clusters"] = build_clusters(lang, data, cluster_file, limit=feed_articles)
+    clusters = read_clusters(cluster_file)
+    featurizer = Featurizer(lang, clusters, Gazetteer(KnowledgeBase.default(), lang))
+    splits = load_splits(lang, data)
+    model = model_path(lang, out_dir)
+    report["crf"] = train_crf(lang, splits, featurizer, model, **crf_params)
+    report["dev"] = {
+        name: score_tokens(model, featurizer, sentences_).as_dict()
+        for name, sentences_ in splits.dev.items()
+    }
+    write_manifest(lang, out_dir)
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Train the CRF entity model of a language.")
+    parser.add_argument("--lang", required=True, choices=["en", "ar"])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="../shared/data")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="directory for <lang>.crfsuite and <lang>.clusters.tsv (default: the package's)",
+    )
+    parser.add_argument("--rebuild-clusters", action="store_true")
+    parser.add_argument("--feed-articles", type=int, default=FEED_ARTICLES)
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--iterations", type=int, default=150)
+    args = parser.parse_args(argv)
+    if not (args.data / "ner").is_dir():
+        print(f"no training data in {args.data}/ner (see the model card)", file=sys.stderr)
+        return 2
+    report = train_language(
+        args.lang,
+        args.data,
+        args.out,
+        rebuild_clusters=args.rebuild_clusters,
+        feed_articles=args.feed_articles,
+        c1=args.c1,
+        c2=args.c2,
+        iterations=args.iterations,
+    )
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
