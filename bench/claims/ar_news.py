@@ -56,11 +56,12 @@ MIN_CHARS, MAX_CHARS = 400, 2500
 
 def shared_dir() -> Path | None:
     """``../shared`` beside the checkout (or beside the worktree folder), or $NEWSFLOW_SHARED."""
-    candidates = [os.environ.get("NEWSFLOW_SHARED", ""), ROOT.parent / "shared"]
-    candidates.append(ROOT.parents[1] / "shared")
+    candidates: list[Path] = [ROOT.parent / "shared", ROOT.parents[1] / "shared"]
+    if os.environ.get("NEWSFLOW_SHARED"):
+        candidates.insert(0, Path(os.environ["NEWSFLOW_SHARED"]))
     for candidate in candidates:
-        if candidate and (Path(candidate) / FEED_NAME).is_file():
-            return Path(candidate)
+        if (candidate / FEED_NAME).is_file():
+            return candidate
     return None
 
 

@@ -17,6 +17,7 @@ Two kinds of quotation are attributed without a cue of their own:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -48,6 +49,8 @@ QUOTE_CONTINUATION_CONFIDENCE = 0.7
 class _Found:
     claim: Claim
     words: frozenset[str] = field(default_factory=frozenset)
+    origin: int | None = None
+    """For a framing: the start of the body claim it was traced to."""
 
 
 @dataclass
@@ -68,7 +71,13 @@ class CueClaimExtractor:
             headline = _headline_colon(article.title, by_field[TextField.TITLE])
             title = [headline] if headline else []
         framed = self._framings(TextField.TITLE, article.title, title, body)
-        framed += self._framings(TextField.BODY, article.body, body, body)
+        # A cross-head quoting what the title already quotes from the same claim is the
+        # same statement: it is emitted once, for the title.
+        framed += [
+            f
+            for f in self._framings(TextField.BODY, article.body, body, body)
+            if not any(f.words == t.words and f.origin == t.origin for t in framed)
+        ]
         claims = [f.claim for f in title] + [f.claim for f in framed] + [f.claim for f in body]
         return sorted(claims, key=lambda c: (c.field != TextField.TITLE, c.start))
 
@@ -244,7 +253,18 @@ class CueClaimExtractor:
                 phrase = frozenset(words_of(text[inner.start : inner.end]))
                 if not phrase or len(phrase) > 8:
                     continue
-                origin = next((f for f in body if phrase <= f.words), None)
+                # A quotation quotes words: they must be in the claim as written, in order
+                # ("الحرب التجارية" does not quote "أكبر حرب تجارية").
+                surface = " ".join(match_form(text[inner.start : inner.end]).split())
+                origin = next(
+                    (
+                        f
+                        for f in body
+                        if phrase <= f.words
+                        and surface in " ".join(match_form(f.claim.text).split())
+                    ),
+                    None,
+                )
                 if origin is None:
                     continue
                 framed.append(
@@ -261,6 +281,7 @@ class CueClaimExtractor:
                             }
                         ),
                         phrase,
+                        origin.claim.start,
                     )
                 )
         return framed
@@ -299,6 +320,9 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
     right = _trimmed(title, colon + 1, len(title))
     if left is None or right is None or len(title[right.start : right.end].split()) < 2:
         return None
+    left, addressed = _headline_speaker_part(title, left)
+    if left is None:
+        return None
     written = title[left.start : left.end]
     if not 1 <= len(written.split()) <= HEADLINE_SPEAKER_MAX_WORDS:
         return None
@@ -307,6 +331,9 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
     inside = [e for e in entities if e.start >= left.start and e.end <= left.end]
     person = next((e for e in reversed(inside) if e.label is Label.PERSON), None)
     named = next((e for e in inside if e.label in (Label.PERSON, Label.ORG)), None)
+    # ``واشنطن لأردوغان: …`` speaks to someone, so a capital is its government there.
+    place = next((e for e in inside if e.label is Label.LOC), None) if addressed else None
+    named = named or place
     if named is None and not _speaker_like(written):
         return None
     if any(e.label is Label.LOC for e in inside) and named is None:
@@ -333,6 +360,31 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
         confidence=HEADLINE_CONFIDENCE,
     )
     return _Found(claim, frozenset(words_of(claim.text)))
+
+
+HEADLINE_REPLY_VERBS = frozenset(match_form(w) for w in ("يرد", "ترد", "يخاطب", "تخاطب"))
+
+
+def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
+    """The speaker part before a headline's colon, without a rubric (``شاهد.. بيل غيتس``),
+    an addressee (``واشنطن لأردوغان``) or a reply verb (``الوزير يرد على ترامب``); and
+    whether someone was addressed."""
+    written = title[left.start : left.end]
+    rubric = max(written.rfind(".."), written.rfind("|"))
+    if rubric >= 0:
+        trimmed = _trimmed(title, left.start + rubric + 2, left.end)
+        if trimmed is None:
+            return None, False
+        left, written = trimmed, title[trimmed.start : trimmed.end]
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", written)]
+    for k, (offset, word) in enumerate(words[1:], start=1):
+        norm = match_form(word)
+        reply = norm in HEADLINE_REPLY_VERBS
+        addressee = k == len(words) - 1 and norm.startswith("ل") and len(norm) > 3
+        if reply or addressee:
+            end = _trimmed(title, left.start, left.start + offset)
+            return end, True
+    return left, False
 
 
 def _speaker_like(written: str) -> bool:
