@@ -51,6 +51,7 @@ RELAY_HEADS = frozenset({"نقلا", "ونقلا"})
 # Not على: its matching form is the name علي.
 LEADING_PREPOSITIONS = frozenset(match_form(w) for w in ("من", "عن", "إلى", "مع"))
 MIN_QUOTE_WORDS = 3
+DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
 CHANNEL_STOPS = frozenset(
@@ -602,6 +603,8 @@ class _SentenceParser:
                 # نفت الشركة، ومقرها أثينا، أي صلة …; الجيش نفى هذه الرواية: the content
                 # starts here (right after the cue when the subject came first).
                 return j, j
+            if cue.stance is Stance.CONFIRM and j > ci + 1 and tok.norm in DEMONSTRATIVES:
+                return j, j  # وأكدت المنظمة، …، هذا القصف: a confirmed report, named
             if cue.lemma == "طالب" and tok.norm.startswith("ب") and len(tok.norm) >= 4:
                 return j, j  # مطالبا بضمانات دولية
             if (
