@@ -13,7 +13,8 @@ the run prints why and exits 0 (nothing is scored).
 Selection (``select``), deterministic: articles of 400–2,500 characters; for each of the five
 sources and each of its categories, the article with the smallest sha256(``SET:id``); of those,
 per source, the five with the smallest hashes (five categories per source where it has them).
-The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind ids excluded.
+The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind ids excluded,
+``tuning2`` (a second tuning batch, two per source) ``tuning2`` with both excluded.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
@@ -52,6 +53,7 @@ FEED_NAME = "data/feeds/ar-ant-news.jsonl.gz"
 SOURCES = ("alarabia", "BBC", "CNN", "france24", "skynews")
 PER_SOURCE = 5
 MIN_CHARS, MAX_CHARS = 400, 2500
+SETS = ("blind", "tuning", "tuning2")
 
 
 def shared_dir() -> Path | None:
@@ -93,7 +95,10 @@ def _rank(label: str, article_id: str) -> str:
 
 
 def select(
-    records: Sequence[dict[str, Any]], label: str, exclude: frozenset[str] = frozenset()
+    records: Sequence[dict[str, Any]],
+    label: str,
+    exclude: frozenset[str] = frozenset(),
+    per_source: int = PER_SOURCE,
 ) -> list[str]:
     best: dict[tuple[str, str], tuple[str, str]] = {}
     for record in records:
@@ -106,8 +111,16 @@ def select(
     chosen: list[str] = []
     for source in SOURCES:
         per_category = sorted(v for (s, _c), v in best.items() if s == source)
-        chosen.extend(article_id for _r, article_id in per_category[:PER_SOURCE])
+        chosen.extend(article_id for _r, article_id in per_category[:per_source])
     return chosen
+
+
+def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    """blind first; tuning excludes it; tuning2 (two per source) excludes both."""
+    blind = select(records, "blind")
+    tuning = select(records, "tuning", exclude=frozenset(blind))
+    tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
+    return {"blind": blind, "tuning": tuning, "tuning2": tuning2}
 
 
 # ---- annotations ------------------------------------------------------------------------------
@@ -257,8 +270,8 @@ def _git_head() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("blind", "tuning"), default="blind")
-    parser.add_argument("--select", choices=("blind", "tuning"), help="print the chosen ids")
+    parser.add_argument("--set", choices=SETS, default="blind")
+    parser.add_argument("--select", choices=SETS, help="print the chosen ids")
     parser.add_argument("--speed", action="store_true", help="claim-stage throughput")
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
@@ -269,11 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     records = list(read_feed(shared / FEED_NAME))
     if args.select:
-        blind = select(records, "blind")
-        chosen = (
-            blind if args.select == "blind" else select(records, "tuning", exclude=frozenset(blind))
-        )
-        print("\n".join(chosen))
+        print("\n".join(chosen_sets(records)[args.select]))
         return 0
     if args.speed:
         print(json.dumps(speed(records), indent=2))

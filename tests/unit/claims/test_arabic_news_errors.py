@@ -164,3 +164,41 @@ def test_threat_with_its_content(kit, extractor) -> None:
     assert claim.speaker.text == "الرئيس"
     assert claim.stance is Stance.WARN
     assert claim.text == "باستخدام حق النقض ضد مشروع القانون"
+
+
+def test_unquoted_speech_after_a_colon_goes_on_over_the_paragraph(kit, extractor) -> None:
+    body = (
+        "وقال المدرب في مؤتمر صحفي: المباراة مهمة للجميع. أعتقد أن الضغط على الفريقين.\n"
+        "وتستضيف المدينة اللقاء يوم الأحد."
+    )
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "المباراة مهمة للجميع. أعتقد أن الضغط على الفريقين"
+
+
+def test_a_confirmation_by_another_party_ends_a_denial(kit, extractor) -> None:
+    body = "وتنكر الحركة أي صلة بالهجوم، وهو ما تؤكده الحكومة المجاورة."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.stance is Stance.DENY
+    assert claim.text == "أي صلة بالهجوم"
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "content"),
+    [
+        ("بغداد لأنقرة: احترموا الحدود", "بغداد", "احترموا الحدود"),
+        ("شاهد.. الوزير: الأسعار ستنخفض قريبا", "الوزير", "الأسعار ستنخفض قريبا"),
+        ("الوزير يرد على منتقديه: لن أستقيل", "الوزير", "لن أستقيل"),
+    ],
+)
+def test_headline_speaker_without_rubric_addressee_or_verb(
+    kit, extractor, title, speaker, content
+) -> None:  # type: ignore[no-untyped-def]
+    article = kit.make_article("وتستمر الاجتماعات.", title=title)
+    entities = kit.mentions(title, [("بغداد", Label.LOC, "kb:loc:baghdad", "Baghdad")])
+    entities = [e.model_copy(update={"field": TextField.TITLE}) for e in entities]
+    claims = extractor(article, entities)
+    kit.assert_offsets(article, claims)
+    (claim,) = claims
+    assert claim.field is TextField.TITLE
+    assert claim.speaker.text == speaker
+    assert claim.text == content

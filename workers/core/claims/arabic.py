@@ -52,6 +52,11 @@ RELAY_HEADS = frozenset({"نقلا", "ونقلا"})
 LEADING_PREPOSITIONS = frozenset(match_form(w) for w in ("من", "عن", "إلى", "مع"))
 MIN_QUOTE_WORDS = 3
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
+PRONOUN_PREPOSITIONS = frozenset(
+    match_form(p + suffix)
+    for p in ("في", "عن", "من", "ل", "علي", "ب")
+    for suffix in ("ه", "ها", "هم")
+)
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
 CHANNEL_STOPS = frozenset(
@@ -98,7 +103,10 @@ class _SentenceParser:
                 continue
             if inside_entity[i] and not _swallowed_verb(tok, self._entities):
                 continue
-            found = self.lex.cue(tok.norm) or self._cue_with_object(tokens, i)
+            found = self.lex.cue(tok.norm)
+            if not found and self._cataphoric(tokens, i):
+                # هذا ما قالته X (but not وهو ما تؤكده X: that confirms what came before)
+                found = self._cue_with_object(tokens, i)
             if (
                 found
                 and found[0].tag == "part"
@@ -234,6 +242,12 @@ class _SentenceParser:
         content, kind = _content(sentence, tokens, content_start, content_end)
         if not content:
             return None
+        colon_open = (
+            content_start > 0
+            and tokens[content_start - 1].text == ":"
+            and kind is ClaimKind.INDIRECT
+            and content_end == len(tokens)
+        )
         draft = Draft(
             content=content,
             cue=cue_span,
@@ -241,6 +255,7 @@ class _SentenceParser:
             stance=cue.stance,
             speaker_from=SpeakerFrom.CONTEXT,
             gender=cue.tag if cue.tag in ("m", "f", "p") else None,
+            colon_open=colon_open,
         )
         if channel_pp is not None:
             self._read_pp(tokens, channel_pp, limit, draft)
@@ -585,7 +600,7 @@ class _SentenceParser:
             if not tok.is_word:
                 if tok.text == ":":
                     return j, j + 1
-                if fallback is None and j > ci + 1 and self._opens_quotation(tok):
+                if fallback is None and self._opens_quotation(tok):
                     fallback = j  # قال ترامب في تغريدة "…": the quotation is the content
                 continue
             if tok.norm == "بالقول":
@@ -809,8 +824,12 @@ class _SentenceParser:
         """Where a speaker noun phrase stops: before a temporal, causal or relative clause
         (الحكم … بعد عرقلة …، تامر حسني بعد انتهاء أغنيته والتي …، من قبل …, ردا على …).
         A segment opening with a preposition (من هناك، على …) is no speaker at all."""
-        if a < b and tokens[a].is_word and tokens[a].norm in LEADING_PREPOSITIONS:
-            return a
+        if (
+            a < b
+            and tokens[a].is_word
+            and (tokens[a].norm in LEADING_PREPOSITIONS or tokens[a].norm in PRONOUN_PREPOSITIONS)
+        ):
+            return a  # من هناك …، أعلن فيها أن …
         for j in range(a, b):
             tok = tokens[j]
             if not tok.is_word or tok.in_quote:
@@ -1358,10 +1377,14 @@ def _content(
 
 ALA = match_form("على")
 CONCESSIVE = frozenset(match_form(w) for w in ("رغم", "برغم", "ورغم"))
+AFTER_WORDS = frozenset(match_form(w) for w in ("بعد", "عقب", "إثر"))
 RIVAL_SPEECH = frozenset(
     match_form(w)
-    for w in ("إصرار", "تأكيد", "تأكيدات", "تحذير", "تحذيرات", "نفي", "مطالبات", "دعوات", "قول")
-)
+    for w in (
+        "إصرار", "تأكيد", "تأكيدات", "تحذير", "تحذيرات", "نفي", "مطالبات", "دعوات", "قول",
+        "تصريح", "تصريحات", "تعليقات", "انتقادات", "اتهامات",
+    )
+)  # fmt: skip
 FI_WAQT = (match_form("في"), match_form("وقت"))
 ANNA = frozenset(match_form(w) for w in ("أن", "أنه", "أنها"))
 AFTER_QUOTE_TAILS = frozenset(match_form(w) for w in ("رغم", "فيما", "بينما", "وسط", "حيث"))
@@ -1378,13 +1401,24 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
         after_comma = not prev.is_word and prev.text in COMMAS and not prev.in_quote
         if after_comma and tok.norm == "وذلك":
             return j
+        if (
+            after_comma
+            and tok.norm in ("وهو", "وهي")
+            and j + 1 < limit
+            and tokens[j + 1].norm == "ما"
+        ):
+            return j  # …، وهو ما تؤكده واشنطن: another party on what was said
         if tok.norm in ("ردا", "تعليقا") and j + 1 < limit and tokens[j + 1].norm == ALA:
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
             return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause
         if after_comma and tok.norm == "كما" and j + 1 < limit and tokens[j + 1].norm in ANNA:
             return j  # …، كما أنه في نفس اليوم …
-        if tok.norm in CONCESSIVE and j + 1 < limit and tokens[j + 1].norm in RIVAL_SPEECH:
+        if (
+            tok.norm in CONCESSIVE | AFTER_WORDS
+            and j + 1 < limit
+            and tokens[j + 1].norm in RIVAL_SPEECH
+        ):
             return j  # … رغم إصرار الجمهوريين على أن …: another party's statement
         if (
             after_comma

@@ -94,9 +94,14 @@ class CueClaimExtractor:
             if _is_crosshead(paragraph):
                 continue
             paragraph_found: list[_Found] = []
+            open_colon: _Found | None = None
             for sentence in paragraph.sentences:
                 local = _entities_between(entities, starts, sentence.start, sentence.end)
                 drafts = self._parse(sentence, local)
+                if not drafts and open_colon is not None:
+                    _extend_to(text, open_colon, sentence.end)
+                    continue
+                open_colon = None
                 if not drafts and _is_arabic(sentence):
                     agent = self.arabic.plural_agent(sentence, local)
                     if agent is not None:
@@ -129,6 +134,8 @@ class CueClaimExtractor:
                     claim = self._claim(field_name, text, draft, resolver, sentence_speakers)
                     if claim is not None:
                         paragraph_found.append(_Found(claim, frozenset(words_of(claim.text))))
+                        if draft.colon_open:
+                            open_colon = paragraph_found[-1]
             found.extend(paragraph_found)
             unattributed = None if paragraph_found else paragraph
         return _dedupe(found)
@@ -379,7 +386,8 @@ def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", written)]
     for k, (offset, word) in enumerate(words[1:], start=1):
         norm = match_form(word)
-        reply = norm in HEADLINE_REPLY_VERBS
+        # ماتيس يشكك برواية روسيا: a present-tense verb after the name ends the speaker
+        reply = norm in HEADLINE_REPLY_VERBS or (norm[:1] == "ي" and len(norm) >= 4)
         addressee = k == len(words) - 1 and norm.startswith("ل") and len(norm) > 3
         if reply or addressee:
             end = _trimmed(title, left.start, left.start + offset)
@@ -479,6 +487,17 @@ def _same_party(speaker: Speaker, source: ClaimSource) -> bool:
     if speaker.entity_id and speaker.entity_id == source.entity_id:
         return True
     return words_of(speaker.text) == words_of(source.text)
+
+
+def _extend_to(text: str, found: _Found, end: int) -> None:
+    """Unquoted speech after a colon goes on over the paragraph's next sentence."""
+    span = _trimmed(text, found.claim.start, end)
+    if span is None:
+        return
+    found.claim = found.claim.model_copy(
+        update={"text": text[span.start : span.end], "end": span.end}
+    )
+    found.words = frozenset(words_of(found.claim.text))
 
 
 def _dedupe(found: Iterable[_Found]) -> list[_Found]:
