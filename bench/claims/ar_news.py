@@ -296,7 +296,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         shown.pop("details")
     print(json.dumps(shown, ensure_ascii=False, indent=2))
     if args.json:
-        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        # The misses and extras quote the article: they are printed, never written to a
+        # file that may be committed (no feed text in the repository).
+        kept = {k: v for k, v in report.items() if k != "details"}
+        args.json.write_text(json.dumps(kept, ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
