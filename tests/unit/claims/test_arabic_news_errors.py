@@ -202,3 +202,22 @@ def test_headline_speaker_without_rubric_addressee_or_verb(
     assert claim.field is TextField.TITLE
     assert claim.speaker.text == speaker
     assert claim.text == content
+
+
+def test_a_verbal_noun_with_its_speaker_and_complementizer(kit, extractor) -> None:
+    body = (
+        "وارتفعت الأسهم بعد إعلان الشركة أنها ستوزع أرباحا إضافية، في أعقاب تأكيد "
+        "وزير المالية أن الضرائب لن ترتفع."
+    )
+    claims = _claims(kit, extractor, body)
+    announce = kit.by_content(claims, "أرباحا إضافية")
+    assert announce.speaker.text == "الشركة"
+    assert announce.stance is Stance.ANNOUNCE
+    assert announce.text == "ستوزع أرباحا إضافية"
+    confirm = kit.by_content(claims, "الضرائب لن ترتفع")
+    assert confirm.speaker.text == "وزير المالية"
+    assert confirm.stance is Stance.CONFIRM
+
+
+def test_a_verbal_noun_without_a_statement_is_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "ونشرت الشركة إعلان وظائف جديدا على موقعها.") == []

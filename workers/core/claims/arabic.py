@@ -57,6 +57,21 @@ PRONOUN_PREPOSITIONS = frozenset(
     for p in ("في", "عن", "من", "ل", "علي", "ب")
     for suffix in ("ه", "ها", "هم")
 )
+NOMINAL_ANNOUNCE = match_form("إعلان")
+NOMINAL_CUES = {
+    match_form(w): stance
+    for w, stance in (
+        ("إعلان", Stance.ANNOUNCE),
+        ("تأكيد", Stance.CONFIRM),
+        ("تأكيدات", Stance.CONFIRM),
+        ("تحذير", Stance.WARN),
+        ("تحذيرات", Stance.WARN),
+        ("تصريحات", Stance.ASSERT),
+        ("إشارة", Stance.ASSERT),
+        ("نفي", Stance.DENY),
+    )
+}
+NOMINAL_SPEAKER_MAX = 8
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
 CHANNEL_STOPS = frozenset(
@@ -157,6 +172,7 @@ class _SentenceParser:
             self._attach_trailing_source(sentence, tokens, draft, limit, according)
             drafts.append(draft)
         drafts.extend(self._according_to_drafts(sentence, tokens, according, drafts))
+        drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
         return drafts
@@ -1108,6 +1124,54 @@ class _SentenceParser:
         draft.channel = outlet.channel
         return True
 
+    # ---- nominal cues ---------------------------------------------------------------------
+    def _nominal_drafts(
+        self, sentence: Sentence, tokens: list[Token], cue_positions: list[int], drafts: list[Draft]
+    ) -> list[Draft]:
+        """``عقب إعلان وزارة الدفاع أنها نجحت …``، ``بعد تأكيد الوزير أن …``: a verbal noun,
+        its speaker in the genitive, then the complementizer and what was said."""
+        found: list[Draft] = []
+        for i, tok in enumerate(tokens):
+            stance = NOMINAL_CUES.get(tok.norm) if tok.is_word and not tok.in_quote else None
+            if stance is None or i + 2 >= len(tokens):
+                continue
+            if any(d.content.start <= tok.start < d.content.end for d in drafts + found):
+                continue  # inside what someone else said
+            marker = next(
+                (
+                    j
+                    for j in range(i + 2, min(len(tokens), i + 2 + NOMINAL_SPEAKER_MAX))
+                    if tokens[j].is_word
+                    and not tokens[j].in_quote
+                    and (
+                        tokens[j].norm in self.lex.complementizers
+                        or (tok.norm == NOMINAL_ANNOUNCE and tokens[j].norm == "عن")
+                    )
+                ),
+                None,
+            )
+            if marker is None:
+                continue
+            words = [t for t in tokens[i + 1 : marker] if t.is_word]
+            if any(self.lex.cue(t.norm) or t.norm in self.lex.complementizers for t in words):
+                continue
+            limit = next((c for c in cue_positions if c > marker), len(tokens))
+            content, kind = _content(sentence, tokens, marker + 1, limit)
+            if not content or len(sentence.text[content.start : content.end].split()) < 2:
+                continue
+            draft = Draft(
+                content=content,
+                cue=Span(tok.start, tok.end),
+                kind=kind,
+                stance=stance,
+                speaker_from=SpeakerFrom.MENTION,
+                confidence=0.7,
+            )
+            self._read_zone(sentence, tokens, (i + 1, marker), draft, nominal_allowed=True)
+            if draft.speaker is not None:
+                found.append(draft)
+        return found
+
     # ---- according to ------------------------------------------------------------------
     def _according_to_positions(self, tokens: list[Token]) -> list[tuple[int, int]]:
         """(phrase start, source start) token indexes of وفق/بحسب/نقلا عن … outside quotes."""
@@ -1377,7 +1441,8 @@ def _content(
 
 ALA = match_form("على")
 CONCESSIVE = frozenset(match_form(w) for w in ("رغم", "برغم", "ورغم"))
-AFTER_WORDS = frozenset(match_form(w) for w in ("بعد", "عقب", "إثر"))
+AQAB = match_form("أعقاب")
+AFTER_WORDS = frozenset(match_form(w) for w in ("بعد", "عقب", "إثر", "أعقاب"))
 RIVAL_SPEECH = frozenset(
     match_form(w)
     for w in (
@@ -1417,8 +1482,10 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
         if (
             tok.norm in CONCESSIVE | AFTER_WORDS
             and j + 1 < limit
-            and tokens[j + 1].norm in RIVAL_SPEECH
+            and (tokens[j + 1].norm in RIVAL_SPEECH or tokens[j + 1].norm in NOMINAL_CUES)
         ):
+            if tok.norm == AQAB and tokens[j - 1].norm == match_form("في"):
+                return j - 1  # … في أعقاب إشارة الرئيس إلى أن …
             return j  # … رغم إصرار الجمهوريين على أن …: another party's statement
         if (
             after_comma
