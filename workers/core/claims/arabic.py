@@ -46,6 +46,34 @@ SOURCE_HEADS = frozenset(
 )
 FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم"})
 ROLE_PREPOSITIONS = frozenset(match_form(w) for w in ("في", "من", "لدى", "عن", "مع", "و", "ب"))
+CLOSING_MARKS = frozenset('”»"')
+RELAY_HEADS = frozenset({"نقلا", "ونقلا"})
+# Not على: its matching form is the name علي.
+LEADING_PREPOSITIONS = frozenset(match_form(w) for w in ("من", "عن", "إلى", "مع"))
+MIN_QUOTE_WORDS = 3
+DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
+PRONOUN_PREPOSITIONS = frozenset(
+    match_form(p + suffix)
+    for p in ("في", "عن", "من", "ل", "علي", "ب")
+    for suffix in ("ه", "ها", "هم")
+)
+NOMINAL_ANNOUNCE = match_form("إعلان")
+NOMINAL_CUES = {
+    match_form(w): stance
+    for w, stance in (
+        ("إعلان", Stance.ANNOUNCE),
+        ("تأكيد", Stance.CONFIRM),
+        ("تأكيدات", Stance.CONFIRM),
+        ("تحذير", Stance.WARN),
+        ("تحذيرات", Stance.WARN),
+        ("تصريحات", Stance.ASSERT),
+        ("إشارة", Stance.ASSERT),
+        ("نفي", Stance.DENY),
+    )
+}
+NOMINAL_SPEAKER_MAX = 8
+KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
+NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
 CHANNEL_STOPS = frozenset(
     match_form(w)
     for w in ("خلال", "في", "على", "أمام", "عبر", "عقب", "بعد", "مع", "إلى", "من", "عن", "لدى")
@@ -72,29 +100,58 @@ class _SentenceParser:
     def __init__(self, lex: ArabicLexicon, entities: Sequence[Entity]) -> None:
         self.lex = lex
         self._entities = entities
+        self._text = ""
+        self._quotes: list[Quote] = []
+        self._relay_split: tuple[int, int] | None = None
 
     def run(self, sentence: Sentence) -> list[Draft]:
         tokens = sentence.tokens
+        self._text = sentence.text
+        self._quotes = sentence.quotes
         inside_entity = _entity_token_mask(tokens, self._entities)
+        according = self._according_to_positions(tokens)
+        # بحسب ما أعلنت السلطات: the verb belongs to the according-to phrase.
+        in_phrase = {k for a, source in according for k in range(a, source)}
         cues: list[tuple[int, ArabicCue, int]] = []
         for i, tok in enumerate(tokens):
-            if not tok.is_word or tok.in_quote:
+            if not tok.is_word or tok.in_quote or i in in_phrase:
                 continue
             if inside_entity[i] and not _swallowed_verb(tok, self._entities):
                 continue
-            found = self.lex.cue(tok.norm) or self._cue_with_object(tokens, i)
-            if found and found[0].tag == "part" and i > 0 and tokens[i - 1].text not in COMMAS:
+            found = self.lex.cue(tok.norm)
+            if not found and self._cataphoric(tokens, i):
+                # هذا ما قالته X (but not وهو ما تؤكده X: that confirms what came before)
+                found = self._cue_with_object(tokens, i)
+            if (
+                found
+                and found[0].tag == "part"
+                and i > 0
+                and tokens[i - 1].text not in COMMAS
+                and tokens[i - 1].text not in CLOSING_MARKS
+            ):
                 continue  # مشددة in "عقوبات دولية مشددة" is an adjective, not "stressing"
+            if found and found[0].lemma == "قدر" and _next_word_has_ba(tokens, i):
+                continue  # تعويضات تقدر بحوالي …: valued at, not estimated by anyone
             if found:
                 cues.append((i, found[0], found[1]))
-        according = self._according_to_positions(tokens)
         drafts: list[Draft] = []
         boundaries = [i for i, cue, clitic in cues if self._opens_clause(tokens, i, cue, clitic)]
         for i, cue, clitic in cues:
             if i not in boundaries and drafts:
                 continue  # a bare verb inside reported content: part of that content
             next_boundary = next((b for b in boundaries if b > i), len(tokens))
-            limit = min([next_boundary] + [a for a, _ in according if a > i and a < next_boundary])
+            inner = [(a, src) for a, src in according if i < a < next_boundary]
+            # وذكرت وكالة بلومبرغ نقلا عن مصادر مطلعة أن …: نقلا عن inside the speaker zone
+            # names who the outlet relays; it does not end the clause.
+            self._relay_split = next(
+                (
+                    (a, src)
+                    for a, src in inner
+                    if tokens[a].norm in RELAY_HEADS and not self._marker_between(tokens, i, a)
+                ),
+                None,
+            )
+            limit = min([next_boundary] + [a for a, src in inner if (a, src) != self._relay_split])
             draft = self._cue_draft(sentence, tokens, i, cue, clitic, limit, inside_entity)
             if draft is None:
                 continue
@@ -115,6 +172,7 @@ class _SentenceParser:
             self._attach_trailing_source(sentence, tokens, draft, limit, according)
             drafts.append(draft)
         drafts.extend(self._according_to_drafts(sentence, tokens, according, drafts))
+        drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
         return drafts
@@ -158,12 +216,29 @@ class _SentenceParser:
         cue_span = Span(cue_tok.start, cue_tok.end)
         if self._cataphoric(tokens, ci):
             return self._cataphora_draft(sentence, tokens, ci, cue, limit, cue_span)
-        if cue.stance is Stance.ACCUSE:
+        if cue.object_ba:
             accusation = self._accusation(sentence, tokens, ci, cue, clitic, limit, inside_entity)
             if accusation is not None:
                 return accusation
         marker = self._find_marker(tokens, ci, cue, limit, inside_entity)
+        kana = None if clitic or cue.tag == "part" else self._kana_subject(tokens, ci)
+        if kana is None and cue.present and not clitic and cue.tag in ("m", "f"):
+            kana = self._subject_before(tokens, ci)  # ترامب يحذر روحاني من …
+            if kana is not None and not (
+                tokens[kana[0]].norm.startswith("ال") or self._entity_at(tokens, kana[0])
+            ):
+                kana = None  # بحادثة يرى كثيرون: a name or a definite noun, or no subject
+        if (
+            cue.impersonal_present
+            and marker is not None
+            and kana is None
+            and self._empty_zone(tokens, ci + 1, marker[0])
+            and (clitic or self._subject_before(tokens, ci) is None)
+        ):
+            return None  # ويتوقع أن …، يذكر أن …: "it is expected / worth noting that"
         subject = None if clitic or cue.pronoun_subject else self._subject_before(tokens, ci)
+        if kana is not None:
+            subject = kana
         if marker is not None and subject is not None and self._far_preposition(tokens, ci, marker):
             marker = None  # كييف تعلن إسقاط … وموسكو تتحدث عن …: عن is not أعلن's
         if marker is None:
@@ -183,6 +258,12 @@ class _SentenceParser:
         content, kind = _content(sentence, tokens, content_start, content_end)
         if not content:
             return None
+        colon_open = (
+            content_start > 0
+            and tokens[content_start - 1].text == ":"
+            and kind is ClaimKind.INDIRECT
+            and content_end == len(tokens)
+        )
         draft = Draft(
             content=content,
             cue=cue_span,
@@ -190,12 +271,22 @@ class _SentenceParser:
             stance=cue.stance,
             speaker_from=SpeakerFrom.CONTEXT,
             gender=cue.tag if cue.tag in ("m", "f", "p") else None,
+            colon_open=colon_open,
         )
         if channel_pp is not None:
             self._read_pp(tokens, channel_pp, limit, draft)
         zone = (ci + 1, zone_end)
         if cue.relay and self._relay(sentence, tokens, zone, draft):
             return draft
+        split = self._relay_split
+        if split is not None and ci < split[0] < zone_end:
+            return self._relayed(sentence, tokens, (ci + 1, split[0]), (split[1], zone_end), draft)
+        if kana is not None:
+            # وكان الرئيس الأمريكي حذر إيران من …: the subject came first.
+            draft.speaker_from = SpeakerFrom.MENTION
+            self._read_zone(sentence, tokens, kana, draft, nominal_allowed=True)
+            self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
+            return draft if draft.speaker is not None else None
         if cue.stance is Stance.CALL and self._addressee(sentence, tokens, zone, clitic, draft):
             return draft
         if cue.pronoun_subject:
@@ -237,6 +328,57 @@ class _SentenceParser:
             draft.speaker = agent
             draft.speaker_from = SpeakerFrom.MENTION
 
+    def _kana_subject(self, tokens: list[Token], ci: int) -> tuple[int, int] | None:
+        """``وكان الرئيس الأمريكي حذر …`` / ``وكانت وزارة العمل أعلنت …``: a subject between
+        كان and the cue is the speaker; what follows the cue is not."""
+        end = ci - 1 if ci > 0 and tokens[ci - 1].norm == "قد" else ci
+        k = end - 1
+        while k >= 0 and (tokens[k].is_word or tokens[k].text in COMMAS):
+            if tokens[k].norm in KANA:
+                break
+            k -= 1
+        if k < 0 or tokens[k].norm not in KANA:
+            return None
+        if k == end - 1:
+            # إلا أن بكين كانت تعهدت …: the subject stands before كان
+            subject = self._subject_before(tokens, k)
+            return subject if subject is not None and subject[1] > subject[0] else None
+        if not _only_particles_before(tokens, k) and not (k > 0 and tokens[k - 1].text in COMMAS):
+            return None
+        words = [t for t in tokens[k + 1 : end] if t.is_word]
+        if not words or len(words) > MAX_SUBJECT_TOKENS:
+            return None
+        if any(self.lex.cue(t.norm) or t.norm in self.lex.complementizers for t in words):
+            return None
+        return k + 1, end
+
+    def _empty_zone(self, tokens: list[Token], a: int, b: int) -> bool:
+        return all(not t.is_word or t.norm in self.lex.time_words for t in tokens[a:b])
+
+    def _marker_between(self, tokens: list[Token], a: int, b: int) -> bool:
+        return any(
+            not t.in_quote and (t.text == ":" or (t.is_word and t.norm in self.lex.complementizers))
+            for t in tokens[a + 1 : b]
+        )
+
+    def _relayed(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        outlet_zone: tuple[int, int],
+        speaker_zone: tuple[int, int],
+        draft: Draft,
+    ) -> Draft | None:
+        """``ذكرت وكالة X نقلا عن مصادر مطلعة أن …``: the sources spoke, the outlet relays."""
+        self._read_zone(sentence, tokens, speaker_zone, draft, nominal_allowed=True)
+        if draft.speaker is None:
+            return None
+        outlet = Draft(draft.content, None, draft.kind, draft.stance, SpeakerFrom.CONTEXT)
+        self._read_zone(sentence, tokens, outlet_zone, outlet, nominal_allowed=True)
+        draft.source = outlet.speaker or draft.source
+        draft.speaker_from = SpeakerFrom.MENTION
+        return draft
+
     def agent(
         self, tokens: list[Token], end: int, plural: bool, gender: str | None = None
     ) -> Span | None:
@@ -258,6 +400,8 @@ class _SentenceParser:
         comma = next((j for j in range(k, min(end, k + 5)) if tokens[j].text in COMMAS), None)
         if comma is not None and tokens[k].norm in ("في", "من", "على", "وفي", "ومن"):
             k = comma + 1  # في المقابل، … / من جهتهم، …
+        if k + 1 < end and tokens[k].norm in NEGATIONS:
+            k += 1  # ولم يتردد غيتس …: the verb after the negation
         if k + 1 >= end:
             return None
         verb, head = tokens[k], tokens[k + 1]
@@ -363,12 +507,28 @@ class _SentenceParser:
             confidence=0.75,
         )
         object_start = ci + 1
-        if not cue.pronoun_subject:
+        kana = None if clitic or cue.tag == "part" else self._kana_subject(tokens, ci)
+        if kana is not None:
+            draft.speaker_from = SpeakerFrom.MENTION
+            self._read_zone(sentence, tokens, kana, draft, nominal_allowed=True)
+        elif not cue.pronoun_subject:
             chunk_end = self._chunk_end(tokens, ci + 1, charge)
+            person_end = _entity_end_at(tokens, chunk_end, self._entities)
+            if (
+                person_end is not None
+                and person_end < charge
+                and self._person_at(tokens[chunk_end])
+            ):
+                chunk_end = person_end  # اتهم وزير الخارجية أنتوني بلينكن روسيا بـ…
             if chunk_end < charge:
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
                 object_start = chunk_end
+            elif cue.stance is not Stance.ACCUSE:
+                # هدد الرئيس باستخدام حق الفيتو: no object, the threat starts at بـ
+                draft.speaker_from = SpeakerFrom.MENTION
+                self._name_and_role(tokens, (ci + 1, chunk_end), draft)
+                object_start = charge
             elif not clitic:
                 subject = self._subject_before(tokens, ci)
                 if subject is not None:
@@ -407,8 +567,22 @@ class _SentenceParser:
         """دعا/حث SPEAKER ADDRESSEE إلى/على …: the addressee belongs to the content."""
         a, b = zone
         words = [t for t in tokens[a:b] if t.is_word and not t.in_quote]
-        if not words or any(not t.is_word and t.text in COMMAS for t in tokens[a:b]):
+        if not words:
             return False
+        if any(not t.is_word and t.text in COMMAS for t in tokens[a:b]):
+            # دعا وزير الخارجية، جواد ظريف، الرئيس الأمريكي، دونالد ترامب، إلى …: role and
+            # name of the speaker, then the addressee.
+            segments = self._segments(tokens, a, b)
+            if len(segments) < 3 or not self._is_name(tokens, *segments[1]):
+                return False
+            draft.speaker_from = SpeakerFrom.MENTION
+            draft.role = _span(tokens, *segments[0])
+            draft.speaker = _span(tokens, *segments[1])
+            draft.content = _trim(
+                sentence.text, Span(tokens[segments[2][0]].start, draft.content.end)
+            )
+            draft.kind = ClaimKind.INDIRECT
+            return True
         chunk_end = self._chunk_end(tokens, a, b)
         if chunk_end < b:
             draft.speaker_from = SpeakerFrom.MENTION
@@ -434,6 +608,7 @@ class _SentenceParser:
     ) -> tuple[int, int] | None:
         """(end of the speaker zone, start of the content) in token indexes."""
         stop = min(limit, ci + 1 + MAX_ZONE_TOKENS)
+        fallback: int | None = None
         for j in range(ci + 1, stop):
             tok = tokens[j]
             if tok.in_quote or inside_entity[j]:
@@ -441,7 +616,11 @@ class _SentenceParser:
             if not tok.is_word:
                 if tok.text == ":":
                     return j, j + 1
+                if fallback is None and self._opens_quotation(tok):
+                    fallback = j  # قال ترامب في تغريدة "…": the quotation is the content
                 continue
+            if tok.norm == "بالقول":
+                return j, j + 1
             for words in cue.markers:
                 if words[-1] == "ان" and _match_words(tokens, j, words[:-1]):
                     k = j + len(words) - 1
@@ -455,9 +634,27 @@ class _SentenceParser:
                 # نفت الشركة، ومقرها أثينا، أي صلة …; الجيش نفى هذه الرواية: the content
                 # starts here (right after the cue when the subject came first).
                 return j, j
+            if cue.stance is Stance.CONFIRM and j > ci + 1 and tok.norm in DEMONSTRATIVES:
+                return j, j  # وأكدت المنظمة، …، هذا القصف: a confirmed report, named
             if cue.lemma == "طالب" and tok.norm.startswith("ب") and len(tok.norm) >= 4:
                 return j, j  # مطالبا بضمانات دولية
-        return None
+            if (
+                cue.ba_content
+                and fallback is None
+                and tok.norm.startswith("ب")
+                and len(tok.norm) >= 4
+                and not self._entity_at(tokens, j)
+            ):
+                fallback = j  # أفادت تقارير بغرق …، متعهدا بعدم … (unless أن follows)
+        return (fallback, fallback) if fallback is not None else None
+
+    def _opens_quotation(self, tok: Token) -> bool:
+        """An opening mark of a quotation of a few words (not a quoted name)."""
+        for quote in self._quotes:
+            if quote.start == tok.start:
+                inner = self._text[quote.inner_start : min(quote.inner_end, len(self._text))]
+                return len(inner.split()) >= MIN_QUOTE_WORDS
+        return False
 
     def _far_preposition(self, tokens: list[Token], ci: int, marker: tuple[int, int]) -> bool:
         """A prepositional marker (عن، إلى، من) after words that are not the time or place of
@@ -617,12 +814,11 @@ class _SentenceParser:
             ):
                 continue  # a circumstantial clause (طالبا عدم كشف اسمه), not an apposition
             cut = self._pp_start(tokens, a, b)
+            end = self._np_end(tokens, a, cut if cut is not None else b)
+            if end > a:
+                nominals.append((a, end))
             if cut is not None:
-                if cut > a:
-                    nominals.append((a, cut))
                 self._read_pp(tokens, cut, b, draft)
-            else:
-                nominals.append((a, b))
         if not nominal_allowed or not nominals:
             return
         draft.speaker_from = SpeakerFrom.MENTION
@@ -639,6 +835,27 @@ class _SentenceParser:
             draft.role = _span(tokens, *nominals[1])
         elif not self._issued_by(tokens, nominals[0], draft):
             self._name_and_role(tokens, nominals[0], draft)
+
+    def _np_end(self, tokens: list[Token], a: int, b: int) -> int:
+        """Where a speaker noun phrase stops: before a temporal, causal or relative clause
+        (الحكم … بعد عرقلة …، تامر حسني بعد انتهاء أغنيته والتي …، من قبل …, ردا على …).
+        A segment opening with a preposition (من هناك، على …) is no speaker at all."""
+        if (
+            a < b
+            and tokens[a].is_word
+            and (tokens[a].norm in LEADING_PREPOSITIONS or tokens[a].norm in PRONOUN_PREPOSITIONS)
+        ):
+            return a  # من هناك …، أعلن فيها أن …
+        for j in range(a, b):
+            tok = tokens[j]
+            if not tok.is_word or tok.in_quote:
+                continue
+            if tok.norm in self.lex.speaker_stops or self.lex.cue(tok.norm):
+                return j  # … or another verb: وكتب يقول
+
+            if tok.norm == "من" and j + 1 < b and tokens[j + 1].norm == "قبل":
+                return j
+        return b
 
     def _issued_by(self, tokens: list[Token], seg: tuple[int, int], draft: Draft) -> bool:
         """``بيان صادر عن الرئاسة``، ``تقرير لوزارة الصحة``: the document is the channel and
@@ -667,13 +884,20 @@ class _SentenceParser:
             a += 1
         while b > a and self._is_time(tokens, b - 1):
             b -= 1
+            # دمشق في الآونة الأخيرة: the preposition of a trimmed time phrase goes too
+            if b > a and tokens[b - 1].is_word and _preposition(tokens[b - 1].norm):
+                b -= 1
         return a, b
 
     def _is_time(self, tokens: list[Token], j: int) -> bool:
         tok = tokens[j]
         if not tok.is_word:
             return not tok.in_quote and tok.text not in OPENING_QUOTES and tok.text not in '”»"'
-        return tok.norm in self.lex.time_words or tok.norm.isdigit()
+        if tok.norm in self.lex.time_words or tok.norm.isdigit():
+            return True
+        # عام2013: a time word glued to its year
+        head = tok.norm.rstrip("0123456789")
+        return head != tok.norm and head in self.lex.time_words
 
     def _pp_start(self, tokens: list[Token], a: int, b: int) -> int | None:
         """Where a segment turns into a prepositional phrase (في بيان، للصحيفة، خلال …)."""
@@ -855,11 +1079,19 @@ class _SentenceParser:
             end -= 1
         while end > start and not tokens[end - 1].is_word:
             end -= 1
+        # وفي وقت سابق، قال …: a leading time or place phrase is no subject.
+        while start < end and tokens[start].is_word and _preposition(tokens[start].norm):
+            comma = next((k for k in range(start, end) if tokens[k].text in COMMAS), None)
+            if comma is None:
+                return None
+            start = comma + 1
         words = [t for t in tokens[start:end] if t.is_word]
         if not words or len(words) > MAX_SUBJECT_TOKENS:
             return None
         if any(
-            self.lex.cue(t.norm) or (t.norm in self.lex.complementizers and not t.in_quote)
+            self.lex.cue(t.norm)
+            or (t.norm in self.lex.complementizers and not t.in_quote)
+            or (t.norm in self.lex.speaker_stops and not t.in_quote)
             for t in words
         ):
             return None
@@ -892,6 +1124,54 @@ class _SentenceParser:
         draft.channel = outlet.channel
         return True
 
+    # ---- nominal cues ---------------------------------------------------------------------
+    def _nominal_drafts(
+        self, sentence: Sentence, tokens: list[Token], cue_positions: list[int], drafts: list[Draft]
+    ) -> list[Draft]:
+        """``عقب إعلان وزارة الدفاع أنها نجحت …``، ``بعد تأكيد الوزير أن …``: a verbal noun,
+        its speaker in the genitive, then the complementizer and what was said."""
+        found: list[Draft] = []
+        for i, tok in enumerate(tokens):
+            stance = NOMINAL_CUES.get(tok.norm) if tok.is_word and not tok.in_quote else None
+            if stance is None or i + 2 >= len(tokens):
+                continue
+            if any(d.content.start <= tok.start < d.content.end for d in drafts + found):
+                continue  # inside what someone else said
+            marker = next(
+                (
+                    j
+                    for j in range(i + 2, min(len(tokens), i + 2 + NOMINAL_SPEAKER_MAX))
+                    if tokens[j].is_word
+                    and not tokens[j].in_quote
+                    and (
+                        tokens[j].norm in self.lex.complementizers
+                        or (tok.norm == NOMINAL_ANNOUNCE and tokens[j].norm == "عن")
+                    )
+                ),
+                None,
+            )
+            if marker is None:
+                continue
+            words = [t for t in tokens[i + 1 : marker] if t.is_word]
+            if any(self.lex.cue(t.norm) or t.norm in self.lex.complementizers for t in words):
+                continue
+            limit = next((c for c in cue_positions if c > marker), len(tokens))
+            content, kind = _content(sentence, tokens, marker + 1, limit)
+            if not content or len(sentence.text[content.start : content.end].split()) < 2:
+                continue
+            draft = Draft(
+                content=content,
+                cue=Span(tok.start, tok.end),
+                kind=kind,
+                stance=stance,
+                speaker_from=SpeakerFrom.MENTION,
+                confidence=0.7,
+            )
+            self._read_zone(sentence, tokens, (i + 1, marker), draft, nominal_allowed=True)
+            if draft.speaker is not None:
+                found.append(draft)
+        return found
+
     # ---- according to ------------------------------------------------------------------
     def _according_to_positions(self, tokens: list[Token]) -> list[tuple[int, int]]:
         """(phrase start, source start) token indexes of وفق/بحسب/نقلا عن … outside quotes."""
@@ -899,20 +1179,38 @@ class _SentenceParser:
         for j, tok in enumerate(tokens):
             if not tok.is_word or tok.in_quote:
                 continue
-            norm = tok.norm[1:] if tok.norm[:1] == "و" and len(tok.norm) > 3 else tok.norm
+            # وفقا keeps its own و; ووفقا / وبحسب lose the conjunction.
+            norms = {tok.norm}
+            if tok.norm[:1] == "و" and len(tok.norm) > 3:
+                norms.add(tok.norm[1:])
             for phrase in self.lex.according_to:
                 head = phrase[0]
-                if norm != head:
+                if head not in norms:
                     continue
                 if len(phrase) == 1:
-                    found.append((j, j + 1))
+                    found.append((j, self._past_what_said(tokens, j + 1)))
                 elif phrase[1] == "ل":
                     # وفقا لـ / طبقا لـ: the ل is a clitic on the source word.
                     if j + 1 < len(tokens) and tokens[j + 1].norm.startswith("ل"):
-                        found.append((j, j + 1))
+                        found.append((j, self._past_what_said(tokens, j + 1)))
                 elif _match_words(tokens, j + 1, phrase[1:]):
-                    found.append((j, j + len(phrase)))
+                    found.append((j, self._past_what_said(tokens, j + len(phrase))))
+                break
         return found
+
+    def _past_what_said(self, tokens: list[Token], k: int) -> int:
+        """``بحسب ما أعلنت السلطات``، ``وفقا لما ذكرته وسائل الإعلام``، ``حسب قول محاميه``:
+        the source starts after the verb or speech noun."""
+        if k >= len(tokens) or not tokens[k].is_word:
+            return k
+        norm = tokens[k].norm
+        if norm in ("ما", "لما") and k + 1 < len(tokens) and tokens[k + 1].is_word:
+            verb = tokens[k + 1].norm
+            if self.lex.cue(verb) or (verb.endswith("ه") and self.lex.cue(verb[:-1])):
+                return k + 2
+        if _strip_al(norm) in SPEECH_NOUNS and k + 1 < len(tokens):
+            return k + 1
+        return k
 
     def _source_end(self, tokens: list[Token], start: int) -> int:
         j = start
@@ -922,6 +1220,8 @@ class _SentenceParser:
                 break
             if tok.is_word and tok.norm in FA_INNA:
                 break
+            if tok.is_word and j > start and tok.norm in self.lex.speaker_stops:
+                break  # بحسب ما أعلنت السلطات بعد فرز الأصوات
             j += 1
         return j
 
@@ -1035,6 +1335,23 @@ def _own_occasion(tok: Token) -> bool:
     return len(text) >= 3 and text.endswith(("ه", "ها", "هم", "هما")) and not text.endswith("ة")
 
 
+SUBJECT_PREPOSITIONS = frozenset(
+    match_form(w) for w in ("في", "من", "عن", "إلى", "مع", "خلال", "عقب", "منذ")
+)
+
+
+SPEECH_NOUNS = frozenset(match_form(w) for w in ("قول", "رواية", "تصريحات", "تصريح", "تعبير"))
+
+
+def _preposition(norm: str) -> bool:
+    bare = norm[1:] if norm[:1] in "وف" and len(norm) > 2 else norm
+    return norm in SUBJECT_PREPOSITIONS or bare in SUBJECT_PREPOSITIONS
+
+
+def _next_word_has_ba(tokens: list[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].norm.startswith("ب")
+
+
 def _strip_al(norm: str) -> str:
     return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
 
@@ -1055,7 +1372,9 @@ def _clitic_l(tokens: list[Token], j: int) -> int:
     if j == 0:
         return 0
     prev = tokens[j - 1].norm
-    if prev in ("وفقا", "طبقا", "ووفقا", "وطبقا") and tokens[j].norm.startswith("ل"):
+    # للاتحاد keeps its letters (the article's alef is elided after ل).
+    lam = tokens[j].norm.startswith("ل") and not tokens[j].norm.startswith("لل")
+    if prev in ("وفقا", "طبقا", "ووفقا", "وطبقا") and lam:
         return 1
     return 0
 
@@ -1101,7 +1420,7 @@ def _content(
     """The content between two token indexes, trimmed; a content that is exactly one quote
     is direct speech and loses its marks."""
     text = sentence.text
-    end_tok = limit
+    end_tok = _tail_start(tokens, start, limit)
     while (
         end_tok > start
         and not tokens[end_tok - 1].is_word
@@ -1118,6 +1437,64 @@ def _content(
         inner = _trim(text, inner)
         return inner, ClaimKind.DIRECT
     return _trim(text, span), ClaimKind.INDIRECT
+
+
+ALA = match_form("على")
+CONCESSIVE = frozenset(match_form(w) for w in ("رغم", "برغم", "ورغم"))
+AQAB = match_form("أعقاب")
+AFTER_WORDS = frozenset(match_form(w) for w in ("بعد", "عقب", "إثر", "أعقاب"))
+RIVAL_SPEECH = frozenset(
+    match_form(w)
+    for w in (
+        "إصرار", "تأكيد", "تأكيدات", "تحذير", "تحذيرات", "نفي", "مطالبات", "دعوات", "قول",
+        "تصريح", "تصريحات", "تعليقات", "انتقادات", "اتهامات",
+    )
+)  # fmt: skip
+FI_WAQT = (match_form("في"), match_form("وقت"))
+ANNA = frozenset(match_form(w) for w in ("أن", "أنه", "أنها"))
+AFTER_QUOTE_TAILS = frozenset(match_form(w) for w in ("رغم", "فيما", "بينما", "وسط", "حيث"))
+
+
+def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
+    """Where the journalist's tail begins after what was said: ``، وذلك في تغريدة …``،
+    ``ردا على …``, or ``، رغم …`` right after a closed quotation."""
+    for j in range(start + 1, limit):
+        tok = tokens[j]
+        if not tok.is_word or tok.in_quote:
+            continue
+        prev = tokens[j - 1]
+        after_comma = not prev.is_word and prev.text in COMMAS and not prev.in_quote
+        if after_comma and tok.norm == "وذلك":
+            return j
+        if (
+            after_comma
+            and tok.norm in ("وهو", "وهي")
+            and j + 1 < limit
+            and tokens[j + 1].norm == "ما"
+        ):
+            return j  # …، وهو ما تؤكده واشنطن: another party on what was said
+        if tok.norm in ("ردا", "تعليقا") and j + 1 < limit and tokens[j + 1].norm == ALA:
+            return j
+        if after_comma and _match_words(tokens, j, FI_WAQT):
+            return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause
+        if after_comma and tok.norm == "كما" and j + 1 < limit and tokens[j + 1].norm in ANNA:
+            return j  # …، كما أنه في نفس اليوم …
+        if (
+            tok.norm in CONCESSIVE | AFTER_WORDS
+            and j + 1 < limit
+            and (tokens[j + 1].norm in RIVAL_SPEECH or tokens[j + 1].norm in NOMINAL_CUES)
+        ):
+            if tok.norm == AQAB and tokens[j - 1].norm == match_form("في"):
+                return j - 1  # … في أعقاب إشارة الرئيس إلى أن …
+            return j  # … رغم إصرار الجمهوريين على أن …: another party's statement
+        if (
+            after_comma
+            and tok.norm in AFTER_QUOTE_TAILS
+            and j >= 2
+            and tokens[j - 2].text in CLOSING_MARKS
+        ):
+            return j
+    return limit
 
 
 def _single_quote(quotes: list[Quote], span: Span) -> Quote | None:

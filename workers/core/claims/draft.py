@@ -41,5 +41,8 @@ class Draft:
     """The form it took when no outlet is named (في تقرير, in a note): kept for anaphora."""
     gender: str | None = None
     confidence: float = 0.9
+    colon_open: bool = False
+    """قال X: … without quotation marks, up to the sentence end: the paragraph's following
+    sentences without a cue of their own go on with what was said."""
     cataphoric: bool = False
     """هكذا قال X: names the speaker of the quotation before it; has no content of its own."""

@@ -17,6 +17,7 @@ Two kinds of quotation are attributed without a cue of their own:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -48,6 +49,8 @@ QUOTE_CONTINUATION_CONFIDENCE = 0.7
 class _Found:
     claim: Claim
     words: frozenset[str] = field(default_factory=frozenset)
+    origin: int | None = None
+    """For a framing: the start of the body claim it was traced to."""
 
 
 @dataclass
@@ -68,7 +71,13 @@ class CueClaimExtractor:
             headline = _headline_colon(article.title, by_field[TextField.TITLE])
             title = [headline] if headline else []
         framed = self._framings(TextField.TITLE, article.title, title, body)
-        framed += self._framings(TextField.BODY, article.body, body, body)
+        # A cross-head quoting what the title already quotes from the same claim is the
+        # same statement: it is emitted once, for the title.
+        framed += [
+            f
+            for f in self._framings(TextField.BODY, article.body, body, body)
+            if not any(f.words == t.words and f.origin == t.origin for t in framed)
+        ]
         claims = [f.claim for f in title] + [f.claim for f in framed] + [f.claim for f in body]
         return sorted(claims, key=lambda c: (c.field != TextField.TITLE, c.start))
 
@@ -85,9 +94,14 @@ class CueClaimExtractor:
             if _is_crosshead(paragraph):
                 continue
             paragraph_found: list[_Found] = []
+            open_colon: _Found | None = None
             for sentence in paragraph.sentences:
                 local = _entities_between(entities, starts, sentence.start, sentence.end)
                 drafts = self._parse(sentence, local)
+                if not drafts and open_colon is not None:
+                    _extend_to(text, open_colon, sentence.end)
+                    continue
+                open_colon = None
                 if not drafts and _is_arabic(sentence):
                     agent = self.arabic.plural_agent(sentence, local)
                     if agent is not None:
@@ -120,6 +134,8 @@ class CueClaimExtractor:
                     claim = self._claim(field_name, text, draft, resolver, sentence_speakers)
                     if claim is not None:
                         paragraph_found.append(_Found(claim, frozenset(words_of(claim.text))))
+                        if draft.colon_open:
+                            open_colon = paragraph_found[-1]
             found.extend(paragraph_found)
             unattributed = None if paragraph_found else paragraph
         return _dedupe(found)
@@ -244,7 +260,18 @@ class CueClaimExtractor:
                 phrase = frozenset(words_of(text[inner.start : inner.end]))
                 if not phrase or len(phrase) > 8:
                     continue
-                origin = next((f for f in body if phrase <= f.words), None)
+                # A quotation quotes words: they must be in the claim as written, in order
+                # ("الحرب التجارية" does not quote "أكبر حرب تجارية").
+                surface = " ".join(match_form(text[inner.start : inner.end]).split())
+                origin = next(
+                    (
+                        f
+                        for f in body
+                        if phrase <= f.words
+                        and surface in " ".join(match_form(f.claim.text).split())
+                    ),
+                    None,
+                )
                 if origin is None:
                     continue
                 framed.append(
@@ -261,6 +288,7 @@ class CueClaimExtractor:
                             }
                         ),
                         phrase,
+                        origin.claim.start,
                     )
                 )
         return framed
@@ -299,6 +327,9 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
     right = _trimmed(title, colon + 1, len(title))
     if left is None or right is None or len(title[right.start : right.end].split()) < 2:
         return None
+    left, addressed = _headline_speaker_part(title, left)
+    if left is None:
+        return None
     written = title[left.start : left.end]
     if not 1 <= len(written.split()) <= HEADLINE_SPEAKER_MAX_WORDS:
         return None
@@ -307,6 +338,9 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
     inside = [e for e in entities if e.start >= left.start and e.end <= left.end]
     person = next((e for e in reversed(inside) if e.label is Label.PERSON), None)
     named = next((e for e in inside if e.label in (Label.PERSON, Label.ORG)), None)
+    # ``واشنطن لأردوغان: …`` speaks to someone, so a capital is its government there.
+    place = next((e for e in inside if e.label is Label.LOC), None) if addressed else None
+    named = named or place
     if named is None and not _speaker_like(written):
         return None
     if any(e.label is Label.LOC for e in inside) and named is None:
@@ -333,6 +367,32 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
         confidence=HEADLINE_CONFIDENCE,
     )
     return _Found(claim, frozenset(words_of(claim.text)))
+
+
+HEADLINE_REPLY_VERBS = frozenset(match_form(w) for w in ("يرد", "ترد", "يخاطب", "تخاطب"))
+
+
+def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
+    """The speaker part before a headline's colon, without a rubric (``شاهد.. بيل غيتس``),
+    an addressee (``واشنطن لأردوغان``) or a reply verb (``الوزير يرد على ترامب``); and
+    whether someone was addressed."""
+    written = title[left.start : left.end]
+    rubric = max(written.rfind(".."), written.rfind("|"))
+    if rubric >= 0:
+        trimmed = _trimmed(title, left.start + rubric + 2, left.end)
+        if trimmed is None:
+            return None, False
+        left, written = trimmed, title[trimmed.start : trimmed.end]
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", written)]
+    for k, (offset, word) in enumerate(words[1:], start=1):
+        norm = match_form(word)
+        # ماتيس يشكك برواية روسيا: a present-tense verb after the name ends the speaker
+        reply = norm in HEADLINE_REPLY_VERBS or (norm[:1] == "ي" and len(norm) >= 4)
+        addressee = k == len(words) - 1 and norm.startswith("ل") and len(norm) > 3
+        if reply or addressee:
+            end = _trimmed(title, left.start, left.start + offset)
+            return end, True
+    return left, False
 
 
 def _speaker_like(written: str) -> bool:
@@ -427,6 +487,17 @@ def _same_party(speaker: Speaker, source: ClaimSource) -> bool:
     if speaker.entity_id and speaker.entity_id == source.entity_id:
         return True
     return words_of(speaker.text) == words_of(source.text)
+
+
+def _extend_to(text: str, found: _Found, end: int) -> None:
+    """Unquoted speech after a colon goes on over the paragraph's next sentence."""
+    span = _trimmed(text, found.claim.start, end)
+    if span is None:
+        return
+    found.claim = found.claim.model_copy(
+        update={"text": text[span.start : span.end], "end": span.end}
+    )
+    found.words = frozenset(words_of(found.claim.text))
 
 
 def _dedupe(found: Iterable[_Found]) -> list[_Found]:

@@ -36,6 +36,16 @@ class ArabicCue:
     """The content may be a bare noun phrase (نفى X تبادل الأسلحة, اتهم X Y بـ …)."""
     relay: bool
     """نقل … عن: the subject is the outlet, the speaker follows عن."""
+    ba_content: bool = False
+    """With no complementizer, the content may start at a word glued to ب (طالبوا بالإفراج،
+    أفادت تقارير بغرق، متعهدا بعدم الموافقة)."""
+    object_ba: bool = False
+    """CUE SPEAKER OBJECT بـCHARGE: the content is the object and its charge (اتهم، هدد)."""
+    present: bool = False
+    """يقول، تحذر: a subject before it is the speaker (ترامب يحذر روحاني من …)."""
+    impersonal_present: bool = False
+    """Its present form with no subject before a complementizer is the impersonal passive
+    (يذكر أن، ويتوقع أن): the journalist's voice, not a claim."""
 
     @property
     def pronoun_subject(self) -> bool:
@@ -63,6 +73,8 @@ class ArabicLexicon:
     cataphora: tuple[Words, ...]
     """هكذا / بهذه العبارة + CUE: the speaker of the quotation just before."""
     not_sources: frozenset[str]
+    speaker_stops: frozenset[str] = frozenset()
+    """Words that end a speaker noun phrase (بعد، عندما، ردا، الذي، والتي)."""
 
     def cue(self, norm: str) -> tuple[ArabicCue, int] | None:
         """The cue a token spells, and how many proclitic letters (و/ف) precede it."""
@@ -115,9 +127,14 @@ def _norm_set(items: list[str]) -> frozenset[str]:
 def arabic_lexicon() -> ArabicLexicon:
     data = _load("cues_ar.json")
     cues: dict[str, ArabicCue] = {}
+    impersonal = set(data.get("impersonal_present", ()))
     for verb in data["verbs"]:
         markers = tuple(_words(m) for m in verb.get("markers", ()))
         for form, tag in verb["forms"].items():
+            # يذكر، تتوقع، تقدر (not the past توقع، توقعت)
+            prefixed = form[:1] == "ي" or (form[:1] == "ت" and form[:2] != verb["lemma"][:2])
+            present = prefixed and verb["lemma"] in impersonal
+            tense_present = prefixed and tag in ("m", "f", "p")
             cues[match_form(form)] = ArabicCue(
                 lemma=verb["lemma"],
                 stance=Stance(verb["stance"]),
@@ -125,6 +142,10 @@ def arabic_lexicon() -> ArabicLexicon:
                 markers=markers,
                 noun_content=bool(verb.get("noun_content")),
                 relay=bool(verb.get("relay")),
+                ba_content=bool(verb.get("ba_content")),
+                object_ba=bool(verb.get("object_ba")),
+                present=tense_present,
+                impersonal_present=present,
             )
     time_words = data["time_words"]
     return ArabicLexicon(
@@ -149,6 +170,7 @@ def arabic_lexicon() -> ArabicLexicon:
         deny_content_openers=_norm_set(data["deny_content_openers"]),
         cataphora=tuple(_words(p) for p in data["cataphora"]),
         not_sources=_norm_set(data["not_sources"]),
+        speaker_stops=_norm_set(data.get("speaker_stops", [])),
     )
 
 

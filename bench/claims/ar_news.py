@@ -1,0 +1,307 @@
+"""Claims on real Arabic news: the ANT feed articles we annotated, scored end to end.
+
+    python -m bench.claims.ar_news --set blind [--verbose] [--json FILE]
+    python -m bench.claims.ar_news --set tuning --verbose
+    python -m bench.claims.ar_news --select blind      # list the chosen article ids
+    python -m bench.claims.ar_news --speed             # claim-stage throughput on feed text
+
+The article text is never in the repository: ``ar_news/{blind,tuning}.json`` hold article ids
+and, per attributed statement, short verbatim keys (a few words) that locate the content in the
+article read at run time from ``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file
+the run prints why and exits 0 (nothing is scored).
+
+Selection (``select``), deterministic: articles of 400–2,500 characters; for each of the five
+sources and each of its categories, the article with the smallest sha256(``SET:id``); of those,
+per source, the five with the smallest hashes (five categories per source where it has them).
+The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind ids excluded,
+``tuning2`` (a second tuning batch, two per source) ``tuning2`` with both excluded.
+
+Annotation (one record per attributed statement, title included): ``speaker`` as written
+(pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
+outlet or document it was read in: نقلت وكالة X عن مصادر → speaker مصادر, source وكالة X),
+``cue`` (the reporting word, for reading), ``stance`` (the project's stance set: أكد confirm,
+أعلن/كشف announce, نفى deny, حذر warn, اتهم accuse, دعا/طالب call, توقع estimate, تساءل question,
+otherwise assert), ``kind`` (direct for a quotation, according_to for وفق/بحسب, else
+indirect) and the content located by ``from`` (its first words) and ``to`` (its last words,
+searched after ``from``); ``after`` disambiguates ``from`` (searched after the first occurrence
+of ``after``). The content is what was said — never the reporting clause. Actions
+(رفض، وافق، وقع) without a reported statement, and stance verbs without content, are not claims.
+
+Matching is the project's own (``workers.core.claims.evaluation.score_article``): content token
+Dice ≥ 0.5 on matching-form words, speaker sharing a word with the gold speaker or role,
+one-to-one, greedy; stance/kind/source accuracy over the correct pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent / "ar_news"
+FEED_NAME = "data/feeds/ar-ant-news.jsonl.gz"
+SOURCES = ("alarabia", "BBC", "CNN", "france24", "skynews")
+PER_SOURCE = 5
+MIN_CHARS, MAX_CHARS = 400, 2500
+SETS = ("blind", "tuning", "tuning2")
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` beside the checkout (or beside the worktree folder), or $NEWSFLOW_SHARED."""
+    candidates: list[Path] = [ROOT.parent / "shared", ROOT.parents[1] / "shared"]
+    if os.environ.get("NEWSFLOW_SHARED"):
+        candidates.insert(0, Path(os.environ["NEWSFLOW_SHARED"]))
+    for candidate in candidates:
+        if (candidate / FEED_NAME).is_file():
+            return candidate
+    return None
+
+
+def read_feed(feed: Path) -> Iterator[dict[str, Any]]:
+    with gzip.open(feed, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            yield json.loads(line)
+
+
+def _category(record: dict[str, Any]) -> str:
+    meta = record.get("metadata") or {}
+    if isinstance(meta, str):  # upstream wrote a Python repr
+        for category in (
+            "internationalNews",
+            "middleEast",
+            "economy",
+            "sport",
+            "technology",
+            "culture",
+        ):
+            if f"'category': '{category}'" in meta:
+                return category
+        return "?"
+    return str(meta.get("category", "?"))
+
+
+def _rank(label: str, article_id: str) -> str:
+    return hashlib.sha256(f"{label}:{article_id}".encode()).hexdigest()
+
+
+def select(
+    records: Sequence[dict[str, Any]],
+    label: str,
+    exclude: frozenset[str] = frozenset(),
+    per_source: int = PER_SOURCE,
+) -> list[str]:
+    best: dict[tuple[str, str], tuple[str, str]] = {}
+    for record in records:
+        if record["id"] in exclude or not MIN_CHARS <= len(record["text"]) <= MAX_CHARS:
+            continue
+        key = (record["source"], _category(record))
+        ranked = (_rank(label, record["id"]), record["id"])
+        if key not in best or ranked < best[key]:
+            best[key] = ranked
+    chosen: list[str] = []
+    for source in SOURCES:
+        per_category = sorted(v for (s, _c), v in best.items() if s == source)
+        chosen.extend(article_id for _r, article_id in per_category[:per_source])
+    return chosen
+
+
+def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    """blind first; tuning excludes it; tuning2 (two per source) excludes both."""
+    blind = select(records, "blind")
+    tuning = select(records, "tuning", exclude=frozenset(blind))
+    tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
+    return {"blind": blind, "tuning": tuning, "tuning2": tuning2}
+
+
+# ---- annotations ------------------------------------------------------------------------------
+@dataclass
+class Located:
+    article_id: str
+    title: str
+    body: str
+    gold: list[Any]  # GoldClaim
+
+
+class AnnotationError(ValueError):
+    pass
+
+
+def locate(where: str, start_key: str, end_key: str, after: str | None) -> str:
+    """The content from ``start_key`` to the end of ``end_key`` (searched after it)."""
+    origin = 0
+    if after:
+        origin = where.find(after)
+        if origin < 0:
+            raise AnnotationError(f"'after' key not found: {after!r}")
+    start = where.find(start_key, origin)
+    if start < 0:
+        raise AnnotationError(f"'from' key not found: {start_key!r}")
+    end = where.find(end_key, start)
+    if end < 0:
+        raise AnnotationError(f"'to' key not found after 'from': {end_key!r}")
+    return where[start : end + len(end_key)]
+
+
+def load_set(name: str, texts: dict[str, dict[str, Any]]) -> list[Located]:
+    from workers.core.claims.evaluation import GoldClaim
+
+    data = json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
+    items: list[Located] = []
+    for entry in data["articles"]:
+        record = texts[entry["id"]]
+        title, body = record["title"], record["text"]
+        gold: list[GoldClaim] = []
+        for claim in entry["claims"]:
+            field = claim.get("field", "body")
+            where = title if field == "title" else body
+            try:
+                text = locate(where, claim["from"], claim["to"], claim.get("after"))
+            except AnnotationError as exc:
+                raise AnnotationError(f"{entry['id']}: {exc}") from None
+            gold.append(
+                GoldClaim(
+                    speaker=claim["speaker"],
+                    text=text,
+                    stance=claim.get("stance", "assert"),
+                    kind=claim.get("kind", "indirect"),
+                    source=claim.get("source"),
+                    role=claim.get("role"),
+                    field=field,
+                )
+            )
+        items.append(Located(entry["id"], title, body, gold))
+    return items
+
+
+def article_of(item: Located) -> Any:
+    from schemas.models import CleanArticle
+    from workers.core.ids import content_hash
+
+    return CleanArticle(
+        id=item.article_id,
+        lang="ar",
+        title=item.title,
+        body=item.body,
+        fetched_at=datetime(2018, 6, 1, tzinfo=UTC),
+        version=1,
+        content_hash=content_hash(item.title, item.body),
+    )
+
+
+# ---- run --------------------------------------------------------------------------------------
+def evaluate(items: Sequence[Located]) -> dict[str, Any]:
+    from workers.core.claims import CueClaimExtractor
+    from workers.core.claims.evaluation import Scores, score_article
+    from workers.core.factory import build_pipeline
+
+    entity_stage = build_pipeline().entity_extractor
+    extractor = CueClaimExtractor()
+    overall = Scores()
+    notes: list[str] = []
+    for item in items:
+        article = article_of(item)
+        claims = extractor(article, entity_stage(article))
+        scores, article_notes = score_article(claims, item.gold)
+        overall.add(scores)
+        if article_notes:
+            notes.append(
+                f"{item.article_id}: {scores.correct}/{scores.gold} gold, "
+                f"{scores.predicted} predicted"
+            )
+            notes.extend(article_notes)
+    summary = overall.summary()
+    matched = overall.correct + overall.content_only
+    # Of the claims whose content matched a gold claim, the share with the right speaker.
+    summary["speaker_accuracy"] = round(overall.correct / matched, 3) if matched else 0.0
+    return {"articles": len(items), "overall": summary, "details": notes}
+
+
+def speed(records: Sequence[dict[str, Any]], articles: int = 300) -> dict[str, float]:
+    """Claim stage alone (entities precomputed) on real feed text: best of three passes, one
+    core; CPU time (process_time) beside wall time since the machine is shared."""
+    from workers.core.claims import CueClaimExtractor
+    from workers.core.factory import build_pipeline
+
+    sample = sorted(records, key=lambda r: _rank("speed", r["id"]))[:articles]
+    items = [Located(r["id"], r["title"], r["text"], []) for r in sample]
+    built = [article_of(i) for i in items]
+    entity_stage = build_pipeline().entity_extractor
+    entities = [entity_stage(a) for a in built]
+    extractor = CueClaimExtractor()
+    chars = sum(len(a.title) + len(a.body) for a in built)
+    best_wall = best_cpu = float("inf")
+    for _ in range(3):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for article, ents in zip(built, entities, strict=True):
+            extractor(article, ents)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    return {
+        "articles": len(built),
+        "characters": chars,
+        "kchars_per_s_wall": round(chars / best_wall / 1000, 1),
+        "kchars_per_s_cpu": round(chars / best_cpu / 1000, 1),
+        "target_kchars_per_s": 100.0,
+        "ratio_cpu_to_target": round(chars / best_cpu / 1000 / 100.0, 2),
+    }
+
+
+def _git_head() -> str:
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        )
+    except OSError:
+        return "?"
+    return out.stdout.strip() or "?"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", choices=SETS, default="blind")
+    parser.add_argument("--select", choices=SETS, help="print the chosen ids")
+    parser.add_argument("--speed", action="store_true", help="claim-stage throughput")
+    parser.add_argument("--verbose", action="store_true", help="list misses and extras")
+    parser.add_argument("--json", type=Path, help="also write the report as JSON here")
+    args = parser.parse_args(argv)
+    shared = shared_dir()
+    if shared is None:
+        print(f"skipped: {FEED_NAME} not found beside the checkout (set NEWSFLOW_SHARED)")
+        return 0
+    records = list(read_feed(shared / FEED_NAME))
+    if args.select:
+        print("\n".join(chosen_sets(records)[args.select]))
+        return 0
+    if args.speed:
+        print(json.dumps(speed(records), indent=2))
+        return 0
+    texts = {r["id"]: r for r in records}
+    report = evaluate(load_set(args.set, texts))
+    report["set"] = args.set
+    report["code"] = _git_head()
+    shown = dict(report)
+    if not args.verbose:
+        shown.pop("details")
+    print(json.dumps(shown, ensure_ascii=False, indent=2))
+    if args.json:
+        # The misses and extras quote the article: they are printed, never written to a
+        # file that may be committed (no feed text in the repository).
+        kept = {k: v for k, v in report.items() if k != "details"}
+        args.json.write_text(json.dumps(kept, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
