@@ -46,14 +46,72 @@ from workers.core.ids import content_hash
 CONTENT_THRESHOLD = 0.5
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 SPEECH_LEMMAS = frozenset(
-    """
-    say tell write add ask report announce note argue claim deny accuse warn urge state
-    explain declare insist suggest tweet post respond reply answer acknowledge admit
-    confirm reveal recall mention comment call charge blame predict promise pledge vow
-    threaten assert allege maintain contend concede boast complain demand stress emphasize
-    emphasise reiterate repeat remark observe testify disclose inform joke quip shout exclaim
-    email according statement
-    """.split()
+    [
+        "say",
+        "tell",
+        "write",
+        "add",
+        "ask",
+        "report",
+        "announce",
+        "note",
+        "argue",
+        "claim",
+        "deny",
+        "accuse",
+        "warn",
+        "urge",
+        "state",
+        "explain",
+        "declare",
+        "insist",
+        "suggest",
+        "tweet",
+        "post",
+        "respond",
+        "reply",
+        "answer",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "reveal",
+        "recall",
+        "mention",
+        "comment",
+        "call",
+        "charge",
+        "blame",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "assert",
+        "allege",
+        "maintain",
+        "contend",
+        "concede",
+        "boast",
+        "complain",
+        "demand",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "reiterate",
+        "repeat",
+        "remark",
+        "observe",
+        "testify",
+        "disclose",
+        "inform",
+        "joke",
+        "quip",
+        "shout",
+        "exclaim",
+        "email",
+        "according",
+        "statement",
+    ]
 )
 """Verbs whose use reports a statement. Evaluative acts (criticize, praise, attack, slam,
 condemn, mock, dismiss, reject, question, describe, cite, propose) are left out: they often
@@ -75,11 +133,54 @@ IRREGULAR = {
     "testified": "testify",
 }
 PRONOUNS = frozenset(
-    "he she they we i it you him her them us his its their one who which that this these"
-    " those".split()
+    [
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "it",
+        "you",
+        "him",
+        "her",
+        "them",
+        "us",
+        "his",
+        "its",
+        "their",
+        "one",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+    ]
 )
 SPEAKER_STOPWORDS = frozenset(
-    "the a an of at for in on with and from to its his her their s mr mrs ms dr".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "at",
+        "for",
+        "in",
+        "on",
+        "with",
+        "and",
+        "from",
+        "to",
+        "its",
+        "his",
+        "her",
+        "their",
+        "s",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
 )
 
 
@@ -144,7 +245,9 @@ def _spans(field_text: str) -> Spans:
 def parse_ann(ann: str, text: str) -> list[Relation]:
     spans: dict[str, tuple[str, Spans]] = {}
     events: list[str] = []
-    for line in ann.splitlines():
+    for line in ann.split("\n"):
+        if "\t" not in line:
+            continue  # the rest of a span text that held a line break
         if line.startswith("T"):
             ident, info, *_ = line.split("\t")
             kind, _, offsets = info.partition(" ")
