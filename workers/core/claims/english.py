@@ -99,7 +99,12 @@ SPEAKER_AFTER = re.compile(
 )
 """The speaker after an inverted cue (``said Mr. Ekovich, a broker``): up to the sentence's
 end, a title's or an initial's full stop excepted."""
-DISMISSED_AS = re.compile(r"\s+[^,.;:]{1,60}?\s+as\s+(?:an?\s+)?\w")
+DISMISSED_AS = re.compile(
+    r"\s+[^,.;:]{1,60}?\s+as\s+(?:an?\s+)?\w"
+    r"|\s+(?:the\s+|any\s+|all\s+)?(?:claims?|allegations?|accusations?|reports?|suggestions?"
+    r"|charges?|criticism)\b"
+)
+"""What a rejection judges: ``dismissed X as Y``, ``rejected claims that …``."""
 NESTED_CUE = re.compile(
     r"(?:that\s+)?(?P<subject>(?:[A-Za-z][\w.'’-]*\s+){0,5}?[A-Za-z][\w.'’-]*)\s+"
     r"(?:had\s+|have\s+|has\s+)?(?P<cue>said|say|says|told|reported|stated)"
@@ -213,6 +218,8 @@ class _SentenceParser:
             return False  # missile-warning
         if low in ("called", "calls") and nxt not in ("for", "on"):
             return False
+        if low in self.lex.noun_ambiguous and (prev in self.lex.cues or prev.endswith("ed")):
+            return False  # "rejected claims that …": the object of a verb is a noun
         if low in self.lex.noun_ambiguous and low not in ("called", "calls"):
             after = self.text[words[n].end : words[n].end + 3].lstrip()
             infinitive = nxt == "to" and cue.lemma in self.lex.infinitive_content
@@ -307,7 +314,9 @@ class _SentenceParser:
             source=relay,
             confidence=0.8,
         )
-        self._assign_speaker(inner, Span(base + found.start("subject"), base + found.end("subject")))
+        self._assign_speaker(
+            inner, Span(base + found.start("subject"), base + found.end("subject"))
+        )
         if inner.speaker_from is not SpeakerFrom.MENTION:
             return None  # "X said that he said …": a pronoun is the outer speaker again
         return inner
