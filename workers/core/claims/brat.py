@@ -184,6 +184,15 @@ SPEAKER_STOPWORDS = frozenset(
 )
 
 
+def _shared_default() -> Path:
+    """``../shared/data`` beside the repository, or beside the folder of a worktree."""
+    repo = Path(__file__).resolve().parents[3]
+    for parent in repo.parents:
+        if (parent / "shared" / "data").is_dir():
+            return parent / "shared" / "data"
+    return repo.parent / "shared" / "data"
+
+
 def lemma(word: str) -> str:
     w = word.casefold().strip("’'")
     if w in IRREGULAR:

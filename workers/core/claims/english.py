@@ -216,11 +216,11 @@ class _SentenceParser:
             return before.endswith(",")
         if self.text[max(words[n].start - 1, 0)] == "-":
             return False  # missile-warning
-        if low in ("called", "calls") and nxt not in ("for", "on"):
+        if low in ("called", "calls", "calling") and nxt not in ("for", "on"):
             return False
         if low in self.lex.noun_ambiguous and (prev in self.lex.cues or prev.endswith("ed")):
             return False  # "rejected claims that …": the object of a verb is a noun
-        if low in self.lex.noun_ambiguous and low not in ("called", "calls"):
+        if low in self.lex.noun_ambiguous and low not in ("called", "calls", "calling"):
             after = self.text[words[n].end : words[n].end + 3].lstrip()
             infinitive = nxt == "to" and cue.lemma in self.lex.infinitive_content
             # "dismissed the target as unrealistic" judges; "rejected the offer" only acts.
