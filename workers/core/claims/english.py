@@ -64,7 +64,7 @@ HEARER = re.compile(
 NP_BAD_START = re.compile(
     r"^(?:on|in|at|after|before|during|while|when|as|speaking|asked|however|but|and|meanwhile|"
     r"separately|earlier|later|yesterday|today|for|with|by|from|under|if|although|though|"
-    r"because|since|who|which|that|where|whose|also)\b",
+    r"because|since|who|which|that|where|whose|also|despite|amid|unlike|following|once|given)\b",
     re.IGNORECASE,
 )
 SUBORDINATE = re.compile(
@@ -92,6 +92,39 @@ NAME_PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "ter", "del", "du", "al", "bin", "la", "le", "da", "di"}
     | {"el"}
 )
+SPEAKER_AFTER = re.compile(
+    r"\s*((?:[^.;:!?“\"]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bDr)\."
+    r"|(?<=\bGov)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGen)\.|(?<=\bSt)\.|(?<=\bJr)\."
+    r"|(?<=\bLt)\.|(?<=\bCol)\.|(?<=\bProf)\.|(?<=\bSgt)\.|(?<=\bCapt)\.|(?<=\bSr)\.)+)"
+)
+"""The speaker after an inverted cue (``said Mr. Ekovich, a broker``): up to the sentence's
+end, a title's or an initial's full stop excepted."""
+DISMISSED_AS = re.compile(
+    r"\s+[^,.;:]{1,60}?\s+as\s+(?:an?\s+)?\w"
+    r"|\s+(?:the\s+|any\s+|all\s+)?(?:claims?|allegations?|accusations?|reports?|suggestions?"
+    r"|charges?|criticism)\b"
+)
+"""What a rejection judges: ``dismissed X as Y``, ``rejected claims that …``."""
+NESTED_CUE = re.compile(
+    r"(?:that\s+)?(?P<subject>(?:[A-Za-z][\w.'’-]*\s+){0,5}?[A-Za-z][\w.'’-]*)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?P<cue>said|say|says|told|reported|stated)"
+    r"(?=\s)(?:\s+that\b)?\s*"
+)
+"""A content that opens with its own attribution: ``[that] officials said [that] …``."""
+RELATIVE_OR_CLAUSE = re.compile(
+    r",?\s+(?:who|which|whose|whom)\b.*$"
+    r"|\s+(?:after|before|during|following|amid|despite|since|when|while|whereas|because)\s.*$"
+    r"|,?\s+(?:on|late on|early on) " + WEEKDAY + r"\b.*$",
+    re.IGNORECASE,
+)
+"""Where a speaker noun phrase ends: a relative clause or a time/reason clause after it."""
+DOCUMENT = re.compile(
+    r"^(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<doc>statement|report|letter|memo|filing|release|press release|transcript|document|"
+    r"study|survey|poll|analysis|email|post|tweet|note)\s+"
+    r"(?:from|by|issued by|released by|published by|of)\s+(?P<who>.+)$"
+)
+"""``a statement from the ministry``: the ministry speaks through the statement."""
 SOURCE_HEADS = frozenset(
     [
         "data",
@@ -183,11 +216,23 @@ class _SentenceParser:
             return before.endswith(",")
         if self.text[max(words[n].start - 1, 0)] == "-":
             return False  # missile-warning
-        if low in ("called", "calls") and nxt not in ("for", "on"):
+        if low in ("called", "calls", "calling") and nxt not in ("for", "on"):
             return False
-        if low in self.lex.noun_ambiguous and low not in ("called", "calls"):
+        if low in self.lex.noun_ambiguous and (prev in self.lex.cues or prev.endswith("ed")):
+            return False  # "rejected claims that …": the object of a verb is a noun
+        if low in self.lex.noun_ambiguous and low not in ("called", "calls", "calling"):
             after = self.text[words[n].end : words[n].end + 3].lstrip()
-            if nxt != "that" and not after.startswith((":", "“", '"')):
+            infinitive = nxt == "to" and cue.lemma in self.lex.infinitive_content
+            # "dismissed the target as unrealistic" judges; "rejected the offer" only acts.
+            judged = cue.stance is Stance.DENY and bool(
+                DISMISSED_AS.match(self.m(words[n].end, self.end))
+            )
+            if (
+                nxt != "that"
+                and not infinitive
+                and not judged
+                and not after.startswith((":", "“", '"'))
+            ):
                 return False
         return not (low in ("expected", "expects", "expect") and nxt not in ("that",))
 
@@ -218,6 +263,15 @@ class _SentenceParser:
         content, kind = self._content(rest_start, self.end)
         if not content:
             return None
+        head = self.m(self.start, speaker_region.start).rstrip()
+        if (
+            head.endswith(",")
+            and self.m(tok.end, rest_start).lstrip().startswith(",")
+            and not SUBORDINATE.match(head.lstrip())
+            and not NP_BAD_START.match(head.lstrip())
+        ):
+            # "The solution, he said, was simple": the statement runs on both sides.
+            content, kind = _trim(self.text, Span(self.start, content.end)), ClaimKind.INDIRECT
         draft = Draft(
             content=content,
             cue=Span(tok.start, tok.end),
@@ -229,7 +283,43 @@ class _SentenceParser:
         )
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
-        return draft
+        return self._nested(draft) or draft
+
+    def _nested(self, outer: Draft) -> Draft | None:
+        """``X told Reuters that officials said CONTENT``: the officials speak, X (or the
+        outlet X spoke to, when X is only a pronoun) relays; the reporting clause is never the
+        content."""
+        if outer.kind is not ClaimKind.INDIRECT:
+            return None
+        region = self.m(outer.content.start, outer.content.end)
+        found = NESTED_CUE.match(region)
+        if found is None or not _plausible_subject(found.group("subject")):
+            return None
+        cue = self.lex.cues.get(found.group("cue").casefold())
+        if cue is None or cue.takes_object or cue.stance is not Stance.ASSERT:
+            return None
+        base = outer.content.start
+        content, kind = self._content(base + found.end(), outer.content.end)
+        if not content:
+            return None
+        relay = outer.source
+        if outer.speaker_from is SpeakerFrom.MENTION and outer.speaker:
+            relay = outer.speaker
+        inner = Draft(
+            content=content,
+            cue=Span(base + found.start("cue"), base + found.end("cue")),
+            kind=kind,
+            stance=outer.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            source=relay,
+            confidence=0.8,
+        )
+        self._assign_speaker(
+            inner, Span(base + found.start("subject"), base + found.end("subject"))
+        )
+        if inner.speaker_from is not SpeakerFrom.MENTION:
+            return None  # "X said that he said …": a pronoun is the outer speaker again
+        return inner
 
     def _continuing(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         """``…, adding that X`` / ``… and said X``: the subject of the sentence speaks again."""
@@ -521,6 +611,10 @@ class _SentenceParser:
                 break
         if not kept:
             return None
+        if len(kept) == 2 and self.m(kept[1].start, kept[1].end).strip().casefold() in (
+            self.lex.pronouns
+        ):
+            kept = kept[1:]  # "The solution, he said, was simple": the pronoun speaks
         region_start = kept[0].start
         lead = LEADING_CONJUNCTION.match(self.m(region_start, cue_start).lstrip())
         span = _trim(self.text, Span(region_start, cue_start))
@@ -540,7 +634,7 @@ class _SentenceParser:
     def _speaker_after(self, pos: int) -> Span | None:
         """``said Anna Berg, an economist at ING[, on Tuesday].``"""
         chunk = self.m(pos, self.end)
-        found = re.match(r"\s*([^.;:!?“\"]+)", chunk)
+        found = SPEAKER_AFTER.match(chunk)
         if not found:
             return None
         span = Span(pos + found.start(1), pos + found.end(1))
@@ -557,6 +651,9 @@ class _SentenceParser:
         return span
 
     def _assign_speaker(self, draft: Draft, region: Span) -> None:
+        clause = RELATIVE_OR_CLAUSE.search(self.m(region.start, region.end))
+        if clause is not None and clause.start() > 0:
+            region = _trim(self.text, Span(region.start, region.start + clause.start()))
         text = self.text[region.start : region.end]
         low = text.strip().casefold()
         if low in self.lex.pronouns:
@@ -664,13 +761,21 @@ class _SentenceParser:
                     kind = ClaimKind.DIRECT
         if not content:
             return None
+        speaker, document = source, None
+        found = DOCUMENT.match(self.m(source.start, source.end))
+        if found is not None:
+            # "according to a statement from the ministry": the ministry speaks, the
+            # statement is how it reached us.
+            speaker = _trim(self.text, Span(source.start + found.start("who"), source.end))
+            document = Span(source.start, source.start + found.end("doc"))
         return Draft(
             content=content,
             cue=Span(tok.start, to.end),
             kind=ClaimKind.ACCORDING_TO if kind is ClaimKind.INDIRECT else kind,
             stance=Stance.ASSERT,
             speaker_from=SpeakerFrom.MENTION,
-            speaker=source,
+            speaker=speaker,
+            source=document,
             confidence=0.8,
         )
 

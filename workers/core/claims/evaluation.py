@@ -309,7 +309,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
+    parser.add_argument(
+        "--brat",
+        type=Path,
+        help="score PolNeAR-style brat standoff data in this directory instead "
+        "(speech-cue relations; matching rule in workers/core/claims/brat.py)",
+    )
     args = parser.parse_args(argv)
+    if args.brat is not None:
+        return _main_brat(args.brat, args.verbose, args.json)
     report = evaluate(args.corpus)
     data = report.as_dict()
     if not args.verbose:
@@ -317,6 +325,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(json.dumps(data, ensure_ascii=False, indent=2))
     if args.json:
         args.json.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def evaluate_brat(
+    directory: Path,
+    extractor: CueClaimExtractor | None = None,
+    entity_stage: Callable[[CleanArticle], list[Entity]] | None = None,
+) -> dict[str, Any]:
+    """Precision, recall, F1 and speaker accuracy on brat data (see ``brat.py``)."""
+    from workers.core.claims.brat import BratScores, load_brat, score_brat_article
+
+    items = load_brat(directory)
+    extractor = extractor or CueClaimExtractor()
+    entity_stage = entity_stage or build_pipeline().entity_extractor
+    overall = BratScores()
+    notes: list[str] = []
+    for item in items:
+        claims = extractor(item.article, entity_stage(item.article))
+        result = score_brat_article(item, claims)
+        overall.add(result.scores)
+        if result.notes:
+            s = result.scores
+            notes.append(f"{item.name}: {s.found}/{s.gold} found, {s.predicted} predicted")
+            notes.extend(result.notes)
+    return {
+        "directory": str(directory),
+        "articles": len(items),
+        **overall.summary(),
+        "details": notes,
+    }
+
+
+def _main_brat(directory: Path, verbose: bool, out: Path | None) -> int:
+    try:
+        data = evaluate_brat(directory)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    shown = dict(data)
+    if not verbose:
+        shown.pop("details")
+    print(json.dumps(shown, ensure_ascii=False, indent=2))
+    if out:
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return 0
 
 

@@ -110,7 +110,10 @@ class EnglishLexicon:
     title_words: frozenset[str]
     time_modifiers: tuple[Words, ...]
     noun_ambiguous: frozenset[str]
-    """Forms that are often nouns (forecast, claims, calls): cues only before that/:/a quote."""
+    """Forms that are often nouns (forecast, claims, calls) or acts (rejected the offer): cues
+    only before that/:/a quotation."""
+    infinitive_content: frozenset[str] = frozenset()
+    """Lemmas whose content may be an infinitive (vowed to fight, pledged to cut taxes)."""
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -199,6 +202,7 @@ def english_lexicon() -> EnglishLexicon:
         title_words=frozenset(data["title_words"]),
         time_modifiers=tuple(tuple(p.split()) for p in data["time_modifiers"]),
         noun_ambiguous=frozenset(data["noun_ambiguous"]),
+        infinitive_content=frozenset(data.get("infinitive_content", ())),
     )
 
 

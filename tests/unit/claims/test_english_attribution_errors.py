@@ -1,0 +1,148 @@
+"""The English error kinds seen on PolNeAR political news, on sentences written for these
+tests: nested attribution, speakers that swallow a clause, duplicates, acts that are not
+statements, and quotations typed as two apostrophes."""
+
+from __future__ import annotations
+
+from schemas.models import ClaimKind, Label, Stance
+
+PEOPLE = [
+    ("Maria Lopez", Label.PERSON, "Q-lopez", "Maria Lopez"),
+    ("Reuters", Label.ORG, "Q130879", "Reuters"),
+    ("Interior Ministry", Label.ORG, "Q-interior", "Interior Ministry"),
+    ("John Carter", Label.PERSON, "Q-carter", "John Carter"),
+    ("Tom Harlow", Label.PERSON, "Q-harlow", "Tom Harlow"),
+]
+
+
+def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
+    article = kit.make_article(body, title="Plant closure", lang="en")
+    claims = extractor(article, kit.mentions(body, PEOPLE))
+    kit.assert_offsets(article, claims)
+    return claims
+
+
+# ---- nested and chained attribution ------------------------------------------------------------
+def test_told_outlet_that_officials_said_gives_the_officials_the_statement(kit, extractor) -> None:
+    body = "Senator Maria Lopez told Reuters that officials said the plant would close in May."
+    claims = _claims(extractor, kit, body)
+    assert len(claims) == 1
+    claim = claims[0]
+    assert claim.text == "the plant would close in May"
+    assert claim.speaker.text == "officials"
+    assert claim.source is not None and claim.source.text == "Maria Lopez"
+
+
+def test_outlet_reporting_what_a_minister_said(kit, extractor) -> None:
+    body = "Reuters reported that the minister said the deal was dead."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the deal was dead"
+    assert claim.speaker.text == "the minister"
+    assert claim.source is not None and claim.source.name == "Reuters"
+
+
+def test_pronoun_teller_relays_through_the_outlet(kit, extractor) -> None:
+    body = (
+        "Maria Lopez visited the site on Monday. She told Reuters that aides had said the "
+        "talks were over."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the talks were over"
+    assert claim.speaker.text == "aides"
+    assert claim.source is not None and claim.source.name == "Reuters"
+
+
+def test_according_to_a_statement_from_names_who_made_it(kit, extractor) -> None:
+    for body in (
+        "According to a statement from the Interior Ministry, three people were arrested.",
+        "Three people were arrested, according to a statement issued by the Interior Ministry.",
+    ):
+        (claim,) = _claims(extractor, kit, body)
+        assert claim.text.casefold() == "three people were arrested"
+        assert claim.speaker.text == "the Interior Ministry"
+        assert claim.source is not None and claim.source.text == "a statement"
+
+
+# ---- speaker spans are noun phrases -------------------------------------------------------------
+def test_speaker_stops_before_a_relative_clause(kit, extractor) -> None:
+    body = (
+        "Police spokesman John Carter, who arrived at the scene after the blast, said the "
+        "road was closed."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "John Carter"
+    assert claim.speaker.role == "Police spokesman"
+    assert claim.text == "the road was closed"
+
+
+def test_speaker_stops_before_a_time_clause(kit, extractor) -> None:
+    body = "The mayor of the town after the vote on Monday said the result was fair."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "The mayor of the town"
+
+
+def test_inverted_speaker_keeps_the_title_full_stop(kit, extractor) -> None:
+    body = '"Things are moving in the right direction," said Gov. Tom Harlow of Ohio.'
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "Things are moving in the right direction"
+    assert "Tom Harlow" in claim.speaker.text
+    assert claim.speaker.text not in ("Gov", "Gov.")
+
+
+def test_parenthetical_pronoun_is_the_speaker_not_the_subject_before_it(kit, extractor) -> None:
+    body = 'Tom Harlow spoke in Dayton. "We lost," he said. The solution, he said, was simple.'
+    claims = _claims(extractor, kit, body)
+    claim = kit.by_content(claims, "was simple")
+    assert claim.speaker.name == "Tom Harlow"
+    assert claim.text == "The solution, he said, was simple"
+
+
+# ---- each statement once -------------------------------------------------------------------------
+def test_nested_statement_is_emitted_once(kit, extractor) -> None:
+    body = "Maria Lopez told Reuters that officials said the plant would close."
+    claims = _claims(extractor, kit, body)
+    assert [c.text for c in claims] == ["the plant would close"]
+
+
+def test_split_quote_gives_two_claims_not_three(kit, extractor) -> None:
+    body = "“We will not back down,” John Carter said, “and we will keep talking.”"
+    claims = _claims(extractor, kit, body)
+    assert [c.text for c in claims] == ["We will not back down", "and we will keep talking"]
+
+
+# ---- acts are not statements ---------------------------------------------------------------------
+def test_acts_without_a_reported_statement_are_not_claims(kit, extractor) -> None:
+    for body in (
+        "The union rejected the pay offer on Tuesday.",
+        "The council approved the budget, and the mayor signed the decree.",
+        "The company launched a new phone in March.",
+        "The board dismissed the chief executive in June.",
+    ):
+        assert _claims(extractor, kit, body) == [], body
+
+
+def test_rejection_with_a_reported_reason_is_a_claim(kit, extractor) -> None:
+    body = "The union rejected claims that it had broken the law."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.stance is Stance.DENY
+    body = "The opposition dismissed the target as unrealistic."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.stance is Stance.DENY
+
+
+def test_promises_take_an_infinitive(kit, extractor) -> None:
+    body = "Maria Lopez vowed to keep the plant open."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "to keep the plant open"
+    assert claim.speaker.name == "Maria Lopez"
+    assert _claims(extractor, kit, "Maria Lopez vowed revenge.") == []
+
+
+# ---- typewriter quotation marks ------------------------------------------------------------------
+def test_two_apostrophes_quote_like_curly_quotes(kit, extractor) -> None:
+    body = "''We are ready,'' said John Carter, a union official."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.kind is ClaimKind.DIRECT
+    assert claim.text == "We are ready"
+    assert claim.speaker.text == "John Carter"
+    assert claim.speaker.role == "a union official"
