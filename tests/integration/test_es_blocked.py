@@ -77,6 +77,7 @@ def test_write_block_pauses_without_dead_letters_and_resumes(pipeline) -> None: 
 
         wait_until(paused, 90, "readiness did not report the write block")
         status, state = _readiness(port)
+        assert status == 503
         assert "read-only-allow-delete" in state["es_write_block"], state
         assert state["es_paused"] is True
         assert _blocked_metric(port) == 1
