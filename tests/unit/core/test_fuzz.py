@@ -8,7 +8,7 @@ import os
 
 from bench.fuzz.fuzz import run_fuzz
 
-INPUTS = int(os.environ.get("NEWSFLOW_FUZZ_INPUTS", "2000"))
+INPUTS = int(os.environ.get("NEWSFLOW_FUZZ_INPUTS", "1000"))
 
 
 def test_generated_inputs_never_crash_and_every_rejection_has_a_specific_reason() -> None:
