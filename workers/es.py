@@ -378,6 +378,7 @@ class ArticleIndexer:
         }
         if winners:
             current = {c.claim_id for a in articles if a.id in winners for c in claim_documents(a)}
+            hits: list[dict[str, Any]] = []
             try:
                 await self.client.indices.refresh(index=self.claims_alias)
                 found = await self.client.search(
@@ -386,11 +387,12 @@ class ArticleIndexer:
                     source_includes=["article_id", "version"],
                     size=10_000,
                 )
+                hits = found["hits"]["hits"]
             except NotFoundError:
-                found = {"hits": {"hits": []}}
+                pass
             deletes += [
                 _guarded_delete(hit["_index"], hit["_id"], hit["_source"]["version"])
-                for hit in found["hits"]["hits"]
+                for hit in hits
                 if hit["_id"] not in current
                 and hit["_source"]["version"] < winners[hit["_source"]["article_id"]]
             ]
