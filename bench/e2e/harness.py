@@ -185,7 +185,10 @@ class Pipeline:
             with urllib.request.urlopen(f"http://127.0.0.1:{worker.port}/readyz", timeout=2) as r:
                 return dict(orjson.loads(r.read()))
         except urllib.error.HTTPError as exc:
-            return dict(orjson.loads(exc.read() or b"{}"))
+            try:  # a 503 names the failing checks; a 500 while starting up is not JSON
+                return dict(orjson.loads(exc.read() or b"{}"))
+            except ValueError:
+                return None
         except OSError:
             return None
 
