@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from bench.e2e.feed import Feed, build_feed
 from bench.e2e.harness import Pipeline, RunStack, wait_until
 from schemas.models import Claim
@@ -295,8 +297,14 @@ def _check(pipeline: Pipeline, feed: Feed, letters: list[Any], result: ChaosResu
         )
     per_payload: Counter[bytes] = Counter()
     wrong_reason: list[str] = []
+    # A letter from a later stage (extract, index) carries that stage's input record, not the
+    # raw payload: it is matched to its bad input by the article id.
+    by_article_id = {_payload_id(payload): payload for payload in feed.bad}
+    by_article_id.pop(None, None)
     for letter in by_origin.values():
         payload = decode_payload(letter)
+        if payload not in feed.bad and letter.stage in ("extract", "index"):
+            payload = by_article_id.get(letter.article_id, payload)
         per_payload[payload] += 1
         expected = feed.bad.get(payload)
         if expected is None:
@@ -336,6 +344,14 @@ def _check(pipeline: Pipeline, feed: Feed, letters: list[Any], result: ChaosResu
             result.problems.append(f"{len(items)} {label}: {items[:5]}")
     if lag != 0:
         result.problems.append(f"consumer lag is {lag}, not 0")
+
+
+def _payload_id(payload: bytes) -> str | None:
+    try:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        return None
+    return data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
 
 
 def _check_claims(pipeline: Pipeline, result: ChaosResult) -> None:
