@@ -69,6 +69,12 @@ class WorkerSettings(BaseModel):
     bulk_max_retries: int = Field(default=8, ge=0, description="Before a batch is dead-lettered.")
     backoff_initial: float = Field(default=0.5, gt=0)
     backoff_max: float = Field(default=30.0, gt=0)
+    blocked_retry_seconds: float = Field(
+        default=2.0,
+        gt=0,
+        description="While Elasticsearch refuses writes with a block (flood-stage watermark, "
+        "index.blocks.*), retry this often: indexing resumes this soon after the block is lifted.",
+    )
     session_timeout: float = Field(
         default=15.0,
         gt=0,
@@ -109,6 +115,12 @@ class ProcessingSettings(BaseModel):
         default="mark", description="Index near-duplicates marked duplicate_of, or drop them."
     )
     html_timeout_seconds: float = Field(default=10.0, gt=0)
+    extract_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="Most seconds entity and claim extraction may spend on one article; longer "
+        "goes to the DLQ as extraction_timeout and the worker takes the next article.",
+    )
     entity_backend: Literal["crf", "rules", "spacy", "transformers"] = Field(
         default="crf",
         description="Entity extractor: the shipped Arabic and English CRF models, the offline "

@@ -1,5 +1,6 @@
-"""Chaos run: a mixed feed through two workers while workers are SIGKILLed and Kafka and
-Elasticsearch are restarted; then every promise is checked and the figures printed.
+"""Chaos run: a mixed feed through two workers while workers are SIGKILLed, one is stalled
+(SIGSTOP past the consumer session timeout, then SIGCONT) and Kafka and Elasticsearch are
+restarted; then every promise is checked and the figures printed.
 
     python -m bench.e2e.chaos --articles 10000        (or: newsflow chaos --articles 10000)
 
@@ -7,6 +8,8 @@ It runs on a stack of its own (``RunStack``: other ports, other directory) becau
 the brokers. Checks at the end:
 
 * every good article is in Elasticsearch exactly once, updated ones with their newest version;
+* the claims index holds exactly the claims of each article's newest version (the claims in
+  the article document's ``enriched`` copy): none stale, none missing, none twice;
 * every bad input is in the dead-letter topic with its expected reason and its original payload
   (redeliveries after a SIGKILL can write a letter twice: letters are identified by the input
   record they came from, and readers count each once — the raw count is printed too);
@@ -27,9 +30,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from bench.e2e.feed import Feed, build_feed
 from bench.e2e.harness import Pipeline, RunStack, wait_until
+from schemas.models import Claim
+from workers.core.claims import claim_id
 from workers.core.deadletter import decode_payload
+
+STALL_PAST_SESSION_SECONDS = 10.0
+"""How long past the consumer session timeout a stalled worker stays stopped."""
 
 
 @dataclass
@@ -109,9 +119,16 @@ def run_chaos(
         f"feed: {len(feed.records)} records = {expected_good} articles "
         f"({len(feed.updated_titles)} updated), {len(feed.bad)} bad in {len(feed.kinds)} kinds"
     )
-    pipeline = Pipeline(stack.bootstrap, stack.es_url, workdir)
+    pipeline = Pipeline(
+        stack.bootstrap,
+        stack.es_url,
+        workdir,
+        # The feed's runaway texts must hit the extract limit; good articles take milliseconds.
+        extra_env={"NEWSFLOW_PROCESSING__EXTRACT_TIMEOUT_SECONDS": "3"},
+    )
     producer = Producer(pipeline, feed, rate, ahead=max(500, articles // 10))
     killed = restarted_unplanned = 0
+    stalled: list[Any] = []
     try:
         workers = [pipeline.start_worker(), pipeline.start_worker()]
         event(f"two workers ready (group {pipeline.tag})")
@@ -122,7 +139,8 @@ def run_chaos(
             ("kafka", rng.uniform(0.2, 0.3)),
             ("kill", rng.uniform(0.35, 0.45)),
             ("elasticsearch", rng.uniform(0.5, 0.6)),
-            ("kill", rng.uniform(0.65, 0.8)),
+            ("kill", rng.uniform(0.65, 0.75)),
+            ("stall", rng.uniform(0.8, 0.88)),
         ]
         for action, fraction in plan:
             target = int(expected_good * fraction)
@@ -139,6 +157,19 @@ def run_chaos(
                 workers.remove(victim)
                 workers.append(pipeline.start_worker())
                 event("replacement worker ready")
+            elif action == "stall":
+                victim = rng.choice(pipeline.alive())
+                stopped = pipeline.settings.worker.session_timeout + STALL_PAST_SESSION_SECONDS
+                pipeline.stall(victim)
+                event(
+                    f"SIGSTOP worker pid {victim.process.pid} at {pipeline.count()} indexed "
+                    f"for {stopped:.0f}s (session timeout "
+                    f"{pipeline.settings.worker.session_timeout:.0f}s)"
+                )
+                time.sleep(stopped)
+                event(f"SIGCONT worker pid {victim.process.pid} at {pipeline.count()} indexed")
+                pipeline.wake(victim)
+                stalled.append(victim)
             elif action == "kafka":
                 event(f"restarting Kafka at {pipeline.count()} indexed")
                 event(f"Kafka back after {stack.restart_kafka():.1f}s")
@@ -186,6 +217,11 @@ def run_chaos(
         letters = pipeline.dead_letters()
         event(f"settled {waited:.1f}s after the producer finished")
         _check(pipeline, feed, letters, result)
+        _check_claims(pipeline, result)
+        for worker in stalled:
+            result.figures["stalled worker: offset commits refused after waking"] = _count_lines(
+                worker.log, ("CommitFailedError", "IllegalGeneration", "UnknownMemberId")
+            )
         elapsed = time.monotonic() - started
         rss = {f"worker {w.process.pid}": round(pipeline.rss_mib(w)) for w in pipeline.alive()}
         conflicts = sum(
@@ -205,6 +241,7 @@ def run_chaos(
                 "unplanned worker restarts": restarted_unplanned,
                 "kafka restarts": 1,
                 "elasticsearch restarts": 1,
+                "workers stalled past the session timeout": len(stalled),
                 "producer retries": producer.retries,
                 "version conflicts (replays skipped, live workers)": int(conflicts),
                 "run seconds": round(elapsed, 1),
@@ -260,8 +297,14 @@ def _check(pipeline: Pipeline, feed: Feed, letters: list[Any], result: ChaosResu
         )
     per_payload: Counter[bytes] = Counter()
     wrong_reason: list[str] = []
+    # A letter from a later stage (extract, index) carries that stage's input record, not the
+    # raw payload: it is matched to its bad input by the article id.
+    by_article_id = {_payload_id(payload): payload for payload in feed.bad}
+    by_article_id.pop(None, None)
     for letter in by_origin.values():
         payload = decode_payload(letter)
+        if payload not in feed.bad and letter.stage in ("extract", "index"):
+            payload = by_article_id.get(letter.article_id, payload)
         per_payload[payload] += 1
         expected = feed.bad.get(payload)
         if expected is None:
@@ -303,13 +346,68 @@ def _check(pipeline: Pipeline, feed: Feed, letters: list[Any], result: ChaosResu
         result.problems.append(f"consumer lag is {lag}, not 0")
 
 
+def _payload_id(payload: bytes) -> str | None:
+    try:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        return None
+    return data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+
+
+def _check_claims(pipeline: Pipeline, result: ChaosResult) -> None:
+    """The claims index against the newest version of every article: the article document
+    (already checked to be the newest version) carries that version's claims in ``enriched``."""
+    docs = pipeline.documents(["id", "version", "enriched.claims"])
+    expected: dict[str, tuple[str, int]] = {}
+    for article_id, doc in docs.items():
+        for raw in (doc.get("enriched") or {}).get("claims") or []:
+            expected[claim_id(article_id, Claim.model_validate(raw))] = (article_id, doc["version"])
+    found = pipeline.claims()
+    per_id = Counter(claim["_id"] for claim in found)
+    twice = [i for i, n in per_id.items() if n > 1]
+    stale = [
+        claim["_id"]
+        for claim in found
+        if claim["_id"] not in expected
+        or expected[claim["_id"]] != (claim["article_id"], claim["version"])
+    ]
+    orphans = [c["_id"] for c in found if c["article_id"] not in docs]
+    missing = [i for i in expected if i not in per_id]
+    result.figures.update(
+        {
+            "claims expected (newest versions)": len(expected),
+            "claims in ES": len(found),
+            "claims missing": len(missing),
+            "stale claims (not of the newest version)": len(stale),
+            "claims of articles not in ES": len(orphans),
+            "claims indexed twice": len(twice),
+        }
+    )
+    for label, items in (
+        ("claims missing", missing),
+        ("stale claims", stale),
+        ("claims of articles not in ES", orphans),
+        ("claims indexed twice", twice),
+    ):
+        if items:
+            result.problems.append(f"{len(items)} {label}: {items[:5]}")
+
+
+def _count_lines(path: Path, words: tuple[str, ...]) -> int:
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return 0
+    return sum(1 for line in text.splitlines() if any(w in line for w in words))
+
+
 def print_result(result: ChaosResult, out: Any = print) -> None:
     out("")
     out("chaos run figures")
     for key, value in result.figures.items():
         out(f"  {key:<52} {value}")
     out("")
-    out("PASS: nothing lost, nothing duplicated" if result.ok else "FAIL:")
+    out("PASS: nothing lost, nothing duplicated, claims exact" if result.ok else "FAIL:")
     for problem in result.problems:
         out(f"  - {problem}")
 

@@ -82,6 +82,15 @@ def _huge_title(n: int) -> bytes:
     )
 
 
+def _runaway_text(n: int) -> bytes:
+    """About a megabyte of words without a full stop: fine to clean, far over the chaos run's
+    extract time limit."""
+    words = "the minister said that the council would meet again soon and then "
+    return orjson.dumps(
+        {"id": f"bad-runaway-{n}", "title": f"Runaway {n}", "text": words * (1_000_000 // 68)}
+    )
+
+
 BAD_KINDS: dict[str, tuple[Callable[[int], bytes], RejectReason]] = {
     "invalid_json": (_invalid_json, RejectReason.INVALID_JSON),
     "not_an_object": (_not_an_object, RejectReason.SCHEMA_VALIDATION),
@@ -94,7 +103,10 @@ BAD_KINDS: dict[str, tuple[Callable[[int], bytes], RejectReason]] = {
     "html_bomb": (_html_bomb, RejectReason.HTML_TOO_COMPLEX),
     "unknown_schema_version": (_schema_version, RejectReason.UNSUPPORTED_SCHEMA_VERSION),
     "huge_title": (_huge_title, RejectReason.TITLE_TOO_LONG),
+    "runaway_text": (_runaway_text, RejectReason.EXTRACTION_TIMEOUT),
 }
+HEAVY_KINDS = frozenset({"oversize", "runaway_text"})
+"""Megabyte inputs: ``oversize`` of each instead of ``bad_per_kind``."""
 
 
 @dataclass
@@ -160,7 +172,7 @@ def build_feed(
     bad: dict[bytes, tuple[str, RejectReason]] = {}
     number = 0
     for kind, (make, reason) in BAD_KINDS.items():
-        for _ in range(oversize if kind == "oversize" else bad_per_kind):
+        for _ in range(oversize if kind in HEAVY_KINDS else bad_per_kind):
             number += 1
             payload = make(number)
             bad[payload] = (kind, reason)

@@ -185,7 +185,10 @@ class Pipeline:
             with urllib.request.urlopen(f"http://127.0.0.1:{worker.port}/readyz", timeout=2) as r:
                 return dict(orjson.loads(r.read()))
         except urllib.error.HTTPError as exc:
-            return dict(orjson.loads(exc.read() or b"{}"))
+            try:  # a 503 names the failing checks; a 500 while starting up is not JSON
+                return dict(orjson.loads(exc.read() or b"{}"))
+            except ValueError:
+                return None
         except OSError:
             return None
 
@@ -301,6 +304,36 @@ class Pipeline:
             }
         finally:
             client.close()
+
+    def claims(self) -> list[dict[str, Any]]:
+        """Every claim document (scrolled): ``_id``, ``_index``, article id and version."""
+        from elasticsearch.helpers import scan
+
+        client = self.es()
+        try:
+            alias = self.settings.es.alias("claims")
+            if not client.indices.exists_alias(name=alias):
+                return []
+            client.indices.refresh(index=alias)
+            return [
+                {"_id": hit["_id"], "_index": hit["_index"], **hit["_source"]}
+                for hit in scan(
+                    client,
+                    index=alias,
+                    query={"query": {"match_all": {}}},
+                    _source=["article_id", "version"],
+                    size=5000,
+                )
+            ]
+        finally:
+            client.close()
+
+    def stall(self, worker: Worker) -> None:
+        """SIGSTOP the worker and its children: a GC pause or frozen VM, as the group sees it."""
+        os.killpg(worker.process.pid, signal.SIGSTOP)
+
+    def wake(self, worker: Worker) -> None:
+        os.killpg(worker.process.pid, signal.SIGCONT)
 
     def lag(self) -> int:
         """Messages of the consumed topics not yet committed by the worker group (-1 while

@@ -1,5 +1,7 @@
 """The chaos proof at CI size: a mixed ar/en feed with every kind of bad input through two
-workers while three workers are SIGKILLed, Kafka and Elasticsearch are restarted once each.
+workers while three workers are SIGKILLed, one is stalled past the session timeout (SIGSTOP,
+SIGCONT), Kafka and Elasticsearch are restarted once each; the claims index must hold exactly
+the claims of every article's newest version.
 Runs on a stack of its own (other ports), never on the default one. At scale:
 ``newsflow chaos --articles 10000``."""
 
@@ -45,4 +47,7 @@ def test_nothing_lost_or_duplicated_under_chaos(chaos_stack, tmp_path: Path) -> 
     assert figures["bad kinds"] >= 10
     assert figures["dead letters (unique input records)"] == figures["bad inputs"]
     assert figures["workers SIGKILLed"] == 3
+    assert figures["workers stalled past the session timeout"] == 1
+    assert figures["claims in ES"] == figures["claims expected (newest versions)"] > 0
+    assert figures["stale claims (not of the newest version)"] == 0
     assert figures["consumer lag"] == 0

@@ -15,4 +15,5 @@ def build_pipeline(settings: ProcessingSettings | None = None) -> Pipeline:
         cleaner=build_cleaner(settings),
         entity_extractor=build_entity_extractor(settings),
         claim_extractor=CueClaimExtractor(),
+        extract_timeout=settings.extract_timeout_seconds,
     )

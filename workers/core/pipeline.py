@@ -13,7 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from schemas.models import Claim, CleanArticle, EnrichedArticle, Entity, RawArticle, TextField
+from schemas.models import (
+    Claim,
+    CleanArticle,
+    EnrichedArticle,
+    Entity,
+    RawArticle,
+    RejectReason,
+    TextField,
+)
+from workers.core.deadline import TimeLimitExceeded, time_limit
+from workers.core.errors import RejectedInput
 
 
 class Cleaner(Protocol):
@@ -39,11 +49,28 @@ class Pipeline:
     cleaner: Cleaner
     entity_extractor: EntityExtractor
     claim_extractor: ClaimExtractor
+    extract_timeout: float | None = None
+    """Most seconds ``enrich`` may take for one article (None: no limit)."""
 
     def clean(self, raw: RawArticle) -> CleanArticle:
         return self.cleaner(raw)
 
     def enrich(self, article: CleanArticle) -> EnrichedArticle:
+        """Entities and claims; over ``extract_timeout`` → RejectedInput(EXTRACTION_TIMEOUT)."""
+        if self.extract_timeout is None:
+            return self._enrich(article)
+        try:
+            with time_limit(self.extract_timeout):
+                return self._enrich(article)
+        except TimeLimitExceeded:
+            raise RejectedInput(
+                RejectReason.EXTRACTION_TIMEOUT,
+                f"entity and claim extraction took longer than {self.extract_timeout:g}s "
+                f"({len(article.body)} body characters)",
+                article.id,
+            ) from None
+
+    def _enrich(self, article: CleanArticle) -> EnrichedArticle:
         entities = self.entity_extractor(article)
         claims = self.claim_extractor(article, entities)
         if article.title_derived:

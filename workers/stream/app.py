@@ -512,6 +512,7 @@ class Ready(View):
             "state_recovered": state_recovered.is_set(),
             "es_templates_installed": es_installed.is_set(),
             "es_paused": indexer.paused,
+            "es_write_block": indexer.write_block,
         }
         ready = state_recovered.is_set() and es_installed.is_set() and not indexer.paused
         return self.json({"ready": ready, **checks}, status=200 if ready else 503)

@@ -6,7 +6,13 @@ Delivery contract of ``ArticleIndexer.index``: every article passed in ends in e
 there") or *rejected* (a per-document error Elasticsearch will never accept, returned for the
 dead-letter topic). Transient failures (connection errors, timeouts, 429, 5xx) are retried with
 exponential backoff and jitter; after ``bulk_max_retries`` attempts the indexer keeps waiting
-for the cluster instead of dropping anything, which pauses consumption (backpressure).
+for the cluster instead of dropping anything, which pauses consumption (backpressure). A write
+block (``cluster_block_exception``: flood-stage disk watermark, ``index.blocks.*``, a read-only
+cluster) pauses at once and is retried every ``blocked_retry_seconds`` until it is lifted.
+
+Claims of an article follow its newest version (``_settle_claims``): a writer whose version lost
+to a newer one removes the claims it wrote, and a writer that replaced an older version removes
+that version's claims, so concurrent, replayed or stalled writers leave no stale claim behind.
 """
 
 from __future__ import annotations
@@ -34,14 +40,47 @@ log = logging.getLogger(__name__)
 TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
+class TransientItems(Exception):
+    """Some items of a bulk got 429/5xx: retry the whole (idempotent) call."""
+
+
 def transient_cause(exc: BaseException) -> str | None:
     """A short label when ``exc`` is worth retrying (the cluster is busy, restarting or
     unreachable), None when retrying cannot help."""
+    if isinstance(exc, TransientItems):
+        return "item_transient"
     if isinstance(exc, (TransportConnectionError, ConnectionTimeout)):
         return type(exc).__name__
     if isinstance(exc, ApiError) and exc.meta.status in TRANSIENT_STATUS:
         return f"http_{exc.meta.status}"
     return None
+
+
+def block_reason(error: Any) -> str | None:
+    """The block named by an Elasticsearch error (a bulk item's ``error`` dict or an
+    ``ApiError``), e.g. ``index [x] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded
+    flood-stage watermark, index has read-only-allow-delete block]``; None for other errors.
+    Blocks come as 403 or 429 depending on the block: the type, not the status, tells."""
+    if isinstance(error, ApiError):
+        body = error.body if isinstance(error.body, dict) else {}
+        error = body.get("error", {})
+        if not isinstance(error, dict):
+            return None
+    if not isinstance(error, dict):
+        return None
+    causes = [error, *(error.get("root_cause") or [])]
+    for cause in causes:
+        if isinstance(cause, dict) and cause.get("type") == "cluster_block_exception":
+            return str(cause.get("reason") or "cluster_block_exception")
+    return None
+
+
+class WriteBlocked(Exception):
+    """Elasticsearch refuses writes until an operator (or the disk watermark) lifts a block."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def make_client(settings: ElasticsearchSettings) -> AsyncElasticsearch:
@@ -260,8 +299,11 @@ class ArticleIndexer:
         self.max_retries = worker.bulk_max_retries
         self.backoff_initial = worker.backoff_initial
         self.backoff_max = worker.backoff_max
+        self.blocked_retry_seconds = worker.blocked_retry_seconds
         self.paused = False
         """True while the cluster keeps failing: readiness reports it, consumption waits."""
+        self.write_block: str | None = None
+        """The block Elasticsearch named while it refuses writes (None when it accepts)."""
 
     def _backoff(self, attempt: int) -> float:
         ceiling = min(self.backoff_max, self.backoff_initial * 2**attempt)
@@ -274,6 +316,9 @@ class ArticleIndexer:
             if article.id not in pending or article.version >= pending[article.id].version:
                 pending[article.id] = article
         attempt = 0
+        replaced: set[str] = set()
+        """Ids whose article write did not create the document: an older version (or this
+        version, written by an interrupted earlier attempt) may have left claims."""
         while pending:
             outcome.attempts += 1
             indexed_at = datetime.now(UTC)
@@ -287,6 +332,10 @@ class ArticleIndexer:
             try:
                 response = await self.client.bulk(operations=operations)
             except Exception as exc:
+                block = block_reason(exc)
+                if block is not None:
+                    await self._blocked(block)
+                    continue
                 cause = transient_cause(exc)
                 if cause is None:
                     raise
@@ -296,15 +345,23 @@ class ArticleIndexer:
                 continue
             retry: set[str] = set()
             failed: dict[str, tuple[int, dict[str, Any]]] = {}
-            for owner, item in zip(owners, response["items"], strict=True):
+            blocks: set[str] = set()
+            for owner, op, item in zip(owners, operations[::2], response["items"], strict=True):
                 result = item["index"]
                 status = int(result.get("status", 500))
+                is_article = op["index"]["_index"] == self.articles_alias
+                if is_article and not (status < 300 and result.get("result") == "created"):
+                    replaced.add(owner)
                 if status < 300:
                     continue
                 if status == 409:
                     outcome.version_conflicts += 1  # newer or equal version already indexed
                     continue
-                if status in TRANSIENT_STATUS:
+                block = block_reason(result.get("error"))
+                if block is not None:
+                    blocks.add(block)
+                    retry.add(owner)
+                elif status in TRANSIENT_STATUS:
                     metrics.BULK_RETRIES.labels(f"item_{status}").inc()
                     retry.add(owner)
                 else:
@@ -313,13 +370,16 @@ class ArticleIndexer:
                 outcome.rejected.append(Rejection(pending.pop(article_id), status, error))
                 retry.discard(article_id)
             done = [a for a in batch if a.id in pending and a.id not in retry]
-            await self._retrying(self._delete_stale_claims, done)
+            await self._retrying(self._settle_claims, done, replaced)
             for article in done:
                 outcome.indexed.append(pending.pop(article.id))
-            if pending:
+            if blocks:
+                await self._blocked(sorted(blocks)[0])
+            elif pending:
                 await self._wait(attempt, f"{len(pending)} documents got 429/5xx")
                 attempt += 1
         self._set_paused(False)
+        self._set_blocked(None)
         return outcome
 
     async def _retrying(self, call: Callable[..., Awaitable[Any]], *args: Any) -> Any:
@@ -328,7 +388,14 @@ class ArticleIndexer:
         while True:
             try:
                 return await call(*args)
+            except WriteBlocked as exc:
+                await self._blocked(exc.reason)
+                continue
             except Exception as exc:
+                block = block_reason(exc)
+                if block is not None:
+                    await self._blocked(block)
+                    continue
                 cause = transient_cause(exc)
                 if cause is None:
                     raise
@@ -339,6 +406,26 @@ class ArticleIndexer:
     def _set_paused(self, paused: bool) -> None:
         self.paused = paused
         metrics.ES_PAUSED.set(1 if paused else 0)
+
+    def _set_blocked(self, reason: str | None) -> None:
+        if reason is not None and self.write_block != reason:
+            log.warning(
+                "elasticsearch refuses writes (write block), pausing consumption: %s",
+                reason,
+                extra={"block": reason},
+            )
+        elif reason is None and self.write_block is not None:
+            log.info("elasticsearch accepts writes again; the block was lifted")
+        self.write_block = reason
+        metrics.ES_WRITE_BLOCKED.set(0 if reason is None else 1)
+
+    async def _blocked(self, reason: str) -> None:
+        """Nothing is dead-lettered for a block: wait in short steps (resume soon after it is
+        lifted) and retry the same documents."""
+        metrics.BULK_RETRIES.labels("cluster_block").inc()
+        self._set_blocked(reason)
+        self._set_paused(True)
+        await asyncio.sleep(self.blocked_retry_seconds)
 
     async def _wait(self, attempt: int, reason: str) -> None:
         if attempt >= self.max_retries:
@@ -351,32 +438,85 @@ class ArticleIndexer:
         log.info("bulk retry %d in %.1fs: %s", attempt + 1, delay, reason)
         await asyncio.sleep(delay)
 
-    async def _delete_stale_claims(self, articles: Sequence[EnrichedArticle]) -> None:
-        """Claims of an older version of an article that the new version no longer has.
-        (delete_by_query needs the reindex module, absent from minimal builds: search+bulk.)"""
-        if not articles:
-            return
-        versions = {a.id: a.version for a in articles}
-        # The search may still see the previous revision of a claim we just rewrote under the
-        # same _id (refresh lag): never delete an id the current version produced.
-        current = {c.claim_id for a in articles for c in claim_documents(a)}
-        try:
-            found = await self.client.search(
-                index=self.claims_alias,
-                query={"terms": {"article_id": list(versions)}},
-                source_includes=["article_id", "version"],
-                size=10_000,
+    async def _settle_claims(self, articles: Sequence[EnrichedArticle], replaced: set[str]) -> None:
+        """Make the claims index follow the newest version of each written article.
+
+        * Lost: Elasticsearch holds a newer version of the article (realtime GET) than the one
+          written here: a replay, a stale revision or a stalled worker. Its claims are
+          removed, each only while it still carries this version (``external_gte``), so a
+          claim the newer version shares and already rewrote stays.
+        * Replaced an older version: that version's claims the new one lacks are removed. The
+          claims index is refreshed first so claims written a moment ago are found too. (A
+          write that *created* the article needs no search: an older writer comes later, loses,
+          and cleans up after itself.)
+
+        (delete_by_query needs the reindex module, absent from minimal builds: search+bulk.)
+        """
+        with_claims = {a.id: a for a in articles if a.claims}
+        stored: dict[str, int] = {}
+        if with_claims:
+            found = await self.client.mget(
+                index=self.articles_alias, ids=list(with_claims), source=False, realtime=True
             )
-        except NotFoundError:
+            stored = {d["_id"]: int(d["_version"]) for d in found["docs"] if d.get("found")}
+        deletes: list[dict[str, Any]] = []
+        for article in with_claims.values():
+            if stored.get(article.id, article.version) > article.version:
+                deletes += [
+                    _guarded_delete(self.claims_alias, claim.claim_id, article.version)
+                    for claim in claim_documents(article)
+                ]
+        winners = {
+            a.id: a.version
+            for a in articles
+            if a.id in replaced and stored.get(a.id, a.version) <= a.version
+        }
+        if winners:
+            current = {c.claim_id for a in articles if a.id in winners for c in claim_documents(a)}
+            hits: list[dict[str, Any]] = []
+            try:
+                await self.client.indices.refresh(index=self.claims_alias)
+                found = await self.client.search(
+                    index=self.claims_alias,
+                    query={"terms": {"article_id": list(winners)}},
+                    source_includes=["article_id", "version"],
+                    size=10_000,
+                )
+                hits = found["hits"]["hits"]
+            except NotFoundError:
+                pass
+            deletes += [
+                _guarded_delete(hit["_index"], hit["_id"], hit["_source"]["version"])
+                for hit in hits
+                if hit["_id"] not in current
+                and hit["_source"]["version"] < winners[hit["_source"]["article_id"]]
+            ]
+        if not deletes:
             return
-        stale = [
-            {"delete": {"_index": hit["_index"], "_id": hit["_id"]}}
-            for hit in found["hits"]["hits"]
-            if hit["_id"] not in current
-            and hit["_source"]["version"] < versions[hit["_source"]["article_id"]]
-        ]
-        if stale:
-            await self.client.bulk(operations=stale)
+        response = await self.client.bulk(operations=deletes)
+        for item in response["items"]:
+            result = item["delete"]
+            status = int(result.get("status", 500))
+            if status < 300 or status in (404, 409):  # gone, or rewritten by a newer version
+                continue
+            block = block_reason(result.get("error"))
+            if block is not None:
+                raise WriteBlocked(block)
+            if status in TRANSIENT_STATUS:
+                raise TransientItems(f"claim delete got HTTP {status}")
+            log.error("stale claim not deleted", extra={"claim": result.get("_id"), **result})
+
+
+def _guarded_delete(index: str, claim_id: str, version: int) -> dict[str, Any]:
+    """Delete a claim only while its version is at most ``version``."""
+    return {
+        "delete": {
+            "_index": index,
+            "_id": claim_id,
+            "version": version,
+            "version_type": "external_gte",
+        }
+    }
 
 
 # ---------------------------------------------------------------------------------- search

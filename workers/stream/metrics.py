@@ -37,3 +37,8 @@ CONSUMER_LAG = Gauge(
     ["topic", "partition"],
 )
 ES_PAUSED = Gauge("newsflow_es_paused", "1 while indexing waits for Elasticsearch.")
+ES_WRITE_BLOCKED = Gauge(
+    "newsflow_es_write_blocked",
+    "1 while Elasticsearch refuses writes with a cluster or index block (e.g. flood-stage disk "
+    "watermark); the log names the block.",
+)

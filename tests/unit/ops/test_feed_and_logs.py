@@ -9,11 +9,16 @@ import logging
 import orjson
 import pytest
 
-from bench.e2e.feed import BAD_KINDS, build_feed
+from bench.e2e.feed import BAD_KINDS, HEAVY_KINDS, build_feed
+from schemas.models import RejectReason
+from workers.core.claims import CueClaimExtractor
 from workers.core.cleaning import build_cleaner
+from workers.core.entities.models import build_entity_extractor
 from workers.core.errors import RejectedInput
 from workers.core.ingest import parse_raw
+from workers.core.pipeline import Pipeline
 from workers.logs import JsonFormatter, TextFormatter
+from workers.settings import ProcessingSettings
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +32,18 @@ def cleaner():  # type: ignore[no-untyped-def]
 def test_every_bad_kind_is_rejected_with_its_expected_reason(cleaner, kind: str) -> None:  # type: ignore[no-untyped-def]
     make, expected = BAD_KINDS[kind]
     with pytest.raises(RejectedInput) as caught:
-        cleaner(parse_raw(make(1), 2_000_000))
+        article = cleaner(parse_raw(make(1), 2_000_000))
+        if expected is RejectReason.EXTRACTION_TIMEOUT:  # clean passes it on to extract
+            extractor = build_entity_extractor(ProcessingSettings())
+            Pipeline(cleaner, extractor, CueClaimExtractor(), 0.05).enrich(article)
     assert caught.value.reason is expected, caught.value.message
 
 
 def test_feed_mixes_languages_updates_and_unique_bad_payloads() -> None:
     feed = build_feed(400, bad_per_kind=2, oversize=1)
     assert len(feed.kinds) >= 10
-    assert len(feed.bad) == 2 * (len(BAD_KINDS) - 1) + 1  # every payload distinct
+    heavy = len(HEAVY_KINDS)
+    assert len(feed.bad) == 2 * (len(BAD_KINDS) - heavy) + heavy  # every payload distinct
     langs = {orjson.loads(v).get("lang") for k, v in feed.records if k is not None}
     assert {"ar", "en"} <= langs
     assert feed.updated_titles and all(feed.good[i] == 3 for i in feed.updated_titles)

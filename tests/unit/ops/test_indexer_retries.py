@@ -4,6 +4,7 @@ paused state that resumes by itself; nothing transient is ever reported as rejec
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from schemas.models import EnrichedArticle
 from workers.settings import ElasticsearchSettings, WorkerSettings
 from workers.stream import es as es_module
 from workers.stream import metrics
-from workers.stream.es import ArticleIndexer, transient_cause
+from workers.stream.es import ArticleIndexer, block_reason, transient_cause
 
 
 def article(n: int, version: int = 1) -> EnrichedArticle:
@@ -30,7 +31,7 @@ def article(n: int, version: int = 1) -> EnrichedArticle:
     )
 
 
-def api_error(status: int) -> ApiError:
+def api_error(status: int, body: dict[str, Any] | None = None) -> ApiError:
     meta = ApiResponseMeta(
         status=status,
         http_version="1.1",
@@ -38,7 +39,18 @@ def api_error(status: int) -> ApiError:
         duration=0.0,
         node=NodeConfig("http", "localhost", 9200),
     )
-    return ApiError(f"HTTP {status}", meta, {})
+    return ApiError(f"HTTP {status}", meta, body or {})
+
+
+FLOOD_STAGE = {
+    "type": "cluster_block_exception",
+    "reason": "index [x-articles-000001] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded "
+    "flood-stage watermark, index has read-only-allow-delete block];",
+}
+WRITE_BLOCK = {
+    "type": "cluster_block_exception",
+    "reason": "index [x-articles-000001] blocked by: [FORBIDDEN/8/index write (api)];",
+}
 
 
 class FlakyCluster:
@@ -50,11 +62,18 @@ class FlakyCluster:
         self.item_status = item_status or {}
         self.bulks: list[list[str]] = []
         self.search_failed = False
+        self.request_errors: list[Exception] = []
+        self.indices = SimpleNamespace(refresh=self._refresh)
+
+    async def _refresh(self, **kwargs: Any) -> None:
+        return None
 
     async def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
         if self.outages:
             self.outages -= 1
             raise TransportConnectionError("connection refused")
+        if self.request_errors:
+            raise self.request_errors.pop(0)
         ids = [op["index"]["_id"] for op in operations[::2]]
         self.bulks.append(ids)
         items = []
@@ -62,6 +81,8 @@ class FlakyCluster:
             queue = self.item_status.get(doc_id, [])
             status = queue.pop(0) if queue else 201
             error = {"type": "mapper_parsing_exception", "reason": "bad"} if status == 400 else {}
+            if status in (403, 430):  # 430: the flood-stage block, which ES answers with 429
+                error, status = (WRITE_BLOCK, 403) if status == 403 else (FLOOD_STAGE, 429)
             items.append({"index": {"_id": doc_id, "status": status, "error": error}})
         return {"items": items}
 
@@ -146,3 +167,42 @@ def test_transient_causes() -> None:
     assert transient_cause(api_error(503)) == "http_503"
     assert transient_cause(api_error(400)) is None
     assert transient_cause(ValueError("bug")) is None
+
+
+async def test_write_block_pauses_without_dead_letters_and_resumes(sleeps: list[float]) -> None:
+    """A block on the index (flood stage: 429, index.blocks.write: 403) is not a rejection:
+    the documents wait, readiness says paused and names the block, then all are indexed."""
+    cluster = FlakyCluster(outages=0, item_status={"a1": [430, 430, 201], "a2": [403, 201]})
+    target = indexer(cluster, max_retries=1)
+    seen: list[tuple[bool, str | None, float]] = []
+    original = target._blocked
+
+    async def spy(reason: str) -> None:
+        await original(reason)
+        seen.append((target.paused, target.write_block, metrics.ES_WRITE_BLOCKED._value.get()))
+
+    target._blocked = spy  # type: ignore[method-assign]
+    outcome = await target.index([article(1), article(2)])
+    assert sorted(a.id for a in outcome.indexed) == ["a1", "a2"] and not outcome.rejected
+    assert [s[0] for s in seen] == [True, True] and all(s[2] == 1 for s in seen)
+    assert "read-only-allow-delete" in (seen[0][1] or "") or "index write" in (seen[0][1] or "")
+    assert target.paused is False and target.write_block is None
+    assert metrics.ES_WRITE_BLOCKED._value.get() == 0
+    # Blocks retry at the short fixed interval (the other sleep: the one failed search).
+    assert sleeps.count(2.0) == 2 and len(sleeps) == 3
+
+
+async def test_whole_request_block_is_retried_not_raised(sleeps: list[float]) -> None:
+    cluster = FlakyCluster(outages=0)
+    cluster.request_errors = [api_error(403, {"error": {**WRITE_BLOCK, "root_cause": []}})] * 3
+    outcome = await indexer(cluster, max_retries=0).index([article(1)])
+    assert [a.id for a in outcome.indexed] == ["a1"] and not outcome.rejected
+    assert sleeps[:3] == [2.0, 2.0, 2.0]
+
+
+def test_block_reason_names_the_block() -> None:
+    assert "flood-stage" in (block_reason(FLOOD_STAGE) or "")
+    assert block_reason({"type": "mapper_parsing_exception", "reason": "x"}) is None
+    assert block_reason(api_error(403, {"error": {"type": "security_exception"}})) is None
+    nested = {"error": {"type": "x", "root_cause": [WRITE_BLOCK]}}
+    assert "FORBIDDEN/8" in (block_reason(api_error(403, nested)) or "")

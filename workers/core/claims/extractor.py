@@ -36,7 +36,13 @@ from workers.core.claims.arabic import ArabicParser
 from workers.core.claims.draft import Draft, Span, SpeakerFrom
 from workers.core.claims.english import EnglishParser
 from workers.core.claims.lexicon import arabic_lexicon, english_lexicon
-from workers.core.claims.segment import Paragraph, Sentence, find_quotes, split_paragraphs
+from workers.core.claims.segment import (
+    Paragraph,
+    Quote,
+    Sentence,
+    find_quotes,
+    split_paragraphs,
+)
 from workers.core.claims.speakers import Known, SpeakerResolver, words_of
 from workers.core.text import match_form, script_share
 
@@ -344,7 +350,10 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
     *direct* when what follows the colon is one quotation (its words, without the marks),
     otherwise *indirect*: headline writers paraphrase. Its cue is the colon itself.
     """
-    colon = next((i for i, ch in enumerate(title) if ch == ":" and not _inside_quote(title, i)), -1)
+    quotes = find_quotes(title, 0, len(title))
+    colon = next(
+        (i for i, ch in enumerate(title) if ch == ":" and not _inside_quote(quotes, i)), -1
+    )
     if colon <= 0:
         return None
     left = _trimmed(title, 0, colon)
@@ -428,8 +437,8 @@ def _speaker_like(written: str) -> bool:
     return any(w.casefold() in lex.role_nouns or w.casefold() in lex.group_nouns for w in words)
 
 
-def _inside_quote(text: str, i: int) -> bool:
-    return any(q.start < i < q.end for q in find_quotes(text, 0, len(text)))
+def _inside_quote(quotes: list[Quote], i: int) -> bool:
+    return any(q.start < i < q.end for q in quotes)
 
 
 # ---- helpers ------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ regardless of diacritics and hamza spelling while offsets still index the displa
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -144,8 +145,21 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     if stack:
         # A dangling quote's inner text runs to the paragraph end (``end`` is past its mark).
         quotes.append(Quote(stack[0][1], end + 1))
-    outermost = [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in quotes)]
-    return sorted(outermost, key=lambda q: q.start)
+    return _outermost(quotes)
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """The quotes no other quote contains, sorted and disjoint. Quotes close in stack order,
+    so any two are nested or disjoint: one sweep by start (a pairwise test was quadratic in
+    the number of quotation marks)."""
+    outermost: list[Quote] = []
+    reach = -1
+    for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if quote.end <= reach:
+            continue
+        outermost.append(quote)
+        reach = quote.end
+    return outermost
 
 
 def _straight_quote_opens(text: str, i: int, start: int, end: int) -> bool:
@@ -154,7 +168,10 @@ def _straight_quote_opens(text: str, i: int, start: int, end: int) -> bool:
 
 
 def _inside(quotes: list[Quote], i: int) -> bool:
-    return any(q.start < i < q.end - 1 for q in quotes)
+    """``quotes`` sorted and disjoint (outermost ones): only the last one starting before
+    ``i`` can contain it."""
+    k = bisect.bisect_left(quotes, i, key=lambda q: q.start) - 1
+    return k >= 0 and i < quotes[k].end - 1
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -220,7 +237,10 @@ def _sentence(text: str, start: int, end: int, para_quotes: list[Quote]) -> Sent
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    quotes = [q for q in para_quotes if q.start < end and q.end > start]
+    # Sorted and disjoint, so ends are sorted too: the overlapping ones are one slice.
+    lo = bisect.bisect_right(para_quotes, start, key=lambda q: q.end)
+    hi = bisect.bisect_left(para_quotes, end, key=lambda q: q.start)
+    quotes = para_quotes[lo:hi]
     return Sentence(text, start, end, quotes, tokenize(text, start, end, quotes))
 
 

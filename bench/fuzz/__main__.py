@@ -1,0 +1,5 @@
+import sys
+
+from bench.fuzz.fuzz import main
+
+sys.exit(main())
