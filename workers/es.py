@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, AsyncElasticsearch, BadRequestError, NotFoundError
@@ -125,34 +126,49 @@ class IndexOutcome:
     version_conflicts: int = 0
 
 
+@dataclass
+class _Operations:
+    """An article's bulk lines, serialized once (reused on retries), and its claim ids."""
+
+    lines: list[bytes]
+    claim_ids: set[str]
+
+
 def _actions(
     article: EnrichedArticle, articles_alias: str, claims_alias: str, indexed_at: datetime
-) -> list[dict[str, Any]]:
-    doc = article_document(article, indexed_at).model_dump(mode="json", by_alias=True)
-    ops: list[dict[str, Any]] = [
-        {
-            "index": {
-                "_index": articles_alias,
-                "_id": article.id,
-                "version": article.version,
-                "version_type": "external",
-            }
-        },
-        doc,
-    ]
-    for claim in claim_documents(article):
-        ops.append(
+) -> _Operations:
+    # Serialized by pydantic-core and orjson straight to the NDJSON body: no Python dicts for
+    # the client to encode again with the standard json module.
+    lines = [
+        orjson.dumps(
             {
                 "index": {
-                    "_index": claims_alias,
-                    "_id": claim.claim_id,
+                    "_index": articles_alias,
+                    "_id": article.id,
                     "version": article.version,
                     "version_type": "external",
                 }
             }
+        ),
+        article_document(article, indexed_at).model_dump_json(by_alias=True).encode(),
+    ]
+    claim_ids: set[str] = set()
+    for claim in claim_documents(article):
+        claim_ids.add(claim.claim_id)
+        lines.append(
+            orjson.dumps(
+                {
+                    "index": {
+                        "_index": claims_alias,
+                        "_id": claim.claim_id,
+                        "version": article.version,
+                        "version_type": "external",
+                    }
+                }
+            )
         )
-        ops.append(claim.model_dump(mode="json", by_alias=True))
-    return ops
+        lines.append(claim.model_dump_json(by_alias=True).encode())
+    return _Operations(lines, claim_ids)
 
 
 class ArticleIndexer:
@@ -179,18 +195,23 @@ class ArticleIndexer:
             if article.id not in pending or article.version >= pending[article.id].version:
                 pending[article.id] = article
         attempt = 0
+        indexed_at = datetime.now(UTC)
+        operations = {
+            article_id: _actions(article, self.articles_alias, self.claims_alias, indexed_at)
+            for article_id, article in pending.items()
+        }
         while pending:
             outcome.attempts += 1
-            indexed_at = datetime.now(UTC)
             batch = list(pending.values())
-            operations: list[dict[str, Any]] = []
+            body: list[bytes] = []
             owners: list[str] = []
             for article in batch:
-                ops = _actions(article, self.articles_alias, self.claims_alias, indexed_at)
-                operations.extend(ops)
-                owners.extend([article.id] * (len(ops) // 2))
+                lines = operations[article.id].lines
+                body.extend(lines)
+                owners.extend([article.id] * (len(lines) // 2))
             try:
-                response = await self.client.bulk(operations=operations)
+                # The client passes bytes lines through as NDJSON (its stub only names dicts).
+                response = await self.client.bulk(operations=body)  # type: ignore[arg-type]
             except Exception as exc:
                 cause = transient_cause(exc)
                 if cause is None:
@@ -218,7 +239,8 @@ class ArticleIndexer:
                 outcome.rejected.append(Rejection(pending.pop(article_id), status, error))
                 retry.discard(article_id)
             done = [a for a in batch if a.id in pending and a.id not in retry]
-            await self._retrying(self._delete_stale_claims, done)
+            current = {claim for a in done for claim in operations[a.id].claim_ids}
+            await self._retrying(self._delete_stale_claims, done, current)
             for article in done:
                 outcome.indexed.append(pending.pop(article.id))
             if pending:
@@ -256,15 +278,17 @@ class ArticleIndexer:
         log.info("bulk retry %d in %.1fs: %s", attempt + 1, delay, reason)
         await asyncio.sleep(delay)
 
-    async def _delete_stale_claims(self, articles: Sequence[EnrichedArticle]) -> None:
+    async def _delete_stale_claims(
+        self, articles: Sequence[EnrichedArticle], current: set[str]
+    ) -> None:
         """Claims of an older version of an article that the new version no longer has.
-        (delete_by_query needs the reindex module, absent from minimal builds: search+bulk.)"""
+        (delete_by_query needs the reindex module, absent from minimal builds: search+bulk.)
+        ``current``: the claim ids the new versions produced. The search may still see the
+        previous revision of a claim just rewritten under the same _id (refresh lag): those
+        are never deleted."""
         if not articles:
             return
         versions = {a.id: a.version for a in articles}
-        # The search may still see the previous revision of a claim we just rewrote under the
-        # same _id (refresh lag): never delete an id the current version produced.
-        current = {c.claim_id for a in articles for c in claim_documents(a)}
         try:
             found = await self.client.search(
                 index=self.claims_alias,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import pytest
 from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
 from elastic_transport import ConnectionError as TransportConnectionError
@@ -51,11 +52,13 @@ class FlakyCluster:
         self.bulks: list[list[str]] = []
         self.search_failed = False
 
-    async def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
+    async def bulk(self, operations: list[bytes]) -> dict[str, Any]:
         if self.outages:
             self.outages -= 1
             raise TransportConnectionError("connection refused")
-        ids = [op["index"]["_id"] for op in operations[::2]]
+        # The indexer sends NDJSON lines already serialized: every line must be valid JSON.
+        lines = [orjson.loads(line) for line in operations]
+        ids = [op["index"]["_id"] for op in lines[::2]]
         self.bulks.append(ids)
         items = []
         for doc_id in ids:

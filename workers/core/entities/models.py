@@ -109,11 +109,19 @@ class ModelEntityExtractor:
         self.name = f"{self.model.name}"
 
     def __call__(self, article: CleanArticle) -> list[Entity]:
-        fields = article_fields(article)
+        return self.batch([article])[0]
+
+    def batch(self, articles: Sequence[CleanArticle]) -> list[list[Entity]]:
+        """One model call for every title and body of the batch, then per-article linking."""
+        fields_of = [article_fields(article) for article in articles]
+        spans = iter(self.model.spans([ft.text for fields in fields_of for ft in fields]))
+        return [self._entities(fields, [next(spans) for _ in fields]) for fields in fields_of]
+
+    def _entities(self, fields: list[FieldText], spans_of: list[list[RawSpan]]) -> list[Entity]:
         # Pattern values first: they carry canonical ids (date:2024-06-19) a model's span lacks.
         known = merge(self.matcher.find(fields), find_values(self.values, fields))
         found: list[Mention] = []
-        for ft, spans in zip(fields, self.model.spans([ft.text for ft in fields]), strict=True):
+        for ft, spans in zip(fields, spans_of, strict=True):
             found.extend(m for m in (self.link(ft, span) for span in spans) if m is not None)
         mentions = merge(known, found)
         mentions = merge(mentions, self.resolver.find(fields, mentions))
