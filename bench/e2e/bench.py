@@ -99,11 +99,17 @@ def throughput(
             pipeline.wait_ready(worker, timeout=600)
         time.sleep(2)  # let the group settle (the second worker's join rebalances)
         cpu_ready = [_cpu_seconds(w.process.pid) for w in running]
+        services_ready = _service_cpu(args)
         started = time.monotonic()
         pipeline.produce(backlog(articles))
         wait_until(lambda: pipeline.count() >= len(articles), 3600, "backlog not drained")
         drained = time.monotonic() - started
         cpu = [_cpu_seconds(w.process.pid) - c for w, c in zip(running, cpu_ready, strict=True)]
+        services = {
+            name: round((seconds - services_ready[name]) / len(articles) * 1000, 1)
+            for name, seconds in _service_cpu(args).items()
+            if name in services_ready
+        }
         rss = [round(pipeline.rss_mib(w)) for w in running]
         stage_ms = _stage_ms(pipeline, running)
         return {
@@ -116,10 +122,28 @@ def throughput(
             "worker_cores_busy": [round(c / drained, 2) for c in cpu],
             "cpu_ms_per_article": round(sum(cpu) / len(articles) * 1000, 1),
             "stage_ms_in_worker": stage_ms,
+            "service_cpu_ms_per_article": services,
             "rss_mib": rss,
         }
     finally:
         pipeline.stop_all()
+
+
+def _service_cpu(args: argparse.Namespace) -> dict[str, float]:
+    """CPU seconds of the local stack's Kafka and Elasticsearch (``newsflow stack`` on the
+    benchmarked ports), to show what indexing and transport cost them; empty elsewhere."""
+    from workers.settings import Settings
+    from workers.stack import StackConfig, read_pid
+
+    cfg = StackConfig.from_settings(
+        Settings(kafka={"bootstrap_servers": args.bootstrap}, es={"url": args.es_url})
+    )
+    found: dict[str, float] = {}
+    for service in ("kafka", "elasticsearch"):
+        pid = read_pid(cfg.pid_file(service))
+        if pid is not None:
+            found[service] = _cpu_seconds(pid)
+    return found
 
 
 def _stage_ms(pipeline: Pipeline, running: list[Any]) -> dict[str, float]:
