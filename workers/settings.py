@@ -67,6 +67,24 @@ class WorkerSettings(BaseModel):
     bulk_size: int = Field(default=200, ge=1, description="Max documents per ES bulk request.")
     bulk_seconds: float = Field(default=1.0, gt=0, description="Max wait to fill a bulk batch.")
     bulk_max_retries: int = Field(default=8, ge=0, description="Before a batch is dead-lettered.")
+    batch_size: int = Field(
+        default=16,
+        ge=1,
+        description="Max articles the clean and extract stages take at once (one thread hop, "
+        "and one model call for an entity backend that infers on batches).",
+    )
+    batch_seconds: float = Field(
+        default=0.05,
+        gt=0,
+        description="Max wait to fill a clean/extract batch: the latency a quiet feed pays.",
+    )
+    shutdown_timeout: float = Field(
+        default=20.0,
+        gt=0,
+        description="Seconds SIGTERM may spend finishing in-flight work; then the worker exits "
+        "without committing what is unfinished (it is redone by the next owner), also when "
+        "Kafka or Elasticsearch does not answer.",
+    )
     backoff_initial: float = Field(default=0.5, gt=0)
     backoff_max: float = Field(default=30.0, gt=0)
     blocked_retry_seconds: float = Field(

@@ -1,27 +1,38 @@
 """End-to-end benchmark on a running stack; prints figures and ratios (never asserts a time).
 
     python -m bench.e2e.bench                 (or: newsflow bench)
+    newsflow bench --feed ../shared/data/feeds/en-news.jsonl.gz --articles 600
     python -m bench.e2e.bench --articles 3000 --bootstrap 127.0.0.1:19092 --es-url http://127.0.0.1:19200
+
+Articles come from ``--feed`` (a JSON-lines file, gzip or not, of RawArticle-shaped records: a
+real feed replayed in file order) or, by default, from the synthetic ar/en generator.
 
 Parts, each on fresh topics, indices and consumer groups:
 
-1. **Throughput**, 1 worker and then 2 workers: a backlog of ``--articles`` synthetic ar/en
-   articles is produced first, then the workers start; articles/s is the drain rate from the
-   first to the last article searchable (worker start-up excluded).
-2. **Bare relay** on the same backlog: an aiokafka consumer bulk-indexing the raw records into
-   Elasticsearch without any processing, batches and commits like the worker. The ratio
-   pipeline/relay says what the processing costs against the transport alone.
-3. **Latency**: one worker fed at a steady ``--latency-rate`` (below capacity); each article's
-   produce→searchable time (searchable = found by a search, i.e. after the index refresh).
-4. **Stages**: in-process micro-benchmark of parse, clean (text and HTML), entities, claims and
-   document building on one core.
-5. **Memory**: resident memory of each worker (with its HTML extraction process) after its run.
+1. **Throughput**, 1 worker and then 2 workers: the workers start on empty topics and become
+   ready; then ``--articles`` articles are produced at once and drained. articles/s and
+   characters/s run from the first produce to the last article searchable; the workers' CPU
+   (user+system from /proc, robust to a loaded machine) is read when they are ready and after
+   the drain, so CPU ms per article is the streaming worker's whole cost, start-up excluded.
+   Per-stage ms come from the workers' own ``newsflow_stage_seconds``.
+2. **In process** on the same articles: parse, clean, entities, claims and the Elasticsearch
+   documents in one process (CPU time). The ratio worker/in-process is the streaming overhead.
+3. **Bare relay** on the same backlog: an aiokafka consumer bulk-indexing the raw records into
+   Elasticsearch without any processing, batches and commits like the worker.
+4. **Latency**: one worker fed at a steady rate (``--latency-rate``; default half the rate one
+   worker sustained in part 1); each article's produce→searchable time (searchable = found by a
+   search, i.e. after the index refresh).
+5. **Stages**: in-process micro-benchmark of each stage, also HTML pages from samples/.
+6. **Memory**: resident memory of each worker (with its HTML extraction process) after its run.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gzip
+import itertools
+import os
 import sys
 import tempfile
 import threading
@@ -39,38 +50,156 @@ from workers.settings import get_settings
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "feed"
 
 
-def backlog(count: int, prefix: str) -> list[tuple[bytes | None, bytes]]:
-    return [(a["id"].encode(), orjson.dumps(a)) for a in synthetic_articles(count, prefix=prefix)]
+def read_feed(path: Path, count: int, skip: int = 0) -> list[dict[str, Any]]:
+    """``count`` records of a JSON-lines feed (gzip or plain), after the first ``skip``.
+
+    Metadata values that are not strings are dropped: RawArticle's metadata is a string map
+    and a null there would dead-letter the whole article (en-news has ``date_raw: null``)."""
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    records: list[dict[str, Any]] = []
+    with opener(path, "rb") as lines:
+        for line in itertools.islice(lines, skip, skip + count):
+            record = orjson.loads(line)
+            metadata = record.get("metadata")
+            if isinstance(metadata, dict):
+                record["metadata"] = {k: v for k, v in metadata.items() if isinstance(v, str)}
+            records.append(record)
+    if len(records) < count:
+        raise SystemExit(f"{path} has {len(records) + skip} records, {count + skip} needed")
+    return records
+
+
+def articles_for(args: argparse.Namespace, count: int, prefix: str, skip: int = 0) -> list[Any]:
+    if args.feed:
+        return read_feed(args.feed, count, skip)
+    return list(synthetic_articles(count, prefix=prefix, seed=3 + skip))
+
+
+def backlog(articles: list[dict[str, Any]]) -> list[tuple[bytes | None, bytes]]:
+    return [(a["id"].encode(), orjson.dumps(a)) for a in articles]
+
+
+def characters(articles: list[dict[str, Any]]) -> int:
+    return sum(
+        len(a.get("title") or "") + len(a.get("text") or a.get("html") or "") for a in articles
+    )
 
 
 # ---------------------------------------------------------------------------------- throughput
 
 
-def throughput(args: argparse.Namespace, workers: int, workdir: Path) -> dict[str, Any]:
+def throughput(
+    args: argparse.Namespace, workers: int, workdir: Path, articles: list[dict[str, Any]]
+) -> dict[str, Any]:
     pipeline = Pipeline(args.bootstrap, args.es_url, workdir / f"workers-{workers}")
     try:
-        pipeline.produce(backlog(args.articles, f"tp{workers}"))
-        started_workers = time.monotonic()
+        pipeline.produce([])  # topics, so the workers can join and get ready
         running = [pipeline.start_worker(wait_ready=False) for _ in range(workers)]
-        # The drain starts at the first indexed article: start-up (imports, KB load, group
-        # join) is not throughput.
-        wait_until(lambda: pipeline.count() > 0, 300, "nothing indexed")
-        first = time.monotonic()
-        wait_until(lambda: pipeline.count() >= args.articles, 1800, "backlog not drained")
-        drained = time.monotonic()
+        for worker in running:
+            pipeline.wait_ready(worker, timeout=600)
+        time.sleep(2)  # let the group settle (the second worker's join rebalances)
+        cpu_ready = [_cpu_seconds(w.process.pid) for w in running]
+        services_ready = _service_cpu(args)
+        started = time.monotonic()
+        pipeline.produce(backlog(articles))
+        wait_until(lambda: pipeline.count() >= len(articles), 3600, "backlog not drained")
+        drained = time.monotonic() - started
+        cpu = [_cpu_seconds(w.process.pid) - c for w, c in zip(running, cpu_ready, strict=True)]
+        services = {
+            name: round((seconds - services_ready[name]) / len(articles) * 1000, 1)
+            for name, seconds in _service_cpu(args).items()
+            if name in services_ready
+        }
         rss = [round(pipeline.rss_mib(w)) for w in running]
-        cpu = [_cpu_seconds(w.process.pid) for w in running]
+        stage_ms = _stage_ms(pipeline, running)
         return {
             "workers": workers,
-            "articles": args.articles,
-            "startup_s": round(first - started_workers, 1),
-            "drain_s": round(drained - first, 1),
-            "articles_per_s": round(args.articles / (drained - first), 1),
-            "rss_mib": rss,
+            "articles": len(articles),
+            "drain_s": round(drained, 1),
+            "articles_per_s": round(len(articles) / drained, 2),
+            "characters_per_s": round(characters(articles) / drained),
             "worker_cpu_s": [round(c, 1) for c in cpu],
+            "worker_cores_busy": [round(c / drained, 2) for c in cpu],
+            "cpu_ms_per_article": round(sum(cpu) / len(articles) * 1000, 1),
+            "stage_ms_in_worker": stage_ms,
+            "service_cpu_ms_per_article": services,
+            "rss_mib": rss,
         }
     finally:
         pipeline.stop_all()
+
+
+def _service_cpu(args: argparse.Namespace) -> dict[str, float]:
+    """CPU seconds of the local stack's Kafka and Elasticsearch (``newsflow stack`` on the
+    benchmarked ports), to show what indexing and transport cost them; empty elsewhere."""
+    from workers.ops.stack import StackConfig, read_pid
+    from workers.settings import Settings
+
+    cfg = StackConfig.from_settings(
+        Settings(kafka={"bootstrap_servers": args.bootstrap}, es={"url": args.es_url})
+    )
+    found: dict[str, float] = {}
+    for service in ("kafka", "elasticsearch"):
+        pid = read_pid(cfg.pid_file(service))
+        if pid is not None:
+            found[service] = _cpu_seconds(pid)
+    return found
+
+
+def _stage_ms(pipeline: Pipeline, running: list[Any]) -> dict[str, float]:
+    """Mean ms per article and stage from the workers' newsflow_stage_seconds."""
+    sums: dict[str, float] = {}
+    counts: dict[str, float] = {}
+    for worker in running:
+        try:
+            samples = pipeline.metrics(worker)
+        except OSError:
+            continue
+        for key, value in samples.items():
+            for stage in ("clean", "extract", "index"):
+                label = f'{{stage="{stage}"}}'
+                if key == f"newsflow_stage_seconds_sum{label}":
+                    sums[stage] = sums.get(stage, 0.0) + value
+                elif key == f"newsflow_stage_seconds_count{label}":
+                    counts[stage] = counts.get(stage, 0.0) + value
+    return {s: round(sums[s] / counts[s] * 1000, 2) for s in sums if counts.get(s)}
+
+
+def in_process(articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the worker's processing costs without any transport: parse, clean, entities,
+    claims and the Elasticsearch documents, in this process, on the same articles."""
+    from datetime import UTC, datetime
+
+    from workers.core.documents import article_document, claim_documents
+    from workers.core.factory import build_pipeline
+    from workers.core.ingest import parse_raw
+
+    pipeline = build_pipeline(get_settings().processing)
+    payloads = [orjson.dumps(a) for a in articles]
+    now = datetime.now(UTC)
+
+    def run(payload: bytes) -> None:
+        enriched = pipeline.process(parse_raw(payload, 2_000_000))
+        article_document(enriched, now).model_dump_json(by_alias=True)
+        for claim in claim_documents(enriched):
+            claim.model_dump_json(by_alias=True)
+
+    run(orjson.dumps(next(iter(synthetic_articles(1, prefix="warm")))))  # lazy loads, off the clock
+    failed = 0
+    cpu_started, wall_started = time.process_time(), time.perf_counter()
+    for payload in payloads:
+        try:
+            run(payload)
+        except Exception:
+            failed += 1
+    cpu = time.process_time() - cpu_started
+    wall = time.perf_counter() - wall_started
+    return {
+        "articles": len(articles),
+        "failed": failed,
+        "cpu_ms_per_article": round(cpu / len(articles) * 1000, 1),
+        "wall_ms_per_article": round(wall / len(articles) * 1000, 1),
+    }
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -79,8 +208,6 @@ def _cpu_seconds(pid: int) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    import os
-
     ticks = os.sysconf("SC_CLK_TCK")
     return sum(int(v) for v in fields[11:15]) / ticks
 
@@ -119,7 +246,12 @@ def _relay_index_body(analyzed: bool) -> dict[str, Any]:
     }
 
 
-def relay(args: argparse.Namespace, workdir: Path, analyzed: bool = False) -> dict[str, Any]:
+def relay(
+    args: argparse.Namespace,
+    workdir: Path,
+    articles: list[dict[str, Any]],
+    analyzed: bool = False,
+) -> dict[str, Any]:
     """aiokafka consumer → Elasticsearch bulk of the same records, no processing."""
     from aiokafka import AIOKafkaConsumer
     from elasticsearch import AsyncElasticsearch
@@ -128,7 +260,7 @@ def relay(args: argparse.Namespace, workdir: Path, analyzed: bool = False) -> di
 
     name = "relay-analyzed" if analyzed else "relay"
     pipeline = Pipeline(args.bootstrap, args.es_url, workdir / name)
-    pipeline.produce(backlog(args.articles, name))
+    pipeline.produce(backlog(articles))
     index = f"{pipeline.tag}-{name}"
     batch_size = get_settings().worker.bulk_size
 
@@ -146,7 +278,7 @@ def relay(args: argparse.Namespace, workdir: Path, analyzed: bool = False) -> di
         cpu_before = await _es_cpu_ms(client)
         done, first = 0, 0.0
         try:
-            while done < args.articles:
+            while done < len(articles):
                 batches = await consumer.getmany(timeout_ms=500, max_records=batch_size)
                 records = [m for messages in batches.values() for m in messages]
                 if not records:
@@ -170,11 +302,11 @@ def relay(args: argparse.Namespace, workdir: Path, analyzed: bool = False) -> di
     cpu_ms: list[int] = []
     drain = asyncio.run(run())
     return {
-        "articles": args.articles,
+        "articles": len(articles),
         "drain_s": round(drain, 2),
-        "articles_per_s": round(args.articles / drain, 1),
+        "articles_per_s": round(len(articles) / drain, 1),
         # CPU the Elasticsearch process spent meanwhile: steadier than wall time on a busy host
-        "es_cpu_ms_per_article": round(cpu_ms[0] / args.articles, 3),
+        "es_cpu_ms_per_article": round(cpu_ms[0] / len(articles), 3),
     }
 
 
@@ -186,10 +318,11 @@ async def _es_cpu_ms(client: Any) -> int:
 # ---------------------------------------------------------------------------------- latency
 
 
-def latency(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+def latency(args: argparse.Namespace, workdir: Path, rate: float) -> dict[str, Any]:
     pipeline = Pipeline(args.bootstrap, args.es_url, workdir / "latency")
-    total = int(args.latency_rate * args.latency_seconds)
-    articles = list(synthetic_articles(total, prefix="lat", seed=3))
+    total = max(10, int(rate * args.latency_seconds))
+    # Articles after the throughput backlog: none of them was seen before.
+    articles = articles_for(args, total, "lat", skip=args.articles)
     sent_at: dict[str, float] = {}
     seen_at: dict[str, float] = {}
     try:
@@ -204,7 +337,7 @@ def latency(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
 
             topic = pipeline.settings.kafka.topic("raw")
             async with producer(pipeline.settings.kafka) as instance:
-                interval = 1 / args.latency_rate
+                interval = 1 / rate
                 began = time.monotonic()
                 for n, article in enumerate(articles):
                     await asyncio.sleep(max(0.0, began + n * interval - time.monotonic()))
@@ -222,7 +355,7 @@ def latency(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     samples = sorted(seen_at[i] - sent_at[i] for i in sent_at if i in seen_at)
     return {
         "articles": total,
-        "rate_per_s": args.latency_rate,
+        "rate_per_s": round(rate, 2),
         "p50_s": round(_quantile(samples, 0.50), 3),
         "p90_s": round(_quantile(samples, 0.90), 3),
         "p99_s": round(_quantile(samples, 0.99), 3),
@@ -263,7 +396,7 @@ def _quantile(samples: list[float], q: float) -> float:
 # ---------------------------------------------------------------------------------- stages
 
 
-def stages(count: int) -> dict[str, Any]:
+def stages(args: argparse.Namespace) -> dict[str, Any]:
     """Per-article milliseconds of each stage, in process on one core."""
     from datetime import UTC, datetime
 
@@ -273,16 +406,20 @@ def stages(count: int) -> dict[str, Any]:
     from workers.core.inputs import read_inputs
 
     pipeline = build_pipeline(get_settings().processing)
-    payloads = [orjson.dumps(a) for a in synthetic_articles(count, prefix="stage", seed=9)]
+    payloads = [orjson.dumps(a) for a in articles_for(args, args.stage_articles, "stage")]
     html = [r.payload for r in read_inputs([SAMPLES]) if b'"html"' in r.payload]
     results: dict[str, Any] = {}
 
     def timed(name: str, items: list[Any], fn: Callable[[Any], Any]) -> list[Any]:
         fn(items[0])  # warm caches and lazy loads outside the measurement
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         out = [fn(item) for item in items]
         per = (time.perf_counter() - started) / len(items)
-        results[name] = {"ms_per_article": round(per * 1000, 3), "per_s": round(1 / per, 1)}
+        cpu = (time.process_time() - cpu_started) / len(items)
+        results[name] = {
+            "cpu_ms_per_article": round(cpu * 1000, 3),
+            "wall_ms_per_article": round(per * 1000, 3),
+        }
         return out
 
     raws = timed("parse+validate", payloads, lambda p: parse_raw(p, 2_000_000))
@@ -316,44 +453,81 @@ def main(argv: list[str] | None = None) -> int:
         prog="newsflow bench", description="newsflow end-to-end benchmark"
     )
     parser.add_argument("--articles", type=int, default=2000, help="backlog size per run")
+    parser.add_argument(
+        "--feed",
+        type=Path,
+        help="JSON-lines (.gz) feed of RawArticle records to replay, e.g. "
+        "../shared/data/feeds/en-news.jsonl.gz (default: synthetic ar/en articles)",
+    )
     parser.add_argument("--bootstrap", default=settings.kafka.bootstrap_servers)
     parser.add_argument("--es-url", default=settings.es.url)
-    parser.add_argument("--latency-rate", type=float, default=10.0, help="articles/s")
+    parser.add_argument(
+        "--latency-rate",
+        type=float,
+        help="articles/s for the latency run (default: half of what one worker sustained, else 10)",
+    )
     parser.add_argument("--latency-seconds", type=float, default=30.0)
     parser.add_argument("--stage-articles", type=int, default=300)
     parser.add_argument(
+        "--workers",
+        type=int,
+        action="append",
+        help="worker counts for the throughput runs (repeatable; default 1 and 2)",
+    )
+    parser.add_argument(
         "--only",
-        choices=["throughput", "relay", "latency", "stages"],
+        choices=["throughput", "inprocess", "relay", "latency", "stages"],
         action="append",
         help="run only these parts (repeatable)",
     )
     args = parser.parse_args(argv)
-    parts = set(args.only or ["throughput", "relay", "latency", "stages"])
+    parts = set(args.only or ["throughput", "inprocess", "relay", "latency", "stages"])
     workdir = Path(tempfile.mkdtemp(prefix="newsflow-bench-"))
     report: dict[str, Any] = {}
+    articles = articles_for(args, args.articles, "tp")
     print(f"stack: kafka {args.bootstrap}, elasticsearch {args.es_url}; work dir {workdir}")
+    print(
+        f"feed: {args.feed or 'synthetic ar/en'}; {len(articles)} articles, "
+        f"{characters(articles) // len(articles)} characters each on average; "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
     if "stages" in parts:
-        report["stages"] = stages(args.stage_articles)
+        report["stages"] = stages(args)
         _print("stage micro-benchmarks (one core, in process)", report["stages"])
+    if "inprocess" in parts:
+        report["in_process"] = in_process(articles)
+        _print("in-process pipeline on the same articles (+ ES documents)", report["in_process"])
     if "throughput" in parts:
-        for n in (1, 2):
-            report[f"pipeline_{n}_worker"] = throughput(args, n, workdir)
+        for n in args.workers or [1, 2]:
+            report[f"pipeline_{n}_worker"] = throughput(args, n, workdir, articles)
             _print(f"pipeline, {n} worker(s)", report[f"pipeline_{n}_worker"])
     if "relay" in parts:
-        report["relay"] = relay(args, workdir)
+        report["relay"] = relay(args, workdir, articles)
         _print("bare relay (aiokafka → ES bulk, no processing)", report["relay"])
-        report["relay_analyzed"] = relay(args, workdir, analyzed=True)
+        report["relay_analyzed"] = relay(args, workdir, articles, analyzed=True)
         _print(
             "bare relay into text fields with the Arabic/English analyzers",
             report["relay_analyzed"],
         )
-    if "latency" in parts:
-        report["latency"] = latency(args, workdir)
-        _print("produce → searchable latency (1 worker)", report["latency"])
     one, two = report.get("pipeline_1_worker"), report.get("pipeline_2_worker")
+    if "latency" in parts:
+        rate = args.latency_rate or (one["articles_per_s"] / 2 if one else 10.0)
+        report["latency"] = latency(args, workdir, rate)
+        _print("produce → searchable latency (1 worker)", report["latency"])
     ratios: dict[str, Any] = {}
+    inproc = report.get("in_process")
+    for run in (one, two):
+        if run and inproc:
+            ratios[f"worker CPU / in-process CPU ({run['workers']} worker(s))"] = round(
+                run["cpu_ms_per_article"] / inproc["cpu_ms_per_article"], 2
+            )
     if one and two:
-        ratios["2 workers / 1 worker"] = round(two["articles_per_s"] / one["articles_per_s"], 2)
+        ratios["2 workers / 1 worker (articles/s)"] = round(
+            two["articles_per_s"] / one["articles_per_s"], 2
+        )
+        ratios["2 workers / 1 worker (cores busy)"] = round(
+            sum(two["worker_cores_busy"]) / sum(one["worker_cores_busy"]), 2
+        )
     if "relay_analyzed" in report:
         plain, analyzed = report["relay"], report["relay_analyzed"]
         ratios["relay with language analyzers / without"] = round(
@@ -366,12 +540,12 @@ def main(argv: list[str] | None = None) -> int:
         ratios["pipeline (1 worker) / bare relay"] = round(
             one["articles_per_s"] / report["relay"]["articles_per_s"], 3
         )
-    if two and "relay" in report:
-        ratios["pipeline (2 workers) / bare relay"] = round(
-            two["articles_per_s"] / report["relay"]["articles_per_s"], 3
-        )
+    rss = [m for run in (one, two) if run for m in run["rss_mib"]]
+    if rss:
+        ratios["max worker RSS (MiB)"] = max(rss)
     if ratios:
         _print("ratios", ratios)
+    report["load_average_end"] = list(os.getloadavg())
     (workdir / "report.json").write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
     print(f"\nfull report: {workdir / 'report.json'}")
     return 0

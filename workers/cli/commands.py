@@ -581,8 +581,9 @@ def chaos(ctx: typer.Context) -> None:
     add_help_option=False,  # --help goes to the runner's own argument parser
 )
 def bench(ctx: typer.Context) -> None:
-    """End-to-end benchmark: articles/s, produce→searchable p50/p99, ratio to a bare relay,
-    stage micro-benchmarks, memory per worker, 1 vs 2 workers (--help lists the options)."""
+    """End-to-end benchmark, on --feed FILE.jsonl.gz or synthetic articles: articles/s, CPU
+    per article against the in-process pipeline, produce→searchable p50/p99, ratio to a bare
+    relay, stage micro-benchmarks, memory per worker, 1 vs 2 workers (--help lists options)."""
     _repo_on_path()
     from bench.e2e.bench import main as bench_main
 

@@ -5,13 +5,18 @@
 Each stage is a callable behind a Protocol, so a rule-based and a model-based implementation
 are interchangeable (``build_pipeline`` picks them from settings). The pipeline holds no
 transport: the Faust agents and the batch command both call it.
+
+The extract stage also takes batches (``enrich_batch``): an entity extractor with a ``batch``
+method (a model backend) infers on the whole batch at once; any other is called per article.
+One article that fails is reported alone, never the batch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from schemas.models import (
     Claim,
@@ -38,6 +43,16 @@ class EntityExtractor(Protocol):
     def __call__(self, article: CleanArticle) -> list[Entity]: ...
 
 
+@runtime_checkable
+class BatchEntityExtractor(EntityExtractor, Protocol):
+    """An extractor that is cheaper per article on a batch (one model call for all texts)."""
+
+    def batch(self, articles: Sequence[CleanArticle]) -> list[list[Entity]]:
+        """Entities of each article, in order. May raise for the whole batch: the pipeline
+        then retries the articles one by one, so only the faulty one fails."""
+        ...
+
+
 class ClaimExtractor(Protocol):
     name: str
 
@@ -55,13 +70,14 @@ class Pipeline:
     def clean(self, raw: RawArticle) -> CleanArticle:
         return self.cleaner(raw)
 
-    def enrich(self, article: CleanArticle) -> EnrichedArticle:
-        """Entities and claims; over ``extract_timeout`` → RejectedInput(EXTRACTION_TIMEOUT)."""
-        if self.extract_timeout is None:
-            return self._enrich(article)
+    def enrich(
+        self, article: CleanArticle, entities: list[Entity] | None = None
+    ) -> EnrichedArticle:
+        """Entities (unless given, found by a batch) and claims; over ``extract_timeout`` →
+        RejectedInput(EXTRACTION_TIMEOUT)."""
         try:
-            with time_limit(self.extract_timeout):
-                return self._enrich(article)
+            with self._time_limit(1):
+                return self._enrich(article, entities)
         except TimeLimitExceeded:
             raise RejectedInput(
                 RejectReason.EXTRACTION_TIMEOUT,
@@ -70,14 +86,40 @@ class Pipeline:
                 article.id,
             ) from None
 
-    def _enrich(self, article: CleanArticle) -> EnrichedArticle:
-        entities = self.entity_extractor(article)
+    def _time_limit(self, articles: int) -> AbstractContextManager[None]:
+        if self.extract_timeout is None:
+            return nullcontext()
+        return time_limit(self.extract_timeout * articles)
+
+    def _enrich(self, article: CleanArticle, entities: list[Entity] | None) -> EnrichedArticle:
+        if entities is None:
+            entities = self.entity_extractor(article)
         claims = self.claim_extractor(article, entities)
         if article.title_derived:
             # The title repeats the body's first line: what it mentions is counted there.
             entities = [e for e in entities if e.field is not TextField.TITLE]
             claims = [c for c in claims if c.field is not TextField.TITLE]
         return EnrichedArticle(**dict(article), entities=entities, claims=claims)
+
+    def enrich_batch(self, articles: Sequence[CleanArticle]) -> list[EnrichedArticle | Exception]:
+        """``enrich`` for each article, in order; an article that fails (or runs over its time
+        limit) gets its exception in its place, so the caller can dead-letter it and pass the
+        rest on."""
+        found: list[list[Entity]] | None = None
+        extractor = self.entity_extractor
+        if isinstance(extractor, BatchEntityExtractor) and len(articles) > 1:
+            try:
+                with self._time_limit(len(articles)):
+                    found = extractor.batch(articles)
+            except (Exception, TimeLimitExceeded):
+                found = None  # one by one, so only the faulty article fails
+        results: list[EnrichedArticle | Exception] = []
+        for i, article in enumerate(articles):
+            try:
+                results.append(self.enrich(article, None if found is None else found[i]))
+            except Exception as exc:
+                results.append(exc)
+        return results
 
     def process(self, raw: RawArticle) -> EnrichedArticle:
         return self.enrich(self.clean(raw))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -65,8 +66,40 @@ def broker_credentials(settings: Settings) -> Any:
     return None
 
 
+EXIT_SEND_FAILED = 70
+EXIT_SHUTDOWN_TIMEOUT = 75
+"""Exit code when SIGTERM could not finish in-flight work within ``worker.shutdown_timeout``."""
+
+
+def arm_shutdown_deadline(seconds: float) -> None:
+    """Exit after ``seconds`` if the graceful stop has not ended by then: a Kafka or
+    Elasticsearch that does not answer would otherwise hold the producer flush, the last
+    commit or the wait for held messages for minutes. Exiting is safe at any point: only
+    finished work was committed, the rest is redelivered to the next owner of the partitions."""
+
+    def expire() -> None:
+        unfinished = len(getattr(app.consumer, "_unacked_messages", ()) or ())
+        log.warning(
+            "shutdown did not finish in time; exiting without committing unfinished work",
+            extra={"seconds": seconds, "unfinished": unfinished},
+        )
+        logging.shutdown()
+        os._exit(EXIT_SHUTDOWN_TIMEOUT)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+
+
+class NewsflowApp(faust.App):
+    async def on_stop(self) -> None:
+        """The app's stop starts the deadline: SIGTERM, or any other way the worker stops."""
+        arm_shutdown_deadline(settings.worker.shutdown_timeout)
+        await super().on_stop()
+
+
 settings = get_settings()
-app = faust.App(
+app = NewsflowApp(
     settings.worker.app_id,
     broker=[f"kafka://{h.strip()}" for h in settings.kafka.bootstrap_servers.split(",")],
     broker_credentials=broker_credentials(settings),
@@ -118,10 +151,10 @@ indexer = ArticleIndexer(es_client, settings.es, settings.worker)
 es_installed = asyncio.Event()
 state_recovered = asyncio.Event()
 """Set once this worker has read every observation published before it started."""
-EXIT_SEND_FAILED = 70
 
 
 # ---------------------------------------------------------------------------------- delivery
+# Everything that decides when an input may be committed, and what is counted, lives here.
 
 
 def hold(event: faust.EventT) -> None:
@@ -166,6 +199,8 @@ async def send_dead_letter(
         origin=(message.topic, message.partition, message.offset),
     )
     metrics.DEAD_LETTERS.labels(stage, letter.reason.value).inc()
+    # The stage an article leaves by a dead letter (an ingest rejection leaves the clean stage).
+    metrics.ARTICLES.labels("clean" if stage == "ingest" else stage, "dead_letter").inc()
     log.warning(
         "dead-lettered",
         extra={
@@ -179,57 +214,63 @@ async def send_dead_letter(
     await send_held(dlq_topic, key, letter.model_dump_json().encode(), event)
 
 
+def passed(stage: str, seconds: float, count: int = 1) -> None:
+    """An article (or ``count`` of them) left ``stage`` downstream."""
+    metrics.ARTICLES.labels(stage, "ok").inc(count)
+    observe = metrics.STAGE_SECONDS.labels(stage).observe
+    for _ in range(count):
+        observe(seconds)
+
+
+def batches(stream: faust.StreamT[bytes], size: int, within: float) -> Any:
+    """Up to ``size`` events, or what arrived within ``within`` seconds. Faust acks a batch
+    when the loop body is done with it, also when it was cancelled: callers hold each event
+    until its output is safe, so only finished work is committed."""
+    return stream.take_events(size, within=within)  # type: ignore[attr-defined]
+
+
 # ---------------------------------------------------------------------------------- agents
+# A batch crosses to a worker thread once (the event loop keeps fetching, sending and
+# heartbeating meanwhile); each result comes back with its own outcome, so one bad article is
+# dead-lettered alone and the rest of its batch goes on.
 
 
 @app.agent(raw_topic, concurrency=1)
 async def clean(stream: faust.StreamT[bytes]) -> None:
     """Raw payload → validated RawArticle → CleanArticle on the clean topic."""
     await state_recovered.wait()
-    async for event in stream.events():
-        hold(event)
+    async for events in batches(stream, settings.worker.batch_size, settings.worker.batch_seconds):
+        for event in events:
+            hold(event)
+        inputs = [(event.value, _received_at(event)) for event in events]
+        results = await asyncio.to_thread(clean_batch, inputs)
+        for event, (result, seconds) in zip(events, results, strict=True):
+            await forward_clean(event, result, seconds)
+            release(event)
+
+
+Cleaned = tuple[CleanArticle, list[dict[str, Any]]]
+
+
+def clean_batch(inputs: list[tuple[bytes, datetime]]) -> list[tuple[Cleaned | Exception, float]]:
+    """Parse and clean each payload in order (so duplicates within the batch are seen), with
+    the seconds each took."""
+    results: list[tuple[Cleaned | Exception, float]] = []
+    for payload, received_at in inputs:
         started = time.perf_counter()
+        result: Cleaned | Exception
         try:
             raw = parse_raw(
-                event.value,
-                settings.processing.max_input_bytes,
-                _received_at(event),
-                settings.ingest.field_map,
+                payload, settings.processing.max_input_bytes, received_at, settings.ingest.field_map
             )
-            article, observations = await asyncio.to_thread(clean_article, raw)
-        except Exception as exc:  # never let an error escape the loop
-            stage: Stage = (
-                "ingest"
-                if isinstance(exc, RejectedInput) and exc.reason in INGEST_REASONS
-                else "clean"
-            )
-            await send_dead_letter(stage, event, exc)
-            metrics.ARTICLES.labels("clean", "dead_letter").inc()
-            release(event)
-            continue
-        for observation in observations:
-            # Keyed per kind and article, so a compacted topic keeps one of each.
-            key = f"{observation.get('type')}:{article.id}".encode()
-            await send_held(observations_topic, key, orjson.dumps(observation), event)
-        if article.duplicate_of:
-            kind = "exact" if article.duplicate_similarity == 1.0 else "near"
-            metrics.DUPLICATES.labels(kind).inc()
-            log.debug(
-                "duplicate",
-                extra={"article_id": article.id, "duplicate_of": article.duplicate_of},
-            )
-            if settings.processing.duplicates == "drop":
-                metrics.ARTICLES.labels("clean", "dropped_duplicate").inc()
-                release(event)
-                continue
-        await send_held(clean_topic, article.id.encode(), article.model_dump_json().encode(), event)
-        metrics.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
-        metrics.ARTICLES.labels("clean", "ok").inc()
-        log.debug("cleaned", extra={"article_id": article.id, "lang": article.lang})
-        release(event)
+            result = clean_article(raw)
+        except Exception as exc:  # never let an error escape: it becomes a dead letter
+            result = exc
+        results.append((result, time.perf_counter() - started))
+    return results
 
 
-def clean_article(raw: Any) -> tuple[CleanArticle, list[dict[str, Any]]]:
+def clean_article(raw: Any) -> Cleaned:
     """Clean one article; with a cleaner that learns from observations, also return the
     observations to publish (applied locally at once: applying is idempotent)."""
     cleaner: Any = pipeline.cleaner
@@ -238,6 +279,30 @@ def clean_article(raw: Any) -> tuple[CleanArticle, list[dict[str, Any]]]:
         cleaner.apply(result)
         return result.article, list(result.observations())
     return pipeline.clean(raw), []
+
+
+async def forward_clean(event: faust.EventT, result: Cleaned | Exception, seconds: float) -> None:
+    if isinstance(result, Exception):
+        ingest = isinstance(result, RejectedInput) and result.reason in INGEST_REASONS
+        await send_dead_letter("ingest" if ingest else "clean", event, result)
+        return
+    article, observations = result
+    for observation in observations:
+        # Keyed per kind and article, so a compacted topic keeps one of each.
+        key = f"{observation.get('type')}:{article.id}".encode()
+        await send_held(observations_topic, key, orjson.dumps(observation), event)
+    if article.duplicate_of:
+        kind = "exact" if article.duplicate_similarity == 1.0 else "near"
+        metrics.DUPLICATES.labels(kind).inc()
+        log.debug(
+            "duplicate", extra={"article_id": article.id, "duplicate_of": article.duplicate_of}
+        )
+        if settings.processing.duplicates == "drop":
+            metrics.ARTICLES.labels("clean", "dropped_duplicate").inc()
+            return
+    await send_held(clean_topic, article.id.encode(), article.model_dump_json().encode(), event)
+    passed("clean", seconds)
+    log.debug("cleaned", extra={"article_id": article.id, "lang": article.lang})
 
 
 INGEST_REASONS = frozenset(
@@ -256,32 +321,49 @@ INGEST_REASONS = frozenset(
 
 @app.agent(clean_topic, concurrency=1)
 async def extract(stream: faust.StreamT[bytes]) -> None:
-    """CleanArticle → entities and claims → EnrichedArticle on the enriched topic."""
-    async for event in stream.events():
-        hold(event)
-        started = time.perf_counter()
-        try:
-            article = CleanArticle.model_validate_json(event.value)
-            enriched = await asyncio.to_thread(pipeline.enrich, article)
-        except Exception as exc:
-            await send_dead_letter("extract", event, exc, _key(event))
-            metrics.ARTICLES.labels("extract", "dead_letter").inc()
+    """CleanArticle → entities and claims → EnrichedArticle on the enriched topic. A batch
+    goes to the entity backend at once (one model call where the backend supports it)."""
+    async for events in batches(stream, settings.worker.batch_size, settings.worker.batch_seconds):
+        for event in events:
+            hold(event)
+        results, seconds = await asyncio.to_thread(extract_batch, [e.value for e in events])
+        for event, result in zip(events, results, strict=True):
+            await forward_extract(event, result, seconds)
             release(event)
-            continue
-        await send_held(
-            enriched_topic, enriched.id.encode(), enriched.model_dump_json().encode(), event
-        )
-        metrics.STAGE_SECONDS.labels("extract").observe(time.perf_counter() - started)
-        metrics.ARTICLES.labels("extract", "ok").inc()
-        log.debug(
-            "enriched",
-            extra={
-                "article_id": enriched.id,
-                "entities": len(enriched.entities),
-                "claims": len(enriched.claims),
-            },
-        )
-        release(event)
+
+
+def extract_batch(payloads: list[bytes]) -> tuple[list[EnrichedArticle | Exception], float]:
+    """Validate and enrich a batch; returns each outcome and the seconds per article."""
+    started = time.perf_counter()
+    outcomes: list[EnrichedArticle | Exception | None] = []
+    articles: list[CleanArticle] = []
+    for payload in payloads:
+        try:
+            articles.append(CleanArticle.model_validate_json(payload))
+            outcomes.append(None)  # filled in below
+        except ValidationError as exc:
+            outcomes.append(exc)
+    enriched = iter(pipeline.enrich_batch(articles))
+    results = [next(enriched) if outcome is None else outcome for outcome in outcomes]
+    return results, (time.perf_counter() - started) / max(1, len(payloads))
+
+
+async def forward_extract(
+    event: faust.EventT, result: EnrichedArticle | Exception, seconds: float
+) -> None:
+    if isinstance(result, Exception):
+        await send_dead_letter("extract", event, result, _key(event))
+        return
+    await send_held(enriched_topic, result.id.encode(), result.model_dump_json().encode(), event)
+    passed("extract", seconds)
+    log.debug(
+        "enriched",
+        extra={
+            "article_id": result.id,
+            "entities": len(result.entities),
+            "claims": len(result.claims),
+        },
+    )
 
 
 @app.agent(enriched_topic, concurrency=1)
@@ -290,9 +372,7 @@ async def index(stream: faust.StreamT[bytes]) -> None:
     Elasticsearch acknowledged every article or it went to the DLQ; a batch interrupted by a
     shutdown or rebalance stays uncommitted and is redelivered (replays are version no-ops)."""
     await es_installed.wait()
-    async for events in stream.take_events(  # type: ignore[attr-defined]
-        settings.worker.bulk_size, within=settings.worker.bulk_seconds
-    ):
+    async for events in batches(stream, settings.worker.bulk_size, settings.worker.bulk_seconds):
         for event in events:
             hold(event)
         try:
@@ -323,10 +403,10 @@ async def index_events(events: list[faust.EventT]) -> None:
     elapsed = time.perf_counter() - started
     metrics.BULK_SECONDS.observe(elapsed)
     metrics.VERSION_CONFLICTS.inc(outcome.version_conflicts)
-    metrics.ARTICLES.labels("index", "ok").inc(len(outcome.indexed))
-    for article in outcome.indexed:
-        metrics.STAGE_SECONDS.labels("index").observe(elapsed / len(articles))
-        log.debug("indexed", extra={"article_id": article.id, "version": article.version})
+    passed("index", elapsed / len(articles), len(outcome.indexed))
+    if log.isEnabledFor(logging.DEBUG):
+        for article in outcome.indexed:
+            log.debug("indexed", extra={"article_id": article.id, "version": article.version})
     for rejection in outcome.rejected:
         metrics.BULK_ERRORS.labels(str(rejection.status)).inc()
         error = RejectedInput(

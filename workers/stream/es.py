@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, AsyncElasticsearch, BadRequestError, NotFoundError
@@ -259,34 +260,35 @@ class IndexOutcome:
     version_conflicts: int = 0
 
 
+@dataclass
+class _Operations:
+    """An article's bulk lines, serialized once (reused on retries), and its claim ids."""
+
+    lines: list[bytes]
+    claim_ids: list[str]
+
+
+def _index_line(index: str, doc_id: str, version: int) -> bytes:
+    return orjson.dumps(
+        {"index": {"_index": index, "_id": doc_id, "version": version, "version_type": "external"}}
+    )
+
+
 def _actions(
     article: EnrichedArticle, articles_alias: str, claims_alias: str, indexed_at: datetime
-) -> list[dict[str, Any]]:
-    doc = article_document(article, indexed_at).model_dump(mode="json", by_alias=True)
-    ops: list[dict[str, Any]] = [
-        {
-            "index": {
-                "_index": articles_alias,
-                "_id": article.id,
-                "version": article.version,
-                "version_type": "external",
-            }
-        },
-        doc,
+) -> _Operations:
+    # Serialized by pydantic-core and orjson straight to the NDJSON body: no Python dicts for
+    # the client to encode again with the standard json module.
+    lines = [
+        _index_line(articles_alias, article.id, article.version),
+        article_document(article, indexed_at).model_dump_json(by_alias=True).encode(),
     ]
+    claim_ids: list[str] = []
     for claim in claim_documents(article):
-        ops.append(
-            {
-                "index": {
-                    "_index": claims_alias,
-                    "_id": claim.claim_id,
-                    "version": article.version,
-                    "version_type": "external",
-                }
-            }
-        )
-        ops.append(claim.model_dump(mode="json", by_alias=True))
-    return ops
+        claim_ids.append(claim.claim_id)
+        lines.append(_index_line(claims_alias, claim.claim_id, article.version))
+        lines.append(claim.model_dump_json(by_alias=True).encode())
+    return _Operations(lines, claim_ids)
 
 
 class ArticleIndexer:
@@ -319,18 +321,25 @@ class ArticleIndexer:
         replaced: set[str] = set()
         """Ids whose article write did not create the document: an older version (or this
         version, written by an interrupted earlier attempt) may have left claims."""
+        indexed_at = datetime.now(UTC)
+        operations = {
+            article_id: _actions(article, self.articles_alias, self.claims_alias, indexed_at)
+            for article_id, article in pending.items()
+        }
         while pending:
             outcome.attempts += 1
-            indexed_at = datetime.now(UTC)
             batch = list(pending.values())
-            operations: list[dict[str, Any]] = []
+            body: list[bytes] = []
             owners: list[str] = []
+            is_article: list[bool] = []
             for article in batch:
-                ops = _actions(article, self.articles_alias, self.claims_alias, indexed_at)
-                operations.extend(ops)
-                owners.extend([article.id] * (len(ops) // 2))
+                lines = operations[article.id].lines
+                body.extend(lines)
+                owners.extend([article.id] * (len(lines) // 2))
+                is_article.extend([True] + [False] * (len(lines) // 2 - 1))
             try:
-                response = await self.client.bulk(operations=operations)
+                # The client passes bytes lines through as NDJSON (its stub only names dicts).
+                response = await self.client.bulk(operations=body)  # type: ignore[arg-type]
             except Exception as exc:
                 block = block_reason(exc)
                 if block is not None:
@@ -346,11 +355,12 @@ class ArticleIndexer:
             retry: set[str] = set()
             failed: dict[str, tuple[int, dict[str, Any]]] = {}
             blocks: set[str] = set()
-            for owner, op, item in zip(owners, operations[::2], response["items"], strict=True):
+            for owner, article_line, item in zip(
+                owners, is_article, response["items"], strict=True
+            ):
                 result = item["index"]
                 status = int(result.get("status", 500))
-                is_article = op["index"]["_index"] == self.articles_alias
-                if is_article and not (status < 300 and result.get("result") == "created"):
+                if article_line and not (status < 300 and result.get("result") == "created"):
                     replaced.add(owner)
                 if status < 300:
                     continue
@@ -370,7 +380,8 @@ class ArticleIndexer:
                 outcome.rejected.append(Rejection(pending.pop(article_id), status, error))
                 retry.discard(article_id)
             done = [a for a in batch if a.id in pending and a.id not in retry]
-            await self._retrying(self._settle_claims, done, replaced)
+            claim_ids = {a.id: operations[a.id].claim_ids for a in done}
+            await self._retrying(self._settle_claims, done, replaced, claim_ids)
             for article in done:
                 outcome.indexed.append(pending.pop(article.id))
             if blocks:
@@ -438,7 +449,12 @@ class ArticleIndexer:
         log.info("bulk retry %d in %.1fs: %s", attempt + 1, delay, reason)
         await asyncio.sleep(delay)
 
-    async def _settle_claims(self, articles: Sequence[EnrichedArticle], replaced: set[str]) -> None:
+    async def _settle_claims(
+        self,
+        articles: Sequence[EnrichedArticle],
+        replaced: set[str],
+        claim_ids: dict[str, list[str]],
+    ) -> None:
         """Make the claims index follow the newest version of each written article.
 
         * Lost: Elasticsearch holds a newer version of the article (realtime GET) than the one
@@ -450,6 +466,7 @@ class ArticleIndexer:
           write that *created* the article needs no search: an older writer comes later, loses,
           and cleans up after itself.)
 
+        ``claim_ids``: each article's claim ids, as written by the bulk.
         (delete_by_query needs the reindex module, absent from minimal builds: search+bulk.)
         """
         with_claims = {a.id: a for a in articles if a.claims}
@@ -463,8 +480,8 @@ class ArticleIndexer:
         for article in with_claims.values():
             if stored.get(article.id, article.version) > article.version:
                 deletes += [
-                    _guarded_delete(self.claims_alias, claim.claim_id, article.version)
-                    for claim in claim_documents(article)
+                    _guarded_delete(self.claims_alias, claim_id, article.version)
+                    for claim_id in claim_ids[article.id]
                 ]
         winners = {
             a.id: a.version
@@ -472,7 +489,7 @@ class ArticleIndexer:
             if a.id in replaced and stored.get(a.id, a.version) <= a.version
         }
         if winners:
-            current = {c.claim_id for a in articles if a.id in winners for c in claim_documents(a)}
+            current = {c for a in articles if a.id in winners for c in claim_ids[a.id]}
             hits: list[dict[str, Any]] = []
             try:
                 await self.client.indices.refresh(index=self.claims_alias)

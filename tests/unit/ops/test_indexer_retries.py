@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
+import orjson
 import pytest
 from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
 from elastic_transport import ConnectionError as TransportConnectionError
@@ -68,13 +69,15 @@ class FlakyCluster:
     async def _refresh(self, **kwargs: Any) -> None:
         return None
 
-    async def bulk(self, operations: list[dict[str, Any]]) -> dict[str, Any]:
+    async def bulk(self, operations: list[bytes]) -> dict[str, Any]:
         if self.outages:
             self.outages -= 1
             raise TransportConnectionError("connection refused")
         if self.request_errors:
             raise self.request_errors.pop(0)
-        ids = [op["index"]["_id"] for op in operations[::2]]
+        # The indexer sends NDJSON lines already serialized: every line must be valid JSON.
+        lines = [orjson.loads(line) for line in operations]
+        ids = [op["index"]["_id"] for op in lines[::2]]
         self.bulks.append(ids)
         items = []
         for doc_id in ids:

@@ -115,13 +115,29 @@ class ModelEntityExtractor:
         self.name = f"{self.model.name}"
 
     def __call__(self, article: CleanArticle) -> list[Entity]:
-        fields = article_fields(article)
+        return self.batch([article])[0]
+
+    def batch(self, articles: Sequence[CleanArticle]) -> list[list[Entity]]:
+        """One model call for every title and body of the batch, then per-article linking."""
+        fields_of = [article_fields(article) for article in articles]
+        # One call per language in the batch (the CRF backend has a model per language).
+        spans_of: list[list[list[RawSpan]]] = [[] for _ in articles]
+        for lang in dict.fromkeys(article.lang for article in articles):
+            members = [i for i, article in enumerate(articles) if article.lang == lang]
+            texts = [ft.text for i in members for ft in fields_of[i]]
+            found = iter(self.model.spans(texts, lang=lang))
+            for i in members:
+                spans_of[i] = [next(found) for _ in fields_of[i]]
+        return [
+            self._entities(fields, spans) for fields, spans in zip(fields_of, spans_of, strict=True)
+        ]
+
+    def _entities(self, fields: list[FieldText], spans_of: list[list[RawSpan]]) -> list[Entity]:
         # Pattern values first: they carry canonical ids (date:2024-06-19) a model's span lacks.
         values = find_values(self.values, fields)
         known = merge(self.matcher.find(fields), values)
         found: list[Mention] = []
-        texts = [ft.text for ft in fields]
-        for ft, spans in zip(fields, self.model.spans(texts, lang=article.lang), strict=True):
+        for ft, spans in zip(fields, spans_of, strict=True):
             found.extend(m for m in (self.link(ft, span) for span in spans) if m is not None)
         if self.model_first:
             # Values keep their canonical ids and the model's names override the KB's. Of the
