@@ -22,9 +22,9 @@ import orjson
 import pytest
 
 from workers.ops.stack import (
-    ES_BUNDLED_JDK_MAJOR,
     StackConfig,
-    find_java,
+    es_java_home,
+    install_analysis_plugin,
     kafka_healthy,
     resolve,
     start_elasticsearch,
@@ -205,7 +205,9 @@ def secured(stack_root: Callable[[str], Path]) -> Iterator[Secured]:
     config_certs.mkdir(exist_ok=True)
     for path in (certs.cert, certs.key, certs.ca):
         shutil.copy(path, config_certs / path.name)
-    java_home = find_java(21, ES_BUNDLED_JDK_MAJOR).parent.parent
+    java_home = es_java_home()
+    # The index templates use the language filters: this node needs the plugin like the stack.
+    install_analysis_plugin(cfg, java_home)
     subprocess.run(
         [
             str(cfg.es_home / "bin" / "elasticsearch-users"),
