@@ -13,6 +13,7 @@ One article that fails is reported alone, never the batch.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -71,12 +72,17 @@ class Pipeline:
         return self.cleaner(raw)
 
     def enrich(
-        self, article: CleanArticle, entities: list[Entity] | None = None
+        self, article: CleanArticle, entities: list[Entity] | None = None, spent: float = 0.0
     ) -> EnrichedArticle:
-        """Entities (unless given, found by a batch) and claims; over ``extract_timeout`` →
-        RejectedInput(EXTRACTION_TIMEOUT)."""
+        """Entities (unless given, found by a batch that took ``spent`` seconds for this
+        article) and claims; over ``extract_timeout`` in all → RejectedInput(EXTRACTION_TIMEOUT)."""
         try:
-            with self._time_limit(1):
+            if self.extract_timeout is None:
+                return self._enrich(article, entities)
+            left = self.extract_timeout - spent
+            if left <= 0:
+                raise TimeLimitExceeded
+            with time_limit(left):
                 return self._enrich(article, entities)
         except TimeLimitExceeded:
             raise RejectedInput(
@@ -85,11 +91,6 @@ class Pipeline:
                 f"({len(article.body)} body characters)",
                 article.id,
             ) from None
-
-    def _time_limit(self, articles: int) -> AbstractContextManager[None]:
-        if self.extract_timeout is None:
-            return nullcontext()
-        return time_limit(self.extract_timeout * articles)
 
     def _enrich(self, article: CleanArticle, entities: list[Entity] | None) -> EnrichedArticle:
         if entities is None:
@@ -104,22 +105,41 @@ class Pipeline:
     def enrich_batch(self, articles: Sequence[CleanArticle]) -> list[EnrichedArticle | Exception]:
         """``enrich`` for each article, in order; an article that fails (or runs over its time
         limit) gets its exception in its place, so the caller can dead-letter it and pass the
-        rest on."""
+        rest on.
+
+        The batch entity call gets one article's time limit for the whole batch (a healthy
+        batch needs a fraction of it); over it, or on an error, the articles are redone one by
+        one, each with its own limit, so a runaway article is caught alone. After a batch call
+        each article is charged its share of the batch time by characters (the models' cost
+        is about linear in text length) and its claims get what is left of its limit."""
         found: list[list[Entity]] | None = None
+        spent = [0.0] * len(articles)
         extractor = self.entity_extractor
         if isinstance(extractor, BatchEntityExtractor) and len(articles) > 1:
+            started = time.perf_counter()
             try:
-                with self._time_limit(len(articles)):
+                with self._time_limit():
                     found = extractor.batch(articles)
             except (Exception, TimeLimitExceeded):
                 found = None  # one by one, so only the faulty article fails
+            else:
+                seconds = time.perf_counter() - started
+                sizes = [len(a.title) + len(a.body) for a in articles]
+                total = max(1, sum(sizes))
+                spent = [seconds * size / total for size in sizes]
         results: list[EnrichedArticle | Exception] = []
         for i, article in enumerate(articles):
             try:
-                results.append(self.enrich(article, None if found is None else found[i]))
+                entities = None if found is None else found[i]
+                results.append(self.enrich(article, entities, spent[i]))
             except Exception as exc:
                 results.append(exc)
         return results
+
+    def _time_limit(self) -> AbstractContextManager[None]:
+        if self.extract_timeout is None:
+            return nullcontext()
+        return time_limit(self.extract_timeout)
 
     def process(self, raw: RawArticle) -> EnrichedArticle:
         return self.enrich(self.clean(raw))

@@ -3,6 +3,7 @@ that fails falls back to one call per article, so only the faulty article gets a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -147,3 +148,42 @@ def test_a_derived_title_adds_no_entities_of_its_own_in_a_batch() -> None:
     [result, plain] = pipeline(backend).enrich_batch([derived, article(1)])
     assert isinstance(result, EnrichedArticle) and result.entities == []
     assert isinstance(plain, EnrichedArticle) and len(plain.entities) == 1
+
+
+def _busy(seconds: float) -> None:
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        sum(range(100))
+
+
+class SlowBatch(BatchBackend):
+    def batch(self, articles: Sequence[CleanArticle]) -> list[list[Entity]]:
+        self.batch_calls.append(len(articles))
+        _busy(0.3)
+        return [[mention(a)] for a in articles]
+
+
+class SlowClaims:
+    name = "slow"
+
+    def __call__(self, a: CleanArticle, entities: Sequence[Entity]) -> list[Claim]:
+        _busy(0.2)
+        return []
+
+
+def test_a_long_article_is_charged_its_share_of_the_batch_time() -> None:
+    """The batch took 0.3 s of a 0.4 s limit, nearly all of it for the long article: its
+    claims (0.2 s) no longer fit; the short article's still do."""
+    backend = SlowBatch()
+    limited = Pipeline(
+        cleaner=None,  # type: ignore[arg-type]
+        entity_extractor=backend,
+        claim_extractor=SlowClaims(),
+        extract_timeout=0.4,
+    )
+    long = article(0).model_copy(update={"body": "The mayor spoke again. " * 400})
+    results = limited.enrich_batch([long, article(1)])
+    assert backend.batch_calls == [2] and backend.single_calls == 0
+    assert isinstance(results[0], RejectedInput)
+    assert results[0].reason is RejectReason.EXTRACTION_TIMEOUT
+    assert isinstance(results[1], EnrichedArticle)
