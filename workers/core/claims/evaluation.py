@@ -37,42 +37,17 @@ from typing import Any
 
 from schemas.models import Claim, CleanArticle, Entity
 from workers.core.claims import CueClaimExtractor
+from workers.core.claims.brat import SPEAKER_STOPWORDS as ENGLISH_SPEAKER_STOPWORDS
 from workers.core.claims.speakers import words_of
 from workers.core.factory import build_pipeline
 from workers.core.ids import content_hash
 
 CORPUS = Path(__file__).resolve().parents[3] / "bench" / "claims" / "corpus"
 CONTENT_THRESHOLD = 0.5
-SPEAKER_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "at",
-        "for",
-        "in",
-        "on",
-        "with",
-        "and",
-        "from",
-        "to",
-        "its",
-        "his",
-        "her",
-        "their",
-        "s",
-        "في",
-        "من",
-        "عن",
-        "على",
-        "الي",
-        "و",
-        "ب",
-        "ل",
-        "باسم",
-    ]
+SPEAKER_STOPWORDS = ENGLISH_SPEAKER_STOPWORDS | frozenset(
+    ["في", "من", "على", "عن", "الي", "ب", "ل", "و", "باسم"]
 )
+"""Words that do not identify a speaker: the brat scorer's English ones and Arabic particles."""
 
 
 @dataclass
