@@ -5,10 +5,10 @@
     python -m bench.claims.ar_news --select blind      # list the chosen article ids
     python -m bench.claims.ar_news --speed             # claim-stage throughput on feed text
 
-The article text is never in the repository: ``ar_news/{blind,tuning}.json`` hold article ids
-and, per attributed statement, short verbatim keys (a few words) that locate the content in the
-article read at run time from ``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file
-the run prints why and exits 0 (nothing is scored).
+The article text is never in the repository: ``ar_news/{blind,tuning,tuning2}.json`` hold
+article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
+content in the title or body of the article read at run time from
+``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file the run prints why and exits 0 (nothing is scored).
 
 Selection (``select``), deterministic: articles of 400–2,500 characters; for each of the five
 sources and each of its categories, the article with the smallest sha256(``SET:id``); of those,
@@ -22,9 +22,8 @@ outlet or document it was read in: نقلت وكالة X عن مصادر → spe
 ``cue`` (the reporting word, for reading), ``stance`` (the project's stance set: أكد confirm,
 أعلن/كشف announce, نفى deny, حذر warn, اتهم accuse, دعا/طالب call, توقع estimate, تساءل question,
 otherwise assert), ``kind`` (direct for a quotation, according_to for وفق/بحسب, else
-indirect) and the content located by ``from`` (its first words) and ``to`` (its last words,
-searched after ``from``); ``after`` disambiguates ``from`` (searched after the first occurrence
-of ``after``). The content is what was said — never the reporting clause. Actions
+indirect) and the content's character span (``start``, ``end``) in its field. The content
+is what was said — never the reporting clause. Actions
 (رفض، وافق، وقع) without a reported statement, and stance verbs without content, are not claims.
 
 Matching is the project's own (``workers.core.claims.evaluation.score_article``): content token
@@ -136,20 +135,11 @@ class AnnotationError(ValueError):
     pass
 
 
-def locate(where: str, start_key: str, end_key: str, after: str | None) -> str:
-    """The content from ``start_key`` to the end of ``end_key`` (searched after it)."""
-    origin = 0
-    if after:
-        origin = where.find(after)
-        if origin < 0:
-            raise AnnotationError(f"'after' key not found: {after!r}")
-    start = where.find(start_key, origin)
-    if start < 0:
-        raise AnnotationError(f"'from' key not found: {start_key!r}")
-    end = where.find(end_key, start)
-    if end < 0:
-        raise AnnotationError(f"'to' key not found after 'from': {end_key!r}")
-    return where[start : end + len(end_key)]
+def locate(where: str, start: int, end: int) -> str:
+    """The content at ``[start, end)`` of its field."""
+    if not 0 <= start < end <= len(where):
+        raise AnnotationError(f"span {start}:{end} outside a field of {len(where)} characters")
+    return where[start:end]
 
 
 def load_set(name: str, texts: dict[str, dict[str, Any]]) -> list[Located]:
@@ -165,7 +155,7 @@ def load_set(name: str, texts: dict[str, dict[str, Any]]) -> list[Located]:
             field = claim.get("field", "body")
             where = title if field == "title" else body
             try:
-                text = locate(where, claim["from"], claim["to"], claim.get("after"))
+                text = locate(where, claim["start"], claim["end"])
             except AnnotationError as exc:
                 raise AnnotationError(f"{entry['id']}: {exc}") from None
             gold.append(
