@@ -8,7 +8,8 @@
 The article text is never in the repository: ``ar_news/{blind,tuning,tuning2}.json`` hold
 article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
 content in the title or body of the article read at run time from
-``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file the run prints why and exits 0 (nothing is scored).
+``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file the run prints why and
+exits 0 (nothing is scored).
 
 Selection (``select``), deterministic: articles of 400–2,500 characters; for each of the five
 sources and each of its categories, the article with the smallest sha256(``SET:id``); of those,
