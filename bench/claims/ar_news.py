@@ -53,7 +53,7 @@ FEED_NAME = "data/feeds/ar-ant-news.jsonl.gz"
 SOURCES = ("alarabia", "BBC", "CNN", "france24", "skynews")
 PER_SOURCE = 5
 MIN_CHARS, MAX_CHARS = 400, 2500
-SETS = ("blind", "tuning", "tuning2")
+SETS = ("blind", "tuning", "tuning2", "tuning3")
 
 
 def shared_dir() -> Path | None:
@@ -116,11 +116,13 @@ def select(
 
 
 def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
-    """blind first; tuning excludes it; tuning2 (two per source) excludes both."""
+    """blind first; tuning excludes it; tuning2 (two per source) excludes both; tuning3 (five
+    per source) excludes all three."""
     blind = select(records, "blind")
     tuning = select(records, "tuning", exclude=frozenset(blind))
     tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
-    return {"blind": blind, "tuning": tuning, "tuning2": tuning2}
+    tuning3 = select(records, "tuning3", exclude=frozenset(blind + tuning + tuning2))
+    return {"blind": blind, "tuning": tuning, "tuning2": tuning2, "tuning3": tuning3}
 
 
 # ---- annotations ------------------------------------------------------------------------------
