@@ -48,6 +48,7 @@ FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم"})
 ROLE_PREPOSITIONS = frozenset(match_form(w) for w in ("في", "من", "لدى", "عن", "مع", "و", "ب"))
 CLOSING_MARKS = frozenset('”»"')
 RELAY_HEADS = frozenset({"نقلا", "ونقلا"})
+RELAY_PRONOUNS = frozenset(match_form(w) for w in ("عنه", "عنها", "عنهم", "عنهما"))
 # Not على: its matching form is the name علي.
 LEADING_PREPOSITIONS = frozenset(match_form(w) for w in ("من", "عن", "إلى", "مع"))
 MIN_QUOTE_WORDS = 3
@@ -128,6 +129,7 @@ class _SentenceParser:
                 and i > 0
                 and tokens[i - 1].text not in COMMAS
                 and tokens[i - 1].text not in CLOSING_MARKS
+                and not self._speech_follows(tokens, i + 1)
             ):
                 continue  # مشددة in "عقوبات دولية مشددة" is an adjective, not "stressing"
             if found and found[0].lemma == "قدر" and _next_word_has_ba(tokens, i):
@@ -152,6 +154,7 @@ class _SentenceParser:
                 None,
             )
             limit = min([next_boundary] + [a for a, src in inner if (a, src) != self._relay_split])
+            limit = self._before_opener(tokens, i, limit)
             draft = self._cue_draft(sentence, tokens, i, cue, clitic, limit, inside_entity)
             if draft is None:
                 continue
@@ -176,6 +179,27 @@ class _SentenceParser:
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
         return drafts
+
+    def _before_opener(self, tokens: list[Token], ci: int, limit: int) -> int:
+        """``…، إلا أنه قال …``: the connector that opens the next attribution is not part
+        of this one's content."""
+        if limit >= len(tokens):
+            return limit
+        for words in self.lex.clause_openers:
+            start = limit - len(words)
+            if start > ci + 1 and _match_words(tokens, start, words):
+                return start
+        return limit
+
+    def _speech_follows(self, tokens: list[Token], j: int) -> bool:
+        """A colon, a quotation or إن/أن right after a participle: عبر عن حزنه قائلا "…"
+        speaks, whatever precedes it."""
+        if j >= len(tokens):
+            return False
+        tok = tokens[j]
+        if not tok.is_word:
+            return tok.text == ":" or self._opens_quotation(tok)
+        return tok.norm in self.lex.complementizers
 
     def _cue_with_object(self, tokens: list[Token], i: int) -> tuple[ArabicCue, int] | None:
         """``هذا ما قالته X``: after ما a cue carries the pronoun of what was said."""
@@ -287,7 +311,11 @@ class _SentenceParser:
             self._read_zone(sentence, tokens, kana, draft, nominal_allowed=True)
             self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
             return draft if draft.speaker is not None else None
-        if cue.stance is Stance.CALL and self._addressee(sentence, tokens, zone, clitic, draft):
+        if (
+            cue.stance is Stance.CALL
+            and cue.lemma != "طلب"
+            and self._addressee(sentence, tokens, zone, clitic, draft)
+        ):
             return draft
         if cue.pronoun_subject:
             subject = None if clitic or cue.tag == "part" else self._subject_before(tokens, ci)
@@ -609,6 +637,13 @@ class _SentenceParser:
         """(end of the speaker zone, start of the content) in token indexes."""
         stop = min(limit, ci + 1 + MAX_ZONE_TOKENS)
         fallback: int | None = None
+        if cue.colon_only:
+            colon = next(
+                (j for j in range(ci + 1, stop) if tokens[j].text == ":" and not tokens[j].in_quote),
+                None,
+            )
+            # وزادت "دون بالون": …: a short subject, then the colon.
+            return (colon, colon + 1) if colon is not None and colon - ci <= 6 else None
         for j in range(ci + 1, stop):
             tok = tokens[j]
             if tok.in_quote or inside_entity[j]:
@@ -638,6 +673,8 @@ class _SentenceParser:
                 return j, j  # وأكدت المنظمة، …، هذا القصف: a confirmed report, named
             if cue.lemma == "طالب" and tok.norm.startswith("ب") and len(tok.norm) >= 4:
                 return j, j  # مطالبا بضمانات دولية
+            if cue.lemma == "طلب" and tok.norm == "من":
+                return j, j  # طلبت قطر من المحكمة أن …: the addressee and the request
             if (
                 cue.ba_content
                 and fallback is None
@@ -1106,7 +1143,17 @@ class _SentenceParser:
             (j for j in range(a, b) if tokens[j].norm == "عن" and not tokens[j].in_quote), None
         )
         if an is None:
-            return False
+            pronoun = next(
+                (j for j in range(a, b) if tokens[j].norm in RELAY_PRONOUNS), None
+            )
+            if pronoun is None or pronoun == a:
+                return False
+            # ونقلت الوكالة عنه قوله: the outlet relays the speaker named before.
+            outlet = Draft(draft.content, None, draft.kind, draft.stance, SpeakerFrom.CONTEXT)
+            self._read_zone(sentence, tokens, (a, pronoun), outlet, nominal_allowed=True)
+            draft.source = outlet.speaker
+            draft.speaker_from = SpeakerFrom.CONTEXT
+            return True
         speaker_end = b
         while speaker_end > an + 1 and (
             tokens[speaker_end - 1].norm in self.lex.relay_speech_nouns
@@ -1451,6 +1498,7 @@ RIVAL_SPEECH = frozenset(
     )
 )  # fmt: skip
 FI_WAQT = (match_form("في"), match_form("وقت"))
+FI_ALWAQT_ALLATHI = (match_form("في"), match_form("الوقت"), match_form("الذي"))
 ANNA = frozenset(match_form(w) for w in ("أن", "أنه", "أنها"))
 AFTER_QUOTE_TAILS = frozenset(match_form(w) for w in ("رغم", "فيما", "بينما", "وسط", "حيث"))
 
@@ -1477,6 +1525,8 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
             return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause
+        if _match_words(tokens, j, FI_ALWAQT_ALLATHI):
+            return j  # … في الوقت الذي زادت فيه التكهنات …: the journalist's context
         if after_comma and tok.norm == "كما" and j + 1 < limit and tokens[j + 1].norm in ANNA:
             return j  # …، كما أنه في نفس اليوم …
         if (

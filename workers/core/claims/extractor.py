@@ -77,7 +77,7 @@ class CueClaimExtractor:
         if not title:
             headline = _headline_colon(title_text, by_field[TextField.TITLE])
             title = [headline] if headline else []
-        framed = self._framings(TextField.TITLE, title_text, title, body)
+        framed = self._framings(TextField.TITLE, title_text, title, body, by_field[TextField.TITLE])
         # A cross-head quoting what the title already quotes from the same claim is the
         # same statement: it is emitted once, for the title.
         framed += [
@@ -272,9 +272,11 @@ class CueClaimExtractor:
         text: str,
         already: list[_Found],
         body: list[_Found],
+        names: Sequence[Entity] = (),
     ) -> list[_Found]:
         """Quoted phrases in the title or in a short quoted cross-head, attributed to the body
-        claim whose content contains them."""
+        claim whose content contains them; quoted names (an entity, the title's subject, or
+        the name after a role noun: رئيس "المجلس السياسي") are not speech."""
         framed: list[_Found] = []
         for paragraph in split_paragraphs(text):
             if field_name is TextField.BODY and not _is_crosshead(paragraph):
@@ -289,6 +291,8 @@ class CueClaimExtractor:
                     continue
                 phrase = frozenset(words_of(text[inner.start : inner.end]))
                 if not phrase or len(phrase) > 8:
+                    continue
+                if field_name is TextField.TITLE and _quoted_name(text, quote, inner, names):
                     continue
                 # A quotation quotes words: they must be in the claim as written, in order
                 # ("الحرب التجارية" does not quote "أكبر حرب تجارية").
@@ -322,6 +326,30 @@ class CueClaimExtractor:
                     )
                 )
         return framed
+
+
+NAMED_BY = frozenset(
+    match_form(w)
+    for w in (
+        "رئيس", "مجلس", "جائزة", "مؤتمر", "قناة", "قنوات", "شبكة", "صحيفة", "حركة", "حزب",
+        "شركة", "عملية", "مهرجان", "فيلم", "برنامج", "تطبيق", "منظمة", "جماعة", "تنظيم",
+    )
+)  # fmt: skip
+
+
+def _quoted_name(text: str, quote: Quote, inner: Span, names: Sequence[Entity]) -> bool:
+    """A quoted phrase of an Arabic title that names something rather than quoting speech:
+    a name mention, the title's opening (its subject: "بوابة الخليج" يستعرض …), or a
+    quotation right after the noun it names (رئيس "المجلس السياسي", قنوات "…")."""
+    arabic, latin = script_share(text[inner.start : inner.end])
+    if latin >= arabic:
+        return False  # English headlines open with the quotation they frame
+    if any(e.start <= inner.start and inner.end <= e.end for e in names):
+        return True
+    words = text[: quote.start].split()
+    if not words:
+        return True
+    return match_form(words[-1]) in NAMED_BY
 
 
 # ---- "Speaker: what they said" headlines --------------------------------------------------------

@@ -46,6 +46,8 @@ class ArabicCue:
     impersonal_present: bool = False
     """Its present form with no subject before a complementizer is the impersonal passive
     (يذكر أن، ويتوقع أن): the journalist's voice, not a claim."""
+    colon_only: bool = False
+    """A cue only before a colon (وزادت الصحيفة: …), never before أن (زادت التكهنات بأن)."""
 
     @property
     def pronoun_subject(self) -> bool:
@@ -84,6 +86,11 @@ class ArabicLexicon:
         if len(norm) > 3 and norm[0] in "وف":
             found = self.cues.get(norm[1:])
             if found:
+                return found, 1
+        if len(norm) > 4 and norm[0] == "ل" and norm[1] in "يت":
+            # ليقول الرئيس: / ليضيف: a present cue after the lam of purpose or sequence.
+            found = self.cues.get(norm[1:])
+            if found and found.present:
                 return found, 1
         return None
 
@@ -149,6 +156,7 @@ def arabic_lexicon() -> ArabicLexicon:
                 object_ba=bool(verb.get("object_ba")),
                 present=tense_present,
                 impersonal_present=present,
+                colon_only=bool(verb.get("colon_only")),
             )
     time_words = data["time_words"]
     return ArabicLexicon(
