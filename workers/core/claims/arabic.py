@@ -59,6 +59,7 @@ PRONOUN_PREPOSITIONS = frozenset(
     for suffix in ("ه", "ها", "هم")
 )
 NOMINAL_ANNOUNCE = match_form("إعلان")
+NOMINAL_REFERENCE = match_form("إشارة")
 NOMINAL_CUES = {
     match_form(w): stance
     for w, stance in (
@@ -75,6 +76,9 @@ NOMINAL_CUES = {
 NOMINAL_SPEAKER_MAX = 8
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
+NOUN_GOVERNORS = frozenset(
+    match_form(w) for w in ("على", "في", "من", "عن", "إلى", "بعد", "قبل", "عقب", "حول", "بشأن")
+)
 CHANNEL_STOPS = frozenset(
     match_form(w)
     for w in ("خلال", "في", "على", "أمام", "عبر", "عقب", "بعد", "مع", "إلى", "من", "عن", "لدى")
@@ -134,6 +138,15 @@ class _SentenceParser:
                 continue  # مشددة in "عقوبات دولية مشددة" is an adjective, not "stressing"
             if found and found[0].lemma == "قدر" and _next_word_has_ba(tokens, i):
                 continue  # تعويضات تقدر بحوالي …: valued at, not estimated by anyone
+            if (
+                found
+                and not found[1]
+                and found[0].tag in ("m", "f")
+                and not found[0].present
+                and i > 0
+                and tokens[i - 1].norm in NOUN_GOVERNORS
+            ):
+                continue  # ويترتب على كشف أسمائهم: a verbal noun after a preposition
             if found:
                 cues.append((i, found[0], found[1]))
         drafts: list[Draft] = []
@@ -260,7 +273,13 @@ class _SentenceParser:
             and (clitic or self._subject_before(tokens, ci) is None)
         ):
             return None  # ويتوقع أن …، يذكر أن …: "it is expected / worth noting that"
-        subject = None if clitic or cue.pronoun_subject else self._subject_before(tokens, ci)
+        # الحوثيون يعلنون مقتل …: a plural present verb after its subject.
+        plural_present = cue.present and cue.tag == "p"
+        subject = (
+            None
+            if clitic or (cue.pronoun_subject and not plural_present)
+            else self._subject_before(tokens, ci)
+        )
         if kana is not None:
             subject = kana
         if marker is not None and subject is not None and self._far_preposition(tokens, ci, marker):
@@ -1179,9 +1198,12 @@ class _SentenceParser:
         its speaker in the genitive, then the complementizer and what was said."""
         found: list[Draft] = []
         for i, tok in enumerate(tokens):
-            stance = NOMINAL_CUES.get(tok.norm) if tok.is_word and not tok.in_quote else None
+            norm = tok.norm[1:] if tok.norm[:1] == "و" and len(tok.norm) > 4 else tok.norm
+            stance = NOMINAL_CUES.get(norm) if tok.is_word and not tok.in_quote else None
             if stance is None or i + 2 >= len(tokens):
                 continue
+            if norm == NOMINAL_REFERENCE and i > 0 and tokens[i - 1].norm in ("في", "وفي"):
+                continue  # وفي إشارة (محتملة) إلى أن …: the journalist's gloss, not a claim
             if any(d.content.start <= tok.start < d.content.end for d in drafts + found):
                 continue  # inside what someone else said
             marker = next(
@@ -1192,7 +1214,7 @@ class _SentenceParser:
                     and not tokens[j].in_quote
                     and (
                         tokens[j].norm in self.lex.complementizers
-                        or (tok.norm == NOMINAL_ANNOUNCE and tokens[j].norm == "عن")
+                        or (norm == NOMINAL_ANNOUNCE and tokens[j].norm == "عن")
                     )
                 ),
                 None,
@@ -1517,10 +1539,13 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
         if (
             after_comma
             and tok.norm in ("وهو", "وهي")
-            and j + 1 < limit
+            and j + 2 < limit
             and tokens[j + 1].norm == "ما"
+            and _speech_verb_with_object(tokens[j + 2].norm)
         ):
-            return j  # …، وهو ما تؤكده واشنطن: another party on what was said
+            # …، وهو ما تؤكده واشنطن: another party on what was said (not …، وهو ما لا
+            # يريد رؤيته, which goes on with the same statement)
+            return j
         if tok.norm in ("ردا", "تعليقا") and j + 1 < limit and tokens[j + 1].norm == ALA:
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
@@ -1545,6 +1570,15 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
         ):
             return j
     return limit
+
+
+def _speech_verb_with_object(norm: str) -> bool:
+    """تؤكده، نفته، ينفيه: a cue carrying the pronoun of what was said."""
+    if not norm.endswith("ه"):
+        return False
+    stem = norm[:-2] if norm.endswith("وه") else norm[:-1]
+    lex = arabic_lexicon()
+    return bool(lex.cue(stem) or lex.cue(stem + "ا") or lex.cue(stem + "ي"))
 
 
 def _single_quote(quotes: list[Quote], span: Span) -> Quote | None:

@@ -396,11 +396,15 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
         return None
     if match_form(written).casefold() in NOT_SPEAKERS:
         return None
-    inside = [e for e in entities if e.start >= left.start and e.end <= left.end]
+    # An entity that runs on past the speaker part (``ميسي يفجر``) still names it.
+    inside = [e for e in entities if left.start <= e.start < left.end]
     person = next((e for e in reversed(inside) if e.label is Label.PERSON), None)
     named = next((e for e in inside if e.label in (Label.PERSON, Label.ORG)), None)
     # ``واشنطن لأردوغان: …`` speaks to someone, so a capital is its government there.
-    place = next((e for e in inside if e.label is Label.LOC), None) if addressed else None
+    # So does a country that speaks in the first person (كوريا الشمالية: لا علاقة لنا …).
+    first_person = bool(FIRST_PERSON & set(match_form(title[right.start : right.end]).split()))
+    speaks = addressed or first_person
+    place = next((e for e in inside if e.label is Label.LOC), None) if speaks else None
     named = named or place
     if named is None and not _speaker_like(written):
         return None
@@ -430,6 +434,10 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
     return _Found(claim, frozenset(words_of(claim.text)))
 
 
+FIRST_PERSON = frozenset(
+    match_form(w)
+    for w in ("لنا", "نحن", "إننا", "أننا", "لدينا", "علينا", "بلادنا", "سنرد", "نرفض")
+)
 HEADLINE_REPLY_VERBS = frozenset(match_form(w) for w in ("يرد", "ترد", "يخاطب", "تخاطب"))
 
 
