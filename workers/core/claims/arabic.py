@@ -902,16 +902,40 @@ class _SentenceParser:
             and (tokens[a].norm in LEADING_PREPOSITIONS or tokens[a].norm in PRONOUN_PREPOSITIONS)
         ):
             return a  # من هناك …، أعلن فيها أن …
+        if a < b and tokens[a].is_word and self._own_channel(tokens[a].norm):
+            return a  # وتابعت حديثها في المؤتمر: her talk, not a speaker
         for j in range(a, b):
             tok = tokens[j]
+            if not tok.is_word and tok.text == "(" and j > a:
+                return j  # ليدي غاغا (31 عاما): an aside, not part of the name
             if not tok.is_word or tok.in_quote:
                 continue
+            if j > a and self._own_audience(tok.norm):
+                return j  # … لجمهورها، لأنصاره: whom the speaker addressed
             if tok.norm in self.lex.speaker_stops or self.lex.cue(tok.norm):
                 return j  # … or another verb: وكتب يقول
 
             if tok.norm == "من" and j + 1 < b and tokens[j + 1].norm == "قبل":
                 return j
         return b
+
+    def _own_channel(self, norm: str) -> bool:
+        """حديثها، كلمته، بيانهم: a channel noun with a possessive pronoun."""
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+                stem = norm[: -len(suffix)]
+                if stem in self.lex.channel_nouns or stem[:-1] + "ه" in self.lex.channel_nouns:
+                    return True
+        return False
+
+    def _own_audience(self, norm: str) -> bool:
+        """لجمهورها، لأنصاره، لمتابعيه: ل + a noun with a possessive pronoun."""
+        if not norm.startswith("ل") or norm.startswith(("لجن", "لبنان")):
+            return False
+        return any(
+            norm.endswith(suffix) and len(norm) - len(suffix) >= 4
+            for suffix in ("ها", "ه", "هم")
+        )
 
     def _issued_by(self, tokens: list[Token], seg: tuple[int, int], draft: Draft) -> bool:
         """``بيان صادر عن الرئاسة``، ``تقرير لوزارة الصحة``: the document is the channel and
@@ -1273,6 +1297,8 @@ class _SentenceParser:
         if k >= len(tokens) or not tokens[k].is_word:
             return k
         norm = tokens[k].norm
+        if k > 0 and tokens[k - 1].norm.endswith("ما") and self.lex.cue(norm):
+            return k + 1  # حسبما أعلنت الشركة
         if norm in ("ما", "لما") and k + 1 < len(tokens) and tokens[k + 1].is_word:
             verb = tokens[k + 1].norm
             if self.lex.cue(verb) or (verb.endswith("ه") and self.lex.cue(verb[:-1])):
@@ -1291,6 +1317,8 @@ class _SentenceParser:
                 break
             if tok.is_word and j > start and tok.norm in self.lex.speaker_stops:
                 break  # بحسب ما أعلنت السلطات بعد فرز الأصوات
+            if not tok.is_word and j > start and self._opens_quotation(tok):
+                break  # وفقا لمنظميه "أكبر حدث …": the quotation is what they said
             j += 1
         return j
 
@@ -1361,7 +1389,13 @@ class _SentenceParser:
                 continue
             skip = _clitic_l(tokens, source_start)
             speaker = _span(tokens, source_start, end, skip_clitic=skip)
-            if phrase_start == 0 or _only_particles_before(tokens, phrase_start):
+            # حسب قوله: the speaker is the one named before.
+            pronoun = end - source_start == 1 and tokens[source_start].norm in (
+                self.lex.relay_speech_nouns
+            )
+            if end < len(tokens) and self._opens_quotation(tokens[end]):
+                content, kind = _content(sentence, tokens, end, len(tokens))
+            elif phrase_start == 0 or _only_particles_before(tokens, phrase_start):
                 # بحسب X، (فإن) CONTENT
                 content_start = end + 1 if end < len(tokens) and not tokens[end].is_word else end
                 if content_start < len(tokens) and tokens[content_start].norm in FA_INNA:
@@ -1377,8 +1411,8 @@ class _SentenceParser:
                     cue=phrase_span,
                     kind=ClaimKind.ACCORDING_TO if kind != ClaimKind.DIRECT else kind,
                     stance=Stance.ASSERT,
-                    speaker_from=SpeakerFrom.MENTION,
-                    speaker=speaker,
+                    speaker_from=SpeakerFrom.CONTEXT if pronoun else SpeakerFrom.MENTION,
+                    speaker=None if pronoun else speaker,
                     confidence=0.8,
                 )
             )
