@@ -531,7 +531,7 @@ class _SentenceParser:
         charge = next(
             (
                 j
-                for j in range(ci + 1, min(limit, ci + 12))
+                for j in range(ci + 1, min(limit, ci + 16))
                 if tokens[j].is_word
                 and not tokens[j].in_quote
                 and not inside_entity[j]
@@ -567,6 +567,7 @@ class _SentenceParser:
                 and self._person_at(tokens[chunk_end])
             ):
                 chunk_end = person_end  # اتهم وزير الخارجية أنتوني بلينكن روسيا بـ…
+            chunk_end = self._after_quoted_name(tokens, ci + 1, chunk_end, charge)
             if chunk_end < charge:
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
@@ -583,8 +584,35 @@ class _SentenceParser:
                     self._read_zone(sentence, tokens, subject, draft, nominal_allowed=True)
         elif cue.tag == "part":
             draft.speaker_from = SpeakerFrom.SENTENCE
-        draft.content, _kind = _content(sentence, tokens, object_start, limit)
+        end = next(
+            (
+                k
+                for k in range(charge, limit - 1)
+                if tokens[k].text in COMMAS
+                and not tokens[k].in_quote
+                and tokens[k + 1].norm in AFTER_WORDS
+            ),
+            limit,
+        )  # …، إثر انقطاع البث: when it happened is the journalist's
+        draft.content, _kind = _content(sentence, tokens, object_start, end)
         return draft if draft.content else None
+
+    def _after_quoted_name(self, tokens: list[Token], a: int, end: int, charge: int) -> int:
+        """``اتهمت شركة … "دو" شبكة …``: a quoted name right after the speaker's noun
+        phrase belongs to it and closes it; the word after it starts the object."""
+        if end < charge and tokens[end].text in OPENING_QUOTES:
+            close = next(
+                (k for k in range(end + 1, min(end + 6, charge)) if tokens[k].text in CLOSING_MARKS),
+                None,
+            )
+            if close is not None and close + 1 < charge:
+                return close + 1
+        for k in range(a + 1, min(end, charge - 1)):
+            tok = tokens[k]
+            if not tok.is_word and tok.text in CLOSING_MARKS and tokens[k + 1].is_word:
+                if not tokens[k + 1].in_quote:
+                    return k + 1
+        return end
 
     def _chunk_end(self, tokens: list[Token], j: int, limit: int) -> int:
         """End of the noun phrase at ``j``: a recognised name, or a noun with its genitive
