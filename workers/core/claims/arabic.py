@@ -536,7 +536,7 @@ class _SentenceParser:
                 and not tokens[j].in_quote
                 and not inside_entity[j]
                 and tokens[j].norm.startswith("ب")
-                and not tokens[j].norm.startswith("بال")
+                and (not tokens[j].norm.startswith("بال") or j > ci + 2)
                 and len(tokens[j].norm) >= 4
             ),
             None,
@@ -958,8 +958,8 @@ class _SentenceParser:
 
     def _own_audience(self, norm: str) -> bool:
         """لجمهورها، لأنصاره، لمتابعيه: ل + a noun with a possessive pronoun."""
-        if not norm.startswith("ل") or norm.startswith(("لجن", "لبنان")):
-            return False
+        if not norm.startswith("ل") or norm.startswith(("لل", "لجن", "لبنان")):
+            return False  # للشركة: definite, so no possessive (and ة reads as ه)
         return any(
             norm.endswith(suffix) and len(norm) - len(suffix) >= 4
             for suffix in ("ها", "ه", "هم")
