@@ -76,6 +76,7 @@ NOMINAL_CUES = {
 NOMINAL_SPEAKER_MAX = 8
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
+SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
 NOUN_GOVERNORS = frozenset(
     match_form(w) for w in ("على", "في", "من", "عن", "إلى", "بعد", "قبل", "عقب", "حول", "بشأن")
 )
@@ -186,12 +187,98 @@ class _SentenceParser:
                     draft.speaker = agent
                     draft.speaker_from = SpeakerFrom.MENTION
             self._attach_trailing_source(sentence, tokens, draft, limit, according)
+            nested = self._nested(sentence, tokens, draft, limit, inside_entity)
+            if nested is not None:
+                inner, rest = nested
+                drafts.append(inner)
+                if rest is None:
+                    continue
+                draft.content = rest
             drafts.append(draft)
         drafts.extend(self._according_to_drafts(sentence, tokens, according, drafts))
         drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
         return drafts
+
+    def _nested(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        outer: Draft,
+        limit: int,
+        inside_entity: list[bool],
+    ) -> tuple[Draft, Span | None] | None:
+        """``ذكرت وسائل إعلام أن بيونغيانغ نفت تقارير …``، ``كشفت صحيفة X أن ميسي اعترف
+        للمقربين منه بأنه …، وأن …``: the report opens with someone else's statement. That
+        statement is the claim, its speaker the one named inside, the reporter its source;
+        a second complement (``، وأن …``) stays the reporter's own."""
+        if (
+            outer.kind is not ClaimKind.INDIRECT
+            or outer.speaker is None
+            or outer.source is not None
+            or outer.stance not in (Stance.ASSERT, Stance.ANNOUNCE, Stance.CONFIRM)
+        ):
+            return None
+        c0 = next((k for k in range(len(tokens)) if tokens[k].start >= outer.content.start), None)
+        if c0 is None or c0 >= limit:
+            return None
+        found = None
+        for k in range(c0 + 1, min(c0 + 6, limit)):
+            tok = tokens[k]
+            if not tok.is_word or tok.in_quote:
+                return None
+            found = self.lex.cue(tok.norm)
+            if found is not None:
+                break
+            if tok.norm in self.lex.complementizers or tok.norm in self.lex.speaker_stops:
+                return None
+        if found is None:
+            return None
+        cue, clitic = found
+        if clitic or cue.tag not in ("m", "f") or cue.present or cue.colon_only:
+            return None
+        if not (tokens[c0].norm.startswith("ال") or self._entity_at(tokens, c0)):
+            return None  # a name or a definite noun speaks, not any phrase
+        second = next(
+            (
+                j
+                for j in range(k + 1, limit - 1)
+                if tokens[j].text in COMMAS
+                and not tokens[j].in_quote
+                and tokens[j + 1].norm in SECOND_COMPLEMENT
+            ),
+            None,
+        )
+        inner_limit = second if second is not None else limit
+        marker = self._find_marker(tokens, k, cue, inner_limit, inside_entity)
+        if marker is None:
+            if not cue.noun_content:
+                return None
+            content_start = k + 1
+        else:
+            content_start = marker[1]
+        content, kind = _content(sentence, tokens, content_start, inner_limit)
+        if not content:
+            return None
+        inner = Draft(
+            content=content,
+            cue=Span(tokens[k].start, tokens[k].end),
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            source=outer.speaker,
+            gender=cue.tag,
+            confidence=0.75,
+        )
+        self._read_zone(sentence, tokens, (c0, k), inner, nominal_allowed=True)
+        if inner.speaker is None:
+            return None
+        rest = None
+        if second is not None:
+            rest_span, _kind = _content(sentence, tokens, second + 2, limit)
+            rest = rest_span or None
+        return inner, rest
 
     def _before_opener(self, tokens: list[Token], ci: int, limit: int) -> int:
         """``…، إلا أنه قال …``: the connector that opens the next attribution is not part
