@@ -189,8 +189,8 @@ class _SentenceParser:
             self._attach_trailing_source(sentence, tokens, draft, limit, according)
             nested = self._nested(sentence, tokens, draft, limit, inside_entity)
             if nested is not None:
-                inner, rest = nested
-                drafts.append(inner)
+                reported, rest = nested
+                drafts.append(reported)
                 if rest is None:
                     continue
                 draft.content = rest
@@ -417,9 +417,12 @@ class _SentenceParser:
             self._read_zone(sentence, tokens, kana, draft, nominal_allowed=True)
             self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
             return draft if draft.speaker is not None else None
+        # وطالب الطبيب بشرب الماء: a call for something (بـ) names no addressee.
+        ba_call = zone_end == content_start and tokens[content_start].norm.startswith("ب")
         if (
             cue.stance is Stance.CALL
             and cue.lemma != "طلب"
+            and not ba_call
             and self._addressee(sentence, tokens, zone, clitic, draft)
         ):
             return draft
@@ -689,16 +692,25 @@ class _SentenceParser:
         phrase belongs to it and closes it; the word after it starts the object."""
         if end < charge and tokens[end].text in OPENING_QUOTES:
             close = next(
-                (k for k in range(end + 1, min(end + 6, charge)) if tokens[k].text in CLOSING_MARKS),
+                (
+                    k
+                    for k in range(end + 1, min(end + 6, charge))
+                    if tokens[k].text in CLOSING_MARKS
+                ),
                 None,
             )
             if close is not None and close + 1 < charge:
                 return close + 1
         for k in range(a + 1, min(end, charge - 1)):
             tok = tokens[k]
-            if not tok.is_word and tok.text in CLOSING_MARKS and tokens[k + 1].is_word:
-                if not tokens[k + 1].in_quote:
-                    return k + 1
+            after = tokens[k + 1]
+            if (
+                not tok.is_word
+                and tok.text in CLOSING_MARKS
+                and after.is_word
+                and not after.in_quote
+            ):
+                return k + 1
         return end
 
     def _chunk_end(self, tokens: list[Token], j: int, limit: int) -> int:
@@ -773,7 +785,11 @@ class _SentenceParser:
         fallback: int | None = None
         if cue.colon_only:
             colon = next(
-                (j for j in range(ci + 1, stop) if tokens[j].text == ":" and not tokens[j].in_quote),
+                (
+                    j
+                    for j in range(ci + 1, stop)
+                    if tokens[j].text == ":" and not tokens[j].in_quote
+                ),
                 None,
             )
             # وزادت "دون بالون": …: a short subject, then the colon.
@@ -1025,7 +1041,7 @@ class _SentenceParser:
                 return j  # ليدي غاغا (31 عاما): an aside, not part of the name
             if not tok.is_word or tok.in_quote:
                 continue
-            if j > a and self._own_audience(tok.norm):
+            if j > a and self._own_audience(tok):
                 return j  # … لجمهورها، لأنصاره: whom the speaker addressed
             if tok.norm in self.lex.speaker_stops or self.lex.cue(tok.norm):
                 return j  # … or another verb: وكتب يقول
@@ -1043,13 +1059,14 @@ class _SentenceParser:
                     return True
         return False
 
-    def _own_audience(self, norm: str) -> bool:
-        """لجمهورها، لأنصاره، لمتابعيه: ل + a noun with a possessive pronoun."""
+    def _own_audience(self, tok: Token) -> bool:
+        """لجمهورها، لأنصاره، لمتابعيه: ل + a noun with a possessive pronoun (written ه, not
+        the ة of لوزارة, which the matching form also spells ه)."""
+        norm, text = tok.norm, tok.text.rstrip("ًٌٍَُِّْ")
         if not norm.startswith("ل") or norm.startswith(("لل", "لجن", "لبنان")):
-            return False  # للشركة: definite, so no possessive (and ة reads as ه)
+            return False  # للشركة: definite, so no possessive
         return any(
-            norm.endswith(suffix) and len(norm) - len(suffix) >= 4
-            for suffix in ("ها", "ه", "هم")
+            text.endswith(suffix) and len(norm) - len(suffix) >= 4 for suffix in ("ها", "ه", "هم")
         )
 
     def _issued_by(self, tokens: list[Token], seg: tuple[int, int], draft: Draft) -> bool:
@@ -1301,9 +1318,7 @@ class _SentenceParser:
             (j for j in range(a, b) if tokens[j].norm == "عن" and not tokens[j].in_quote), None
         )
         if an is None:
-            pronoun = next(
-                (j for j in range(a, b) if tokens[j].norm in RELAY_PRONOUNS), None
-            )
+            pronoun = next((j for j in range(a, b) if tokens[j].norm in RELAY_PRONOUNS), None)
             if pronoun is None or pronoun == a:
                 return False
             # ونقلت الوكالة عنه قوله: the outlet relays the speaker named before.

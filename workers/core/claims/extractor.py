@@ -339,17 +339,15 @@ NAMED_BY = frozenset(
 
 def _quoted_name(text: str, quote: Quote, inner: Span, names: Sequence[Entity]) -> bool:
     """A quoted phrase of an Arabic title that names something rather than quoting speech:
-    a name mention, the title's opening (its subject: "بوابة الخليج" يستعرض …), or a
-    quotation right after the noun it names (رئيس "المجلس السياسي", قنوات "…")."""
+    a name mention, or a quotation right after the noun it names (رئيس "المجلس السياسي",
+    قنوات "…")."""
     arabic, latin = script_share(text[inner.start : inner.end])
     if latin >= arabic:
         return False  # English headlines open with the quotation they frame
     if any(e.start <= inner.start and inner.end <= e.end for e in names):
         return True
     words = text[: quote.start].split()
-    if not words:
-        return True
-    return match_form(words[-1]) in NAMED_BY
+    return bool(words) and match_form(words[-1]) in NAMED_BY
 
 
 # ---- "Speaker: what they said" headlines --------------------------------------------------------
