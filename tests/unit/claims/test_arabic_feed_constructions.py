@@ -274,3 +274,32 @@ def test_headline_speaker_whose_mention_swallowed_the_verb(kit, extractor) -> No
     (claim,) = _title_claims(kit, extractor, title, "نص المقال.", table)
     assert claim.speaker.text == "ميسي"
     assert claim.text == "رحيل زميله محزن للغاية"
+
+
+def test_what_was_not_said_is_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "ولم يعلن البيت الأبيض حتى الآن موعد اللقاء.") == []
+    assert _claims(kit, extractor, "ولن يعلن الاتحاد أسماء اللاعبين قبل الشهر المقبل.") == []
+    (claim,) = _claims(kit, extractor, "ولا تستبعد اللجنة أن تتأخر النتائج.")
+    assert claim.stance is Stance.ESTIMATE
+
+
+def test_pronoun_subject_continues_the_last_speaker(kit, extractor) -> None:
+    body = "وقال الرئيس سامي العلي إن البلاد قوية. وهو أعلن الحفاظ على الاقتصاد قويا."
+    claims = _claims(kit, extractor, body)
+    assert kit.by_content(claims, "الحفاظ على الاقتصاد").speaker.text == "سامي العلي"
+
+
+def test_lam_cue_without_a_written_subject(kit, extractor) -> None:
+    body = (
+        "وقال المتهم إنه بريء. "
+        'ثم سافر إلى تونس ليقول بعد وصوله إلى المطار: "أنا في طريقي إلى العمل هناك".'
+    )
+    claims = _claims(kit, extractor, body)
+    assert kit.by_content(claims, "في طريقي إلى العمل").speaker.text == "المتهم"
+
+
+def test_time_after_an_according_to_source(kit, extractor) -> None:
+    body = "ووافق الأعضاء على مشروع العقد، وفق ما أعلن الحزب الأحد."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الحزب"
+    assert claim.text == "ووافق الأعضاء على مشروع العقد"

@@ -76,6 +76,8 @@ NOMINAL_CUES = {
 NOMINAL_SPEAKER_MAX = 8
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
+UNSAID = frozenset({"لم", "ولم", "فلم", "لن", "ولن"})
+PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"})
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
 NOUN_GOVERNORS = frozenset(
     match_form(w) for w in ("على", "في", "من", "عن", "إلى", "بعد", "قبل", "عقب", "حول", "بشأن")
@@ -148,6 +150,8 @@ class _SentenceParser:
                 and tokens[i - 1].norm in NOUN_GOVERNORS
             ):
                 continue  # ويترتب على كشف أسمائهم: a verbal noun after a preposition
+            if found and i > 0 and tokens[i - 1].norm in UNSAID and found[0].lemma != "استبعد":
+                continue  # لم يعلن بعد موعد اللقاء: nothing was said
             if found:
                 cues.append((i, found[0], found[1]))
         drafts: list[Draft] = []
@@ -172,6 +176,8 @@ class _SentenceParser:
             draft = self._cue_draft(sentence, tokens, i, cue, clitic, limit, inside_entity)
             if draft is None:
                 continue
+            if clitic and tokens[i].norm[0] == "ل":
+                self._lam_subject(tokens, draft)
             if draft.speaker_from is SpeakerFrom.SENTENCE and not drafts:
                 self._sentence_subject(sentence, tokens, i, draft)
             elif (
@@ -199,7 +205,28 @@ class _SentenceParser:
         drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
+            if (
+                draft.speaker is not None
+                and match_form(sentence.text[draft.speaker.start : draft.speaker.end])
+                in PRONOUN_SUBJECTS
+            ):
+                # وهو أعلن …: the pronoun stands for the last speaker
+                draft.speaker, draft.role = None, None
+                draft.speaker_from = SpeakerFrom.CONTEXT
         return drafts
+
+    def _lam_subject(self, tokens: list[Token], draft: Draft) -> None:
+        """``ليقول الرئيس: …`` names its subject (a definite noun or a name); ``… وصل إلى
+        تونس ليقول: …`` goes on with the subject of the clause before."""
+        if draft.speaker is None:
+            return
+        first = next((k for k, t in enumerate(tokens) if t.start >= draft.speaker.start), None)
+        if first is None:
+            return
+        if tokens[first].norm.startswith("ال") or self._entity_at(tokens, first):
+            return
+        draft.speaker, draft.role = None, None
+        draft.speaker_from = SpeakerFrom.CONTEXT
 
     def _nested(
         self,
@@ -555,8 +582,8 @@ class _SentenceParser:
             or self._entity_at(tokens, k)
         ):
             return None
-        if head.norm in ROLE_PREPOSITIONS or self.lex.cue(head.norm):
-            return None
+        if head.norm in ROLE_PREPOSITIONS or _preposition(head.norm) or self.lex.cue(head.norm):
+            return None  # سافر إلى تونس: no subject written
         if plural and not plural_head(head.norm):
             return None
         if not plural and gender in ("m", "f") and (gender == "f") != verb.norm.endswith("ت"):
@@ -1517,8 +1544,12 @@ class _SentenceParser:
             end = self._source_end(tokens, source_start)
             if not self._plausible_source(tokens, source_start, end):
                 continue
+            # وفق ما أعلن الحزب الأحد: the day is not part of the source
+            _a, speaker_end = self._trim_time(tokens, source_start, end)
+            if speaker_end <= source_start:
+                speaker_end = end
             skip = _clitic_l(tokens, source_start)
-            speaker = _span(tokens, source_start, end, skip_clitic=skip)
+            speaker = _span(tokens, source_start, speaker_end, skip_clitic=skip)
             # حسب قوله: the speaker is the one named before.
             pronoun = end - source_start == 1 and tokens[source_start].norm in (
                 self.lex.relay_speech_nouns
