@@ -303,3 +303,30 @@ def test_time_after_an_according_to_source(kit, extractor) -> None:
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "الحزب"
     assert claim.text == "ووافق الأعضاء على مشروع العقد"
+
+
+def test_according_to_an_outlet_relaying_someone(kit, extractor) -> None:
+    body = "واجتذب المهرجان آلاف الزوار، بحسب ما نقلت وكالة الأنباء المحلية عن مخرج الحدث."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "مخرج الحدث"
+    assert claim.source is not None and claim.source.text == "وكالة الأنباء المحلية"
+
+
+def test_relayed_speaker_stops_at_a_relative_verb(kit, extractor) -> None:
+    body = "ونقلت الوكالة عن مسؤولين طلبوا التكتم على هوياتهم أن الحكومة ستعمل بسرعة."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "مسؤولين"
+    assert claim.text == "الحكومة ستعمل بسرعة"
+
+
+def test_a_short_quoted_name_inside_the_clause_is_no_content(kit, extractor) -> None:
+    body = 'وأعلنت مجموعة "بي إن سبورتس" القطرية الأحد عدم التوصل إلى اتفاق مع الشركة.'
+    assert all(c.text != "بي إن سبورتس" for c in _claims(kit, extractor, body))
+    said = _claims(kit, extractor, 'وقال الوزير في تغريدة "نحن مستعدون للحوار مع الجميع".')
+    assert [c.text for c in said] == ["نحن مستعدون للحوار مع الجميع"]
+
+
+def test_this_week_is_not_part_of_the_speaker(kit, extractor) -> None:
+    body = "وطلبت شبكة الأخبار هذا الأسبوع من الاتحاد اتخاذ إجراءات قانونية."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "شبكة الأخبار"

@@ -52,6 +52,7 @@ RELAY_PRONOUNS = frozenset(match_form(w) for w in ("عنه", "عنها", "عنه
 # Not على: its matching form is the name علي.
 LEADING_PREPOSITIONS = frozenset(match_form(w) for w in ("من", "عن", "إلى", "مع"))
 MIN_QUOTE_WORDS = 3
+MAX_QUOTED_NAME_WORDS = 4
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 PRONOUN_PREPOSITIONS = frozenset(
     match_form(p + suffix)
@@ -111,11 +112,13 @@ class _SentenceParser:
         self._text = ""
         self._quotes: list[Quote] = []
         self._relay_split: tuple[int, int] | None = None
+        self._tokens_ref: list[Token] = []
 
     def run(self, sentence: Sentence) -> list[Draft]:
         tokens = sentence.tokens
         self._text = sentence.text
         self._quotes = sentence.quotes
+        self._tokens_ref = tokens
         inside_entity = _entity_token_mask(tokens, self._entities)
         according = self._according_to_positions(tokens)
         # بحسب ما أعلنت السلطات: the verb belongs to the according-to phrase.
@@ -828,7 +831,7 @@ class _SentenceParser:
             if not tok.is_word:
                 if tok.text == ":":
                     return j, j + 1
-                if fallback is None and self._opens_quotation(tok):
+                if fallback is None and self._opens_quotation(tok) and self._quote_ends_clause(j):
                     fallback = j  # قال ترامب في تغريدة "…": the quotation is the content
                 continue
             if tok.norm == "بالقول":
@@ -861,6 +864,19 @@ class _SentenceParser:
             ):
                 fallback = j  # أفادت تقارير بغرق …، متعهدا بعدم … (unless أن follows)
         return (fallback, fallback) if fallback is not None else None
+
+    def _quote_ends_clause(self, j: int) -> bool:
+        """A quotation that is what was said runs to a comma, a full stop or the end; a quoted
+        name goes on with its sentence (أعلنت مجموعة "بي إن سبورتس" القطرية …)."""
+        opening = self._tokens_ref[j]
+        quote = next((q for q in self._quotes if q.start == opening.start), None)
+        if quote is None:
+            return True
+        inner = self._text[quote.inner_start : min(quote.inner_end, len(self._text))]
+        if len(inner.split()) > MAX_QUOTED_NAME_WORDS:
+            return True
+        after = next((t for t in self._tokens_ref[j + 1 :] if t.start >= quote.end), None)
+        return after is None or not after.is_word
 
     def _opens_quotation(self, tok: Token) -> bool:
         """An opening mark of a quotation of a few words (not a quoted name)."""
@@ -1123,6 +1139,8 @@ class _SentenceParser:
             a += 1
         while b > a and self._is_time(tokens, b - 1):
             b -= 1
+            if b > a and tokens[b - 1].norm in DEMONSTRATIVES:
+                b -= 1  # … هذا الأسبوع
             # دمشق في الآونة الأخيرة: the preposition of a trimmed time phrase goes too
             if b > a and tokens[b - 1].is_word and _preposition(tokens[b - 1].norm):
                 b -= 1
@@ -1363,6 +1381,10 @@ class _SentenceParser:
         if speaker_end <= an + 1:
             return False
         speaker_start, speaker_end = self._trim_time(tokens, an + 1, speaker_end)
+        # عن مسؤولين طلبوا التكتم على هوياتهم: the speaker stops at the relative verb
+        np_end = self._np_end(tokens, speaker_start, speaker_end)
+        if np_end > speaker_start:
+            speaker_end = np_end
         draft.speaker = _span(tokens, speaker_start, speaker_end)
         draft.speaker_from = SpeakerFrom.MENTION
         outlet = Draft(draft.content, None, draft.kind, draft.stance, SpeakerFrom.CONTEXT)
@@ -1549,6 +1571,15 @@ class _SentenceParser:
             if speaker_end <= source_start:
                 speaker_end = end
             skip = _clitic_l(tokens, source_start)
+            relayed_by = None
+            an = next(
+                (k for k in range(source_start + 1, speaker_end - 1) if tokens[k].norm == "عن"),
+                None,
+            )
+            if an is not None and tokens[phrase_start + 1 : source_start]:
+                # بحسب ما نقلت وكالة الأنباء عن مخرج الحدث: the outlet relays the speaker
+                relayed_by = _span(tokens, source_start, an, skip_clitic=skip)
+                source_start, skip = an + 1, 0
             speaker = _span(tokens, source_start, speaker_end, skip_clitic=skip)
             # حسب قوله: the speaker is the one named before.
             pronoun = end - source_start == 1 and tokens[source_start].norm in (
@@ -1574,6 +1605,7 @@ class _SentenceParser:
                     stance=Stance.ASSERT,
                     speaker_from=SpeakerFrom.CONTEXT if pronoun else SpeakerFrom.MENTION,
                     speaker=None if pronoun else speaker,
+                    source=relayed_by,
                     confidence=0.8,
                 )
             )
