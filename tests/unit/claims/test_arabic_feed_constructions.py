@@ -330,3 +330,17 @@ def test_this_week_is_not_part_of_the_speaker(kit, extractor) -> None:
     body = "وطلبت شبكة الأخبار هذا الأسبوع من الاتحاد اتخاذ إجراءات قانونية."
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "شبكة الأخبار"
+
+
+def test_warning_after_its_subject_keeps_whom_it_warns(kit, extractor) -> None:
+    body = "وكان الرئيس الأمريكي حذر إيران من مغبة تهديد الولايات المتحدة."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الرئيس الأمريكي"
+    assert claim.text == "إيران من مغبة تهديد الولايات المتحدة"
+    assert claim.stance is Stance.WARN
+
+
+def test_request_ends_before_the_next_act(kit, extractor) -> None:
+    body = "وطلبت الحكومة من الشركات وقف التصدير، وتجري محادثات مع الدول المجاورة."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "من الشركات وقف التصدير"

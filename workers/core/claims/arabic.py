@@ -415,6 +415,20 @@ class _SentenceParser:
             # A bare noun content (نفت الحركة ذلك في بيان مقتضب) ends before the channel.
             channel_pp = self._channel_tail(tokens, content_start, limit)
         content_end = channel_pp if channel_pp is not None else limit
+        if cue.lemma == "طلب":
+            # طلبت من دول العالم التوقف عن …، وتجري محادثات …: the request ends where the
+            # requester's next act begins.
+            content_end = next(
+                (
+                    k
+                    for k in range(content_start, content_end - 1)
+                    if tokens[k].text in COMMAS
+                    and not tokens[k].in_quote
+                    and tokens[k + 1].norm[:2] in ("وت", "وي")
+                    and len(tokens[k + 1].norm) >= 5
+                ),
+                content_end,
+            )
         content, kind = _content(sentence, tokens, content_start, content_end)
         if not content:
             return None
@@ -445,6 +459,15 @@ class _SentenceParser:
             # وكان الرئيس الأمريكي حذر إيران من …: the subject came first.
             draft.speaker_from = SpeakerFrom.MENTION
             self._read_zone(sentence, tokens, kana, draft, nominal_allowed=True)
+            if (
+                cue.stance is Stance.WARN
+                and zone[0] < zone_end
+                and tokens[zone_end].norm == "من"
+                and draft.speaker is not None
+            ):
+                # … حذر إيران من مغبة …: whom he warned belongs to the warning
+                draft.content = _trim(sentence.text, Span(tokens[zone[0]].start, draft.content.end))
+                return draft
             self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
             return draft if draft.speaker is not None else None
         # وطالب الطبيب بشرب الماء: a call for something (بـ) names no addressee.
