@@ -344,3 +344,31 @@ def test_request_ends_before_the_next_act(kit, extractor) -> None:
     body = "وطلبت الحكومة من الشركات وقف التصدير، وتجري محادثات مع الدول المجاورة."
     (claim,) = _claims(kit, extractor, body)
     assert claim.text == "من الشركات وقف التصدير"
+
+
+def test_noun_content_after_the_speaker_and_a_comma(kit, extractor) -> None:
+    body = (
+        "أعلن الرئيس الأمريكي دونالد ترامب، قبول استقالة السفيرة، "
+        "لتنتشر بعض الشائعات عن إمكانية ترشحها."
+    )
+    table = [("دونالد ترامب", Label.PERSON, "kb:person:trump", "Donald Trump")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "دونالد ترامب"
+    assert claim.text.startswith("قبول استقالة السفيرة")
+    assert claim.stance is Stance.ANNOUNCE
+    proposal = "كما تقترح الوثيقة، الاطلاع على الإعلانات السياسية، وتسريع إغلاق الحسابات."
+    (claim,) = _claims(kit, extractor, proposal)
+    assert claim.speaker.text == "الوثيقة"
+    assert claim.text == "الاطلاع على الإعلانات السياسية، وتسريع إغلاق الحسابات"
+    assert claim.stance is Stance.CALL
+
+
+def test_members_named_after_a_comma_are_no_content(kit, extractor) -> None:
+    body = (
+        "واقترح مسؤولون كبار، بينهم نائب رئيس الوزراء، سامي العلي، "
+        "ووزير الخارجية، إقامة تحالف بين البلدين."
+    )
+    table = [("سامي العلي", Label.PERSON, "nf:person:sami", "سامي العلي")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "مسؤولون كبار"
+    assert claim.text == "إقامة تحالف بين البلدين"

@@ -78,6 +78,7 @@ NOMINAL_SPEAKER_MAX = 8
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
 UNSAID = frozenset({"لم", "ولم", "فلم", "لن", "ولن"})
+APPOSITION_OPENERS = frozenset({"بينهم", "بينهن", "بينها", "منهم", "ومنهم", "بينهما"})
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"})
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
 NOUN_GOVERNORS = frozenset(
@@ -217,6 +218,62 @@ class _SentenceParser:
                 draft.speaker, draft.role = None, None
                 draft.speaker_from = SpeakerFrom.CONTEXT
         return drafts
+
+    def _noun_content_after_comma(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        ci: int,
+        cue: ArabicCue,
+        marker: tuple[int, int] | None,
+        limit: int,
+    ) -> Draft | None:
+        """``أعلن الرئيس الأمريكي دونالد ترامب، قبول استقالة …``، ``تقترح الوثيقة، الاطلاع
+        على …``: the speaker, a comma, then a bare noun content (past appositions and times);
+        a preposition further on (… الشائعات عن إمكانية …) is not the cue's marker."""
+        if marker is None:
+            end = limit
+        elif tokens[marker[0]].is_word and tokens[marker[0]].norm not in self.lex.complementizers:
+            end = marker[0]
+        else:
+            return None
+        segments = self._segments(tokens, ci + 1, end)
+        if len(segments) < 2:
+            return None
+        for a, b in segments[1:]:
+            ta, tb = self._trim_time(tokens, a, b)
+            if ta >= tb or self._entity_at(tokens, ta):
+                continue  # a time, or a recognised name in apposition
+            if len([t for t in tokens[ta:tb] if t.is_word]) <= 3 and self._is_name(tokens, ta, tb):
+                continue  # a name in apposition (جواد ظريف)
+            first = tokens[ta]
+            bare = first.norm[1:] if first.norm[:1] == "و" and len(first.norm) > 3 else first.norm
+            if first.norm in APPOSITION_OPENERS or bare in self.lex.role_nouns:
+                continue  # بينهم نائب رئيس الوزراء، …، ووزير الخارجية، …
+            words = [t for t in tokens[ta:tb] if t.is_word]
+            if (
+                len(words) < 2
+                or first.in_quote
+                or _preposition(first.norm)
+                or first.norm in self.lex.role_nouns
+                or self.lex.cue(first.norm)
+            ):
+                return None
+            content, kind = _content(sentence, tokens, ta, limit)
+            if not content:
+                return None
+            draft = Draft(
+                content=content,
+                cue=Span(tokens[ci].start, tokens[ci].end),
+                kind=kind,
+                stance=cue.stance,
+                speaker_from=SpeakerFrom.MENTION,
+                gender=cue.tag,
+                confidence=0.7,
+            )
+            self._read_zone(sentence, tokens, (ci + 1, a - 1), draft, nominal_allowed=True)
+            return draft if draft.speaker is not None else None
+        return None
 
     def _lam_subject(self, tokens: list[Token], draft: Draft) -> None:
         """``ليقول الرئيس: …`` names its subject (a definite noun or a name); ``… وصل إلى
@@ -401,6 +458,15 @@ class _SentenceParser:
             subject = kana
         if marker is not None and subject is not None and self._far_preposition(tokens, ci, marker):
             marker = None  # كييف تعلن إسقاط … وموسكو تتحدث عن …: عن is not أعلن's
+        if (
+            (cue.noun_content or cue.stance is Stance.ANNOUNCE)
+            and subject is None
+            and kana is None
+            and not cue.pronoun_subject
+        ):
+            after_comma = self._noun_content_after_comma(sentence, tokens, ci, cue, marker, limit)
+            if after_comma is not None:
+                return after_comma
         if marker is None:
             if subject is not None and (cue.noun_content or cue.stance is Stance.ANNOUNCE):
                 return self._subject_noun_content(sentence, tokens, ci, cue, limit, subject)
