@@ -5,7 +5,7 @@
     python -m bench.claims.ar_news --select blind      # list the chosen article ids
     python -m bench.claims.ar_news --speed             # claim-stage throughput on feed text
 
-The article text is never in the repository: ``ar_news/{blind,tuning,tuning2}.json`` hold
+The article text is never in the repository: ``ar_news/{blind,tuning,tuning2,tuning3}.json`` hold
 article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
 content in the title or body of the article read at run time from
 ``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file the run prints why and
@@ -15,7 +15,8 @@ Selection (``select``), deterministic: articles of 400–2,500 characters; for e
 sources and each of its categories, the article with the smallest sha256(``SET:id``); of those,
 per source, the five with the smallest hashes (five categories per source where it has them).
 The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind ids excluded,
-``tuning2`` (a second tuning batch, two per source) ``tuning2`` with both excluded.
+``tuning2`` (a second tuning batch, two per source) ``tuning2`` with both excluded,
+``tuning3`` (five per source, annotated and scored before round 2) with all three excluded.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
