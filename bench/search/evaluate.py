@@ -110,7 +110,7 @@ def _text(analyzer: str = "standard") -> dict[str, Any]:
     return {"type": "text", "analyzer": analyzer}
 
 
-def _subfields() -> dict[str, Any]:
+def former_text_field() -> dict[str, Any]:
     """The former template's text field: standard analyzer plus ``.ar``/``.en`` sub-fields with
     the per-language chains (three analyses of every text)."""
     return {
@@ -146,7 +146,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     },
     "multifield": {
         "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": MULTI_ANALYSIS},
-        "mappings": {"properties": {"title": _subfields(), "body": _subfields()}},
+        "mappings": {"properties": {"title": former_text_field(), "body": former_text_field()}},
     },
     "after": {
         "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": ANALYSIS},
