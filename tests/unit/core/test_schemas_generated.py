@@ -39,3 +39,21 @@ def test_claims_template_has_keyword_speakers_and_full_text_claims() -> None:
 def test_raw_article_json_schema_is_generated() -> None:
     schema = json.loads((GENERATED / "jsonschema" / "RawArticle.schema.json").read_text())
     assert {"text", "html", "id", "url", "schema_version"} <= set(schema["properties"])
+
+
+def _in_order(chain: list[str], combined: list[str]) -> bool:
+    rest = iter(combined)
+    return all(step in rest for step in chain)
+
+
+def test_one_pass_analyzer_keeps_each_script_chain_in_its_order() -> None:
+    """The combined analyzer gives an Arabic token the Arabic chain and a Latin token the English
+    one only if every filter of each chain is there, in the chain's order (the per-script stop
+    lists are merged into one stop filter)."""
+    from schemas.mappings import ANALYSIS, ARABIC_FILTERS, ENGLISH_FILTERS, TEXT_FILTERS
+
+    merged_stop = dict.fromkeys(("newsflow_arabic_stop", "newsflow_english_stop"), "newsflow_stop")
+    for chain in (ARABIC_FILTERS, ENGLISH_FILTERS):
+        assert _in_order([merged_stop.get(f, f) for f in chain], TEXT_FILTERS)
+    assert ANALYSIS["filter"]["newsflow_stop"]["stopwords"] == ["_arabic_", "_english_"]
+    assert ANALYSIS["analyzer"][TEXT_ANALYZER]["filter"] == TEXT_FILTERS
