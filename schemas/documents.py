@@ -2,11 +2,10 @@
 (``<prefix>-claims``) and one per feed poll (``<prefix>-feeds``). Their index templates are
 generated from these models.
 
-Text fields are mapped with the ``standard`` analyzer and get ``.ar``/``.en`` sub-fields with the
-``newsflow_arabic``/``newsflow_english`` analyzers (``schemas.mappings.ANALYSIS``: analysis-common
-filters on a full cluster, the newsflow-analysis plugin's on the local stack). The ``*_match``
-fields hold the Python-normalized matching form (Arabic diacritics, tatweel, alef/ya/ta-marbuta
-unified; case-folded) for exact matching of spelling variants.
+Text fields are analysed once, with ``newsflow_text`` (``schemas.mappings.ANALYSIS``: Arabic
+tokens normalized and stemmed, English ones stemmed; analysis-common filters on a full cluster,
+the newsflow-analysis plugin's on the local stack). The analyzer covers the spelling variants the
+former ``*_match`` copies (the Python matching form) were indexed for, so they are gone.
 """
 
 from __future__ import annotations
@@ -53,8 +52,6 @@ class ArticleDocument(Document):
     paragraph_langs: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
     title: str = Field(json_schema_extra=TEXT)
     body: str = Field(json_schema_extra=TEXT)
-    title_match: str = Field(json_schema_extra=es(type="text", analyzer="standard"))
-    body_match: str = Field(json_schema_extra=es(type="text", analyzer="standard"))
     author: str | None = Field(default=None, json_schema_extra=KEYWORD)
     metadata: dict[str, Any] = Field(
         default_factory=dict,
@@ -143,7 +140,6 @@ class ClaimDocument(Document):
     kind: str = Field(json_schema_extra=KEYWORD)
     stance: str = Field(json_schema_extra=KEYWORD)
     text: str = Field(json_schema_extra=TEXT)
-    text_match: str = Field(json_schema_extra=es(type="text", analyzer="standard"))
     confidence: float
     field: str = Field(json_schema_extra=KEYWORD)
     start: int

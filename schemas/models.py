@@ -43,9 +43,9 @@ def es(**mapping: Any) -> dict[str, Any]:
     return {"x-elasticsearch": mapping}
 
 
-TEXT = es(type="text", language_subfields=True)
-"""Full text: standard analyzer everywhere, plus ``.ar``/``.en`` sub-fields on clusters that
-have the language analyzers (detected when the template is installed)."""
+TEXT = es(type="text", analyzer="newsflow_text")
+"""Full text, analysed once by ``schemas.mappings.TEXT_ANALYZER``: Arabic tokens by the Arabic
+chain, Latin tokens by the English one (no per-language sub-fields)."""
 KEYWORD = es(type="keyword")
 NAME = es(type="keyword", fields={"text": {"type": "text", "analyzer": "standard"}})
 """Names: exact keyword for Kibana filters and aggregations, plus ``.text`` for word matches

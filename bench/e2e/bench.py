@@ -33,6 +33,7 @@ import asyncio
 import gzip
 import itertools
 import os
+import statistics
 import sys
 import tempfile
 import threading
@@ -217,16 +218,15 @@ def _cpu_seconds(pid: int) -> float:
 
 def _relay_index_body(analyzed: bool) -> dict[str, Any]:
     """The raw records' title and text as full text (other strings as keywords): with the
-    standard analyzer only, or also with the index template's Arabic and English sub-fields
-    (what an article's title and body get), to measure what the language analysis costs."""
-    from schemas.mappings import ANALYSIS, LANGUAGE_ANALYZERS
+    standard analyzer only, or mapped as the index template maps an article's title and body
+    (``schemas.models.TEXT`` with the template's analysis), to measure what the language
+    analysis costs."""
+    from schemas.mappings import ANALYSIS, index_template
 
     text: dict[str, Any] = {"type": "text", "analyzer": "standard"}
     settings: dict[str, Any] = {}
     if analyzed:
-        text["fields"] = {
-            lang: {"type": "text", "analyzer": name} for lang, name in LANGUAGE_ANALYZERS.items()
-        }
+        text = index_template("articles")["template"]["mappings"]["properties"]["body"]
         settings["analysis"] = ANALYSIS
     return {
         "settings": settings,
@@ -275,7 +275,7 @@ def relay(
         )
         await client.indices.create(index=index, **_relay_index_body(analyzed))
         await consumer.start()
-        cpu_before = await _es_cpu_ms(client)
+        cpu_before = await es_cpu_ms(client)
         done, first = 0, 0.0
         try:
             while done < len(articles):
@@ -293,13 +293,21 @@ def relay(
                 await consumer.commit()
                 done += len(records)
             await client.indices.refresh(index=index)
-            cpu_ms.append(await _es_cpu_ms(client) - cpu_before)
-            return time.monotonic() - first
+            cpu_ms.append(await es_cpu_ms(client) - cpu_before)
+            drained = time.monotonic() - first
+            await client.indices.delete(index=index)  # repeated runs: keep the disk small
+            return drained
         finally:
             await consumer.stop()
             await client.close()
 
-    cpu_ms: list[int] = []
+    async def es_cpu_ms(client: Any) -> float:
+        # The local stack's process from /proc (exact); else what the node reports (cached for
+        # about a second, too coarse for a short run)
+        local = _service_cpu(args).get("elasticsearch")
+        return local * 1000 if local is not None else await _es_cpu_ms(client)
+
+    cpu_ms: list[float] = []
     drain = asyncio.run(run())
     return {
         "articles": len(articles),
@@ -308,6 +316,46 @@ def relay(
         # CPU the Elasticsearch process spent meanwhile: steadier than wall time on a busy host
         "es_cpu_ms_per_article": round(cpu_ms[0] / len(articles), 3),
     }
+
+
+def relay_pairs(
+    args: argparse.Namespace, workdir: Path, articles: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """``--relay-runs`` pairs of relay runs, without and with the analysis, alternating which
+    goes first (after one unmeasured warm-up of each, so neither pays the JVM's warm-up): the
+    medians of articles/s and ES CPU per article, and the ratios of the medians."""
+    warm = articles[: min(len(articles), 300)]
+    relay(args, workdir, warm)
+    relay(args, workdir, warm, analyzed=True)
+    runs: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
+    for n in range(args.relay_runs):
+        for analyzed in (False, True) if n % 2 == 0 else (True, False):
+            runs[analyzed].append(relay(args, workdir, articles, analyzed=analyzed))
+    out: dict[str, Any] = {}
+    for analyzed, key, title in (
+        (False, "relay", "bare relay (aiokafka → ES bulk, no processing), standard analyzer"),
+        (True, "relay_analyzed", "bare relay into text fields analysed as the template does"),
+    ):
+        done = runs[analyzed]
+        out[key] = {
+            "runs": len(done),
+            "articles": len(articles),
+            "articles_per_s": statistics.median(r["articles_per_s"] for r in done),
+            "es_cpu_ms_per_article": statistics.median(r["es_cpu_ms_per_article"] for r in done),
+            "articles_per_s_each": [r["articles_per_s"] for r in done],
+            "es_cpu_ms_per_article_each": [r["es_cpu_ms_per_article"] for r in done],
+        }
+        _print(title, out[key])
+    plain, analyzed_run = out["relay"], out["relay_analyzed"]
+    out["relay_ratios"] = {
+        "relay with language analyzers / without": round(
+            analyzed_run["articles_per_s"] / plain["articles_per_s"], 3
+        ),
+        "same, by ES CPU per article (without / with)": round(
+            plain["es_cpu_ms_per_article"] / analyzed_run["es_cpu_ms_per_article"], 3
+        ),
+    }
+    return out
 
 
 async def _es_cpu_ms(client: Any) -> int:
@@ -469,6 +517,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency-seconds", type=float, default=30.0)
     parser.add_argument("--stage-articles", type=int, default=300)
     parser.add_argument(
+        "--relay-runs",
+        type=int,
+        default=3,
+        help="relay runs without and with the analysis (medians reported; default 3)",
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         action="append",
@@ -502,13 +556,7 @@ def main(argv: list[str] | None = None) -> int:
             report[f"pipeline_{n}_worker"] = throughput(args, n, workdir, articles)
             _print(f"pipeline, {n} worker(s)", report[f"pipeline_{n}_worker"])
     if "relay" in parts:
-        report["relay"] = relay(args, workdir, articles)
-        _print("bare relay (aiokafka → ES bulk, no processing)", report["relay"])
-        report["relay_analyzed"] = relay(args, workdir, articles, analyzed=True)
-        _print(
-            "bare relay into text fields with the Arabic/English analyzers",
-            report["relay_analyzed"],
-        )
+        report.update(relay_pairs(args, workdir, articles))
     one, two = report.get("pipeline_1_worker"), report.get("pipeline_2_worker")
     if "latency" in parts:
         rate = args.latency_rate or (one["articles_per_s"] / 2 if one else 10.0)
@@ -529,13 +577,7 @@ def main(argv: list[str] | None = None) -> int:
             sum(two["worker_cores_busy"]) / sum(one["worker_cores_busy"]), 2
         )
     if "relay_analyzed" in report:
-        plain, analyzed = report["relay"], report["relay_analyzed"]
-        ratios["relay with language analyzers / without"] = round(
-            analyzed["articles_per_s"] / plain["articles_per_s"], 3
-        )
-        ratios["same, by ES CPU per article (without / with)"] = round(
-            plain["es_cpu_ms_per_article"] / analyzed["es_cpu_ms_per_article"], 3
-        )
+        ratios.update(report["relay_ratios"])
     if one and "relay" in report:
         ratios["pipeline (1 worker) / bare relay"] = round(
             one["articles_per_s"] / report["relay"]["articles_per_s"], 3

@@ -39,14 +39,19 @@ from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
 
+from bench.search.blind_queries import BLIND_QUERIES
 from bench.search.queries import QUERIES, Query
-from schemas.mappings import ANALYSIS, LANGUAGE_ANALYZERS
+from schemas.mappings import ANALYSIS, ARABIC_FILTERS, ENGLISH_FILTERS, index_template
 from workers.core.text import match_form
 from workers.stream.es import ARTICLE_TEXT_FIELDS, _text_query
 
 FEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "feeds"
 """``../shared/data/feeds`` beside the repository (``--feeds`` for another place)."""
-RESULTS = Path(__file__).with_name("results.json")
+RESULTS = {
+    "tuned": Path(__file__).with_name("results.json"),
+    "blind": Path(__file__).with_name("results-blind.json"),
+}
+QUERY_SETS = {"tuned": QUERIES, "blind": BLIND_QUERIES}
 
 PROCLITICS = (
     *("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل"),
@@ -101,14 +106,31 @@ def load_slice(feeds: Path, lang_file: str, count: int) -> list[dict[str, str]]:
 # ---------------------------------------------------------------------------------- variants
 
 
-def _text(analyzer: str = "standard", subfields: bool = False) -> dict[str, Any]:
-    field: dict[str, Any] = {"type": "text", "analyzer": analyzer}
-    if subfields:
-        field["fields"] = {
-            lang: {"type": "text", "analyzer": name} for lang, name in LANGUAGE_ANALYZERS.items()
-        }
-    return field
+def _text(analyzer: str = "standard") -> dict[str, Any]:
+    return {"type": "text", "analyzer": analyzer}
 
+
+def former_text_field() -> dict[str, Any]:
+    """The former template's text field: standard analyzer plus ``.ar``/``.en`` sub-fields with
+    the per-language chains (three analyses of every text)."""
+    return {
+        **_text(),
+        "fields": {"ar": _text("newsflow_arabic"), "en": _text("newsflow_english")},
+    }
+
+
+MULTI_ANALYSIS: dict[str, Any] = {
+    "filter": {
+        **ANALYSIS["filter"],
+        "newsflow_arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
+        "newsflow_english_stop": {"type": "stop", "stopwords": "_english_"},
+    },
+    "analyzer": {
+        "newsflow_arabic": {"type": "custom", "tokenizer": "standard", "filter": ARABIC_FILTERS},
+        "newsflow_english": {"type": "custom", "tokenizer": "standard", "filter": ENGLISH_FILTERS},
+    },
+}
+_TEMPLATE_TEXT = index_template("articles")["template"]["mappings"]["properties"]["body"]
 
 VARIANTS: dict[str, dict[str, Any]] = {
     "before": {
@@ -122,11 +144,18 @@ VARIANTS: dict[str, dict[str, Any]] = {
             }
         },
     },
+    "multifield": {
+        "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": MULTI_ANALYSIS},
+        "mappings": {"properties": {"title": former_text_field(), "body": former_text_field()}},
+    },
     "after": {
         "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": ANALYSIS},
-        "mappings": {"properties": {"title": _text(subfields=True), "body": _text(subfields=True)}},
+        "mappings": {"properties": {"title": _TEMPLATE_TEXT, "body": _TEMPLATE_TEXT}},
     },
 }
+"""``before``: the local stack before the analysis plugin; ``multifield``: the previous
+template (standard + .ar + .en sub-fields, queried over all three); ``after``: the generated
+template's text mapping and the query ``newsflow search`` sends."""
 
 
 def variant_query(variant: str, text: str) -> dict[str, Any]:
@@ -145,8 +174,10 @@ def variant_query(variant: str, text: str) -> dict[str, Any]:
                 "minimum_should_match": 1,
             }
         }
-    fields = [f for f in ARTICLE_TEXT_FIELDS if f.split("^")[0].split(".")[0] in ("title", "body")]
-    return _text_query(text, fields)
+    if variant == "multifield":
+        fields = ["title^3", "title.ar^3", "title.en^3", "body", "body.ar", "body.en"]
+        return _text_query(text, fields)
+    return _text_query(text, list(ARTICLE_TEXT_FIELDS))
 
 
 def documents(variant: str, docs: list[dict[str, str]]) -> Iterator[dict[str, Any]]:
@@ -192,7 +223,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ar", type=int, default=5000, help="Arabic articles (first N)")
     parser.add_argument("--en", type=int, default=2000, help="English articles (first N)")
     parser.add_argument("--feeds", type=Path, default=FEEDS)
-    parser.add_argument("--variants", default="before,after")
+    parser.add_argument("--variants", default="before,multifield,after")
+    parser.add_argument(
+        "--queries",
+        choices=sorted(QUERY_SETS),
+        default="tuned",
+        help="tuned: the set the analysis was adjusted on; blind: never tuned on",
+    )
     parser.add_argument("--verbose", action="store_true", help="every query's figures")
     parser.add_argument("--no-save", action="store_true", help="do not write results.json")
     args = parser.parse_args(argv)
@@ -204,16 +241,19 @@ def main(argv: list[str] | None = None) -> int:
     words_ar = {d["id"]: arabic_words(d["title"] + "\n" + d["body"]) for d in docs}
     words_en = {d["id"]: english_words(d["title"] + "\n" + d["body"]) for d in docs}
     es = Elasticsearch(args.es_url, request_timeout=120)
+    queries = QUERY_SETS[args.queries]
     report: dict[str, Any] = {
         "corpus": {"ar": args.ar, "en": args.en, "documents": len(docs)},
-        "queries": len(QUERIES),
+        "query_set": args.queries,
+        "queries": len(queries),
         "variants": {},
     }
-    rels = {q: relevant(q, words_ar if q.lang == "ar" else words_en) for q in QUERIES}
+    rels = {q: relevant(q, words_ar if q.lang == "ar" else words_en) for q in queries}
     empty = [q.text for q, rel in rels.items() if not rel]
     if empty:
         print(f"queries without relevant articles (left out): {empty}", file=sys.stderr)
-    scored = [q for q in QUERIES if rels[q]]
+    report["queries_without_relevant_articles"] = empty
+    scored = [q for q in queries if rels[q]]
     report["queries_scored"] = len(scored)
     for variant in args.variants.split(","):
         index = f"newsflow-searcheval-{variant}"
@@ -247,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         report["variants"][variant]["queries"] = details
     _print(report, args.verbose)
     if not args.no_save:
-        RESULTS.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+        RESULTS[args.queries].write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -255,10 +295,11 @@ def _print(report: dict[str, Any], verbose: bool) -> None:
     variants = report["variants"]
     print(
         f"{report['corpus']['documents']} articles ({report['corpus']['ar']} ar, "
-        f"{report['corpus']['en']} en), {report['queries_scored']} queries scored"
+        f"{report['corpus']['en']} en), {report['query_set']} query set, "
+        f"{report['queries_scored']} queries scored"
     )
     kinds = list(dict.fromkeys(k for v in variants.values() for k in v["kinds"]))
-    header = f"{'kind':<28}{'n':>4}" + "".join(f"{v + ' P':>12}{v + ' R':>10}" for v in variants)
+    header = f"{'kind':<28}{'n':>4}" + "".join(f"{v + ' P':>14}{v + ' R':>14}" for v in variants)
     print(header)
     for kind in kinds:
         row = f"{kind:<28}"
@@ -266,7 +307,7 @@ def _print(report: dict[str, Any], verbose: bool) -> None:
         row += f"{first.get('queries', 0):>4}"
         for v in variants.values():
             k = v["kinds"].get(kind, {})
-            row += f"{k.get('precision', 0):>12.3f}{k.get('recall', 0):>10.3f}"
+            row += f"{k.get('precision', 0):>14.3f}{k.get('recall', 0):>14.3f}"
         mark = "  (target: R>=0.95 at P>=0.90)" if kind in TARGET_KINDS else ""
         print(row + mark)
     for name, v in variants.items():

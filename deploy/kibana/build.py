@@ -458,7 +458,7 @@ def build() -> list[Obj]:
             "lang": "Language",
             "source": "Source",
         },
-        hidden=["enriched", "title_match", "body_match"],
+        hidden=["enriched"],
     )
     claims_view = data_view(
         CLAIMS,
@@ -469,7 +469,7 @@ def build() -> list[Obj]:
             "source_site": "Source",
             "text": "Claim",
         },
-        hidden=["text_match"],
+        hidden=[],
     )
     latest_articles = saved_search(
         "newsflow-search-latest-articles",

@@ -8,7 +8,6 @@ from datetime import datetime
 from schemas.documents import ArticleDocument, ClaimDocument, ClaimRef, EntityRef
 from schemas.models import VALUE_LABELS, EnrichedArticle, Entity, Label
 from workers.core.claims import claim_id
-from workers.core.text import match_form
 
 SNIPPET_RADIUS = 160
 
@@ -47,8 +46,6 @@ def article_document(article: EnrichedArticle, indexed_at: datetime) -> ArticleD
         paragraph_langs=sorted({p.lang for p in article.paragraph_langs}),
         title=article.title,
         body=article.body,
-        title_match=match_form(article.title),
-        body_match=match_form(article.body),
         author=article.author,
         metadata=article.metadata,
         title_derived=article.title_derived,
@@ -121,7 +118,6 @@ def claim_documents(article: EnrichedArticle) -> list[ClaimDocument]:
                 kind=claim.kind.value,
                 stance=claim.stance.value,
                 text=claim.text,
-                text_match=match_form(claim.text),
                 confidence=claim.confidence,
                 field=claim.field.value,
                 start=claim.start,

@@ -133,7 +133,8 @@ async def install(client: AsyncElasticsearch, settings: ElasticsearchSettings) -
             if mapping[index]["mappings"].get("_meta", {}).get("analysis") != analysis_fingerprint()
         ]
         if stale:
-            write_index, copied = await _rebuild(client, alias, indices, write_index, stale)
+            fields = set(template["template"]["mappings"]["properties"])
+            write_index, copied = await _rebuild(client, alias, indices, write_index, stale, fields)
             report["migrated"][alias] = copied
         else:
             mappings = template["template"]["mappings"]
@@ -159,9 +160,12 @@ async def _rebuild(
     indices: list[str],
     write_index: str,
     stale: list[str],
+    fields: set[str],
 ) -> tuple[str, dict[str, int]]:
     """Move the alias onto a new index from the current template and copy every document of
-    the stale indices into it, keeping each document's external version.
+    the stale indices into it, keeping each document's external version. Top-level fields the
+    current documents no longer have (the former ``*_match`` copies) are left behind: the
+    template is strict, and what they held is in the fields that stay.
 
     Order matters for not losing writes: the new index becomes the write index first, so
     workers write there while the copy runs; the copy uses ``version_type=external``, so a
@@ -186,7 +190,7 @@ async def _rebuild(
         )
     copied: dict[str, int] = {}
     for index in stale:
-        copied[index] = await _copy_documents(client, index, new_index)
+        copied[index] = await _copy_documents(client, index, new_index, fields)
     await client.indices.refresh(index=new_index)
     for index in stale:
         ids = await _all_ids(client, index)
@@ -217,7 +221,9 @@ async def _scroll(client: AsyncElasticsearch, index: str, **kwargs: Any) -> Any:
             await client.clear_scroll(scroll_id=scroll_id)
 
 
-async def _copy_documents(client: AsyncElasticsearch, source: str, target: str) -> int:
+async def _copy_documents(
+    client: AsyncElasticsearch, source: str, target: str, fields: set[str]
+) -> int:
     copied = 0
     async for hits in _scroll(client, source, version=True):
         operations: list[dict[str, Any]] = []
@@ -225,7 +231,8 @@ async def _copy_documents(client: AsyncElasticsearch, source: str, target: str) 
             action = {"_index": target, "_id": hit["_id"]}
             if hit.get("_version", -1) > 0:
                 action.update(version=hit["_version"], version_type="external")
-            operations += [{"index": action}, hit["_source"]]
+            document = {k: v for k, v in hit["_source"].items() if k in fields}
+            operations += [{"index": action}, document]
         response = await client.bulk(operations=operations)
         for item in response["items"]:
             status = item["index"]["status"]
@@ -555,7 +562,7 @@ def _text_query(
     query: str, fields: list[str], names_field: str | None = None, *, lenient: bool = False
 ) -> dict[str, Any]:
     """Kibana's Lucene query syntax (``"exact phrase"``, ``a OR b``, ``-x``, ``field:value``,
-    ``wild*``) over the display fields and their Arabic/English sub-fields, every term required
+    ``wild*``) over the analysed text fields, every term required
     unless OR says otherwise; optionally also the names of linked entities in every language
     (so 'Putin' finds articles saying بوتين). ``lenient`` is the fallback for text that is not
     valid syntax (an unbalanced quote): simple_query_string never fails to parse."""
@@ -587,17 +594,17 @@ def _name_filter(value: str, id_field: str, text_fields: list[str]) -> dict[str,
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-ARTICLE_TEXT_FIELDS = ("title^3", "title.ar^3", "title.en^3", "body", "body.ar", "body.en")
+ARTICLE_TEXT_FIELDS = ("title^3", "body")
 HIGHLIGHT_TAGS = ("\x02", "\x03")
 """Control characters that never occur in cleaned text, so a page's own <em> is not taken for
 a match."""
 
 
 def _highlight(fields: list[str]) -> dict[str, Any]:
-    """Fragments around the matched words of each field and of its language sub-fields (the
-    sub-field shows a match the surface form missed: اتفاق highlighted in والاتفاق)."""
+    """Fragments around the matched words of each field: the analysed field marks the form the
+    text has (اتفاق highlighted as والاتفاق, talks as talked)."""
     return {
-        "fields": {f"{f}{sub}": {} for f in fields for sub in ("", ".ar", ".en")},
+        "fields": {f: {} for f in fields},
         "pre_tags": [HIGHLIGHT_TAGS[0]],
         "post_tags": [HIGHLIGHT_TAGS[1]],
         "fragment_size": 160,
@@ -656,7 +663,7 @@ async def search_articles(
             index=es.alias("articles"),
             query={"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
             highlight=_highlight(["title", "body"]),
-            source_excludes=["enriched", "body_match", "title_match"],
+            source_excludes=["enriched"],
             size=request.size,
             sort=["_score", {"@timestamp": "desc"}],
         )
@@ -669,9 +676,7 @@ async def search_claims(
     must: list[dict[str, Any]] = []
     filters: list[dict[str, Any]] = _since(request)
     if request.query:
-        must.append(
-            _text_query(request.query, ["text", "text.ar", "text.en"], lenient=request.lenient)
-        )
+        must.append(_text_query(request.query, ["text"], lenient=request.lenient))
     if request.lang:
         filters.append({"term": {"lang": request.lang}})
     if request.speaker:

@@ -64,7 +64,8 @@ def test_article_document_lists_names_in_all_languages_once() -> None:
     assert doc.persons == ["Vladimir Putin"]
     assert doc.speakers == ["Vladimir Putin"]
     assert doc.timestamp == NOW
-    assert doc.body_match.startswith("قال بوتين ان")  # matching form: hamza unified
+    assert doc.body.startswith("قال بوتين إن")  # display form: the analyzer does the matching
+    assert "body_match" not in doc.model_dump()  # no second analysed copy of the text
 
 
 def test_claim_documents_resolve_speaker_names_and_outlet() -> None:
