@@ -47,10 +47,19 @@ PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def part_of(stack: str) -> str:
+    # The main thread's stack starts inside Faust's command line and the event loop: library
+    # markers count only in the frames the loop ran (after its last ``_run_once``).
+    ran = stack.rsplit("BaseEventLoop._run_once", 1)[-1]
     for part, markers in PARTS:
-        if any(marker in stack for marker in markers):
+        where = ran if part.split(":")[0] in LIBRARY_PARTS else stack
+        if any(marker in where for marker in markers):
             return part
-    return "other"
+    return "event loop (asyncio, selectors)" if ran != stack else "other"
+
+
+LIBRARY_PARTS = frozenset(
+    {"faust", "aiokafka", "metrics and logging", "event loop (asyncio, selectors)"}
+)
 
 
 def summarise(raw: Path, top: int = 25) -> tuple[dict[str, int], list[tuple[str, int]], int]:
