@@ -21,7 +21,7 @@ Parts, each on fresh topics, indices and consumer groups:
    Elasticsearch without any processing, batches and commits like the worker.
 4. **Latency**: one worker fed at a steady rate (``--latency-rate``; default half the rate one
    worker sustained in part 1); each article's produce→searchable time (searchable = found by a
-   search, i.e. after the index refresh).
+   search, i.e. after the index refresh), and where it went, hop by hop (``_hops``).
 5. **Stages**: in-process micro-benchmark of each stage, also HTML pages from samples/.
 6. **Memory**: resident memory of each worker (with its HTML extraction process) after its run.
 """
@@ -112,6 +112,7 @@ def throughput(
         }
         rss = [round(pipeline.rss_mib(w)) for w in running]
         stage_ms = _stage_ms(pipeline, running)
+        bulks = _bulks(pipeline, running)
         return {
             "workers": workers,
             "articles": len(articles),
@@ -122,6 +123,7 @@ def throughput(
             "worker_cores_busy": [round(c / drained, 2) for c in cpu],
             "cpu_ms_per_article": round(sum(cpu) / len(articles) * 1000, 1),
             "stage_ms_in_worker": stage_ms,
+            "articles_per_bulk": round(len(articles) / bulks, 1) if bulks else None,
             "service_cpu_ms_per_article": services,
             "rss_mib": rss,
         }
@@ -144,6 +146,17 @@ def _service_cpu(args: argparse.Namespace) -> dict[str, float]:
         if pid is not None:
             found[service] = _cpu_seconds(pid)
     return found
+
+
+def _bulks(pipeline: Pipeline, running: list[Any]) -> float:
+    """Bulk requests the workers sent (``newsflow_es_bulk_seconds_count``)."""
+    total = 0.0
+    for worker in running:
+        try:
+            total += pipeline.metrics(worker).get("newsflow_es_bulk_seconds_count", 0.0)
+        except OSError:
+            continue
+    return total
 
 
 def _stage_ms(pipeline: Pipeline, running: list[Any]) -> dict[str, float]:
@@ -357,6 +370,7 @@ def latency(args: argparse.Namespace, workdir: Path, rate: float) -> dict[str, A
         stop.set()
         poller.join()
         hops = _hops(pipeline, seen_at)
+        bulks = _bulks(pipeline, pipeline.workers)
     finally:
         pipeline.stop_all()
     samples = sorted(seen_at[i] - sent_at[i] for i in sent_at if i in seen_at)
@@ -368,6 +382,7 @@ def latency(args: argparse.Namespace, workdir: Path, rate: float) -> dict[str, A
         "p99_s": round(_quantile(samples, 0.99), 3),
         "max_s": round(samples[-1], 3),
         "hops_p50_p99_s": hops,
+        "articles_per_bulk": round(total / bulks, 1) if bulks else None,
         "refresh_interval": pipeline.settings.es.refresh_interval,
         "bulk_seconds": pipeline.settings.worker.bulk_seconds,
         # with the search poll's own cost in Elasticsearch
