@@ -21,7 +21,7 @@ Parts, each on fresh topics, indices and consumer groups:
    Elasticsearch without any processing, batches and commits like the worker.
 4. **Latency**: one worker fed at a steady rate (``--latency-rate``; default half the rate one
    worker sustained in part 1); each article's produce→searchable time (searchable = found by a
-   search, i.e. after the index refresh).
+   search, i.e. after the index refresh), and where it went, hop by hop (``_hops``).
 5. **Stages**: in-process micro-benchmark of each stage, also HTML pages from samples/.
 6. **Memory**: resident memory of each worker (with its HTML extraction process) after its run.
 """
@@ -113,6 +113,7 @@ def throughput(
         }
         rss = [round(pipeline.rss_mib(w)) for w in running]
         stage_ms = _stage_ms(pipeline, running)
+        bulks = _bulks(pipeline, running)
         return {
             "workers": workers,
             "articles": len(articles),
@@ -123,6 +124,7 @@ def throughput(
             "worker_cores_busy": [round(c / drained, 2) for c in cpu],
             "cpu_ms_per_article": round(sum(cpu) / len(articles) * 1000, 1),
             "stage_ms_in_worker": stage_ms,
+            "articles_per_bulk": round(len(articles) / bulks, 1) if bulks else None,
             "service_cpu_ms_per_article": services,
             "rss_mib": rss,
         }
@@ -145,6 +147,17 @@ def _service_cpu(args: argparse.Namespace) -> dict[str, float]:
         if pid is not None:
             found[service] = _cpu_seconds(pid)
     return found
+
+
+def _bulks(pipeline: Pipeline, running: list[Any]) -> float:
+    """Bulk requests the workers sent (``newsflow_es_bulk_seconds_count``)."""
+    total = 0.0
+    for worker in running:
+        try:
+            total += pipeline.metrics(worker).get("newsflow_es_bulk_seconds_count", 0.0)
+        except OSError:
+            continue
+    return total
 
 
 def _stage_ms(pipeline: Pipeline, running: list[Any]) -> dict[str, float]:
@@ -379,6 +392,7 @@ def latency(args: argparse.Namespace, workdir: Path, rate: float) -> dict[str, A
         stop = threading.Event()
         poller = threading.Thread(target=_poll, args=(pipeline, seen_at, stop), daemon=True)
         poller.start()
+        services_started = _service_cpu(args)
 
         async def feed() -> None:
             from workers.stream.kafka import producer
@@ -396,8 +410,15 @@ def latency(args: argparse.Namespace, workdir: Path, rate: float) -> dict[str, A
 
         asyncio.run(feed())
         wait_until(lambda: len(seen_at) >= total, 300, "latency articles not all searchable")
+        services = {
+            name: round((seconds - services_started[name]) / total * 1000, 1)
+            for name, seconds in _service_cpu(args).items()
+            if name in services_started
+        }
         stop.set()
         poller.join()
+        hops = _hops(pipeline, seen_at)
+        bulks = _bulks(pipeline, pipeline.workers)
     finally:
         pipeline.stop_all()
     samples = sorted(seen_at[i] - sent_at[i] for i in sent_at if i in seen_at)
@@ -408,9 +429,77 @@ def latency(args: argparse.Namespace, workdir: Path, rate: float) -> dict[str, A
         "p90_s": round(_quantile(samples, 0.90), 3),
         "p99_s": round(_quantile(samples, 0.99), 3),
         "max_s": round(samples[-1], 3),
-        "note": "searchable = returned by a search (index refresh interval 1 s included); "
+        "hops_p50_p99_s": hops,
+        "articles_per_bulk": round(total / bulks, 1) if bulks else None,
+        "refresh_interval": pipeline.settings.es.refresh_interval,
+        "bulk_seconds": pipeline.settings.worker.bulk_seconds,
+        # with the search poll's own cost in Elasticsearch
+        "service_cpu_ms_per_article": services,
+        "note": "searchable = returned by a search (index refresh interval included); "
         "polled every 0.1 s",
     }
+
+
+HOPS = ("raw→clean", "clean→enriched", "enriched→bulk", "bulk→searchable")
+
+
+def _hops(pipeline: Pipeline, seen_at: dict[str, float]) -> dict[str, list[float]]:
+    """Where the produce→searchable time goes, per article: the Kafka timestamps of its raw,
+    clean and enriched records (stamped by each producer when it sends), the document's
+    ``indexed_at`` (stamped when its bulk request is built) and the moment a search found it.
+    raw→clean is the clean stage's batch wait, cleaning and the Kafka hop; clean→enriched
+    the same for extraction; enriched→bulk the index stage's bulk window; bulk→searchable the
+    bulk request, the index refresh and the 0.1 s search poll. p50 and p99 of each, seconds."""
+    from datetime import datetime
+
+    stamps = {name: _record_times(pipeline, name) for name in ("raw", "clean", "enriched")}
+    indexed = {
+        i: datetime.fromisoformat(d["indexed_at"]).timestamp()
+        for i, d in pipeline.documents(["indexed_at"]).items()
+    }
+    points = [stamps["raw"], stamps["clean"], stamps["enriched"], indexed, seen_at]
+    found: dict[str, list[float]] = {}
+    for n, hop in enumerate(HOPS):
+        start, end = points[n], points[n + 1]
+        samples = sorted(end[i] - start[i] for i in seen_at if i in start and i in end)
+        if samples:
+            found[hop] = [round(_quantile(samples, 0.5), 3), round(_quantile(samples, 0.99), 3)]
+    return found
+
+
+def _record_times(pipeline: Pipeline, topic: str) -> dict[str, float]:
+    """Record key → Kafka timestamp (seconds) of the last record per key on ``topic``."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    from workers.stream.kafka import client_options, topic_partitions
+
+    name = pipeline.settings.kafka.topic(topic)
+
+    async def run() -> dict[str, float]:
+        consumer = AIOKafkaConsumer(**client_options(pipeline.settings.kafka), group_id=None)
+        await consumer.start()
+        try:
+            partitions = [
+                TopicPartition(name, p)
+                for p in await topic_partitions(pipeline.settings.kafka, name)
+            ]
+            consumer.assign(partitions)
+            await consumer.seek_to_beginning(*partitions)
+            end = await consumer.end_offsets(partitions)
+            left = {tp for tp in partitions if end[tp] > 0}
+            times: dict[str, float] = {}
+            while left:
+                for tp, records in (await consumer.getmany(timeout_ms=1000)).items():
+                    for record in records:
+                        if record.key is not None:
+                            times[record.key.decode()] = record.timestamp / 1000
+                        if record.offset + 1 >= end[tp]:
+                            left.discard(tp)
+            return times
+        finally:
+            await consumer.stop()
+
+    return asyncio.run(run())
 
 
 def _poll(pipeline: Pipeline, seen_at: dict[str, float], stop: threading.Event) -> None:
@@ -555,6 +644,11 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.workers or [1, 2]:
             report[f"pipeline_{n}_worker"] = throughput(args, n, workdir, articles)
             _print(f"pipeline, {n} worker(s)", report[f"pipeline_{n}_worker"])
+    if "inprocess" in parts and "throughput" in parts:
+        # Again after the workers: CPU per article drifts with the machine's load, so the
+        # ratio below uses the mean of the runs before and after the workers'.
+        report["in_process_after"] = in_process(articles)
+        _print("in-process pipeline again, after the workers", report["in_process_after"])
     if "relay" in parts:
         report.update(relay_pairs(args, workdir, articles))
     one, two = report.get("pipeline_1_worker"), report.get("pipeline_2_worker")
@@ -563,11 +657,13 @@ def main(argv: list[str] | None = None) -> int:
         report["latency"] = latency(args, workdir, rate)
         _print("produce → searchable latency (1 worker)", report["latency"])
     ratios: dict[str, Any] = {}
-    inproc = report.get("in_process")
+    inproc = [
+        report[k]["cpu_ms_per_article"] for k in ("in_process", "in_process_after") if k in report
+    ]
     for run in (one, two):
         if run and inproc:
             ratios[f"worker CPU / in-process CPU ({run['workers']} worker(s))"] = round(
-                run["cpu_ms_per_article"] / inproc["cpu_ms_per_article"], 2
+                run["cpu_ms_per_article"] / (sum(inproc) / len(inproc)), 2
             )
     if one and two:
         ratios["2 workers / 1 worker (articles/s)"] = round(

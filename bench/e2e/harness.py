@@ -150,7 +150,6 @@ class Pipeline:
             "NEWSFLOW_ES__URL": self.es_url,
             "NEWSFLOW_ES__INDEX_PREFIX": self.tag,
             "NEWSFLOW_WORKER__APP_ID": self.tag,
-            "NEWSFLOW_WORKER__BULK_SECONDS": "0.5",
             # A chaos run restarts the cluster: retry fast, then wait in short steps.
             "NEWSFLOW_WORKER__BACKOFF_MAX": "5",
             **self.extra_env,

@@ -52,7 +52,6 @@ class Isolated:
             "NEWSFLOW_KAFKA__TOPIC_PREFIX": tag,
             "NEWSFLOW_ES__INDEX_PREFIX": tag,
             "NEWSFLOW_WORKER__APP_ID": tag,
-            "NEWSFLOW_WORKER__BULK_SECONDS": "0.5",
         }
         base = Settings()
         self.settings = base.model_copy(

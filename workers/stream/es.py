@@ -106,7 +106,11 @@ async def install(client: AsyncElasticsearch, settings: ElasticsearchSettings) -
     report: dict[str, Any] = {"analysis": analysis_fingerprint(), "indices": {}, "migrated": {}}
     for kind in INDEX_KINDS:
         template = index_template(
-            kind, settings.index_prefix, shards=settings.shards, replicas=settings.replicas
+            kind,
+            settings.index_prefix,
+            shards=settings.shards,
+            replicas=settings.replicas,
+            refresh_interval=settings.refresh_interval,
         )
         alias = settings.alias(kind)
         await client.indices.put_index_template(name=alias, **template)
@@ -138,6 +142,10 @@ async def install(client: AsyncElasticsearch, settings: ElasticsearchSettings) -
             report["migrated"][alias] = copied
         else:
             mappings = template["template"]["mappings"]
+            # A dynamic setting: a changed es.refresh_interval applies without a new index.
+            await client.indices.put_settings(
+                index=write_index, settings={"refresh_interval": settings.refresh_interval}
+            )
             await client.indices.put_mapping(
                 index=write_index,
                 properties=mappings["properties"],
