@@ -104,10 +104,57 @@ def test_nested_statement_is_emitted_once(kit, extractor) -> None:
     assert [c.text for c in claims] == ["the plant would close"]
 
 
-def test_split_quote_gives_two_claims_not_three(kit, extractor) -> None:
+def test_split_quote_is_one_claim_over_both_parts(kit, extractor) -> None:
+    # PolNeAR annotates “A,” X said, “B.” as one relation whose content is A and B.
     body = "“We will not back down,” John Carter said, “and we will keep talking.”"
     claims = _claims(extractor, kit, body)
-    assert [c.text for c in claims] == ["We will not back down", "and we will keep talking"]
+    assert [c.text for c in claims] == [
+        "We will not back down,” John Carter said, “and we will keep talking"
+    ]
+    assert claims[0].speaker.text == "John Carter"
+
+
+def test_quote_continued_in_the_next_sentence_joins_the_claim(kit, extractor) -> None:
+    body = (
+        "“The port is losing money every day,” said Inez Moreau, a trader. "
+        "“Nobody can wait much longer.”\n\n“Talks resume on Friday.”"
+    )
+    claims = _claims(extractor, kit, body)
+    joined = kit.by_content(claims, "losing money")
+    assert joined.text.endswith("Nobody can wait much longer")
+    # A quotation in its own paragraph stays a claim of its own, by the same speaker.
+    own = kit.by_content(claims, "Talks resume")
+    assert own.speaker.text == joined.speaker.text == "Inez Moreau"
+
+
+def test_speaker_with_long_appositions_is_the_name(kit, extractor) -> None:
+    body = (
+        "Nadia Perrin, director of the Coastal Freight Council, a lobby group funded by "
+        "shipping firms, said the backlog would last into spring."
+    )
+    claims = _claims(extractor, kit, body)
+    assert [c.text for c in claims] == ["the backlog would last into spring"]
+    assert claims[0].speaker.text == "Nadia Perrin"
+
+
+def test_long_speaker_after_quote_keeps_the_claim(kit, extractor) -> None:
+    body = (
+        "“Freight rates will keep rising,” said Tomas Lind, a former adviser to the transport "
+        "ministry who now runs a consultancy for regional ports."
+    )
+    claims = _claims(extractor, kit, body)
+    assert [c.speaker.text for c in claims] == ["Tomas Lind"]
+
+
+def test_quotation_ending_in_a_modal_word_still_has_its_cue(kit, extractor) -> None:
+    body = "“We will do whatever we can,” said Tomas Lind."
+    assert [c.text for c in _claims(extractor, kit, body)] == ["We will do whatever we can"]
+
+
+def test_that_clause_opening_with_a_subordinator_is_the_content(kit, extractor) -> None:
+    body = "On Monday, Tomas Lind said that while rates were high, demand would hold."
+    claims = _claims(extractor, kit, body)
+    assert [c.text for c in claims] == ["while rates were high, demand would hold"]
 
 
 # ---- acts are not statements ---------------------------------------------------------------------

@@ -22,6 +22,7 @@ from workers.core.claims.segment import Quote, Sentence, Token
 
 MASK = "\ue000"
 MAX_SPEAKER_WORDS = 12
+MAX_TAIL_GAP_WORDS = 30
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -199,11 +200,13 @@ class _SentenceParser:
             drafts.append(draft)
             if draft.content.start > tok.start:
                 consumed_until = draft.content.end
-            drafts.extend(self._split_quote_tail(draft, tok))
+            self._join_quote_tail(draft, tok)
         return drafts
 
     def _is_reporting_use(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
         prev = words[n - 1].text.casefold() if n else ""
+        if n and (words[n - 1].in_quote or self.text[words[n - 1].end : words[n].start].strip()):
+            prev = ""  # “… what we can do,” said X: the quotation's last word is not a modal
         if prev in self.lex.modal_blockers:
             return False
         nxt = words[n + 1].text.casefold() if n + 1 < len(words) else ""
@@ -247,7 +250,8 @@ class _SentenceParser:
         after = self._after_cue(tok, cue)
         rest_start, channel, source, cited = after
         rest = self.m(rest_start, self.end).strip(" .,;:!?")
-        if SUBORDINATE.match(rest) or PARTICIPLE_CLAUSE.match(rest):
+        complementizer = re.search(r"\bthat\s*$", self.m(tok.end, rest_start)) is not None
+        if not complementizer and (SUBORDINATE.match(rest) or PARTICIPLE_CLAUSE.match(rest)):
             rest = ""  # "…, the union said, after talks broke down / adding that …"
         comma = self._comma_before(tok.start)
         if not rest and comma is not None:
@@ -419,9 +423,10 @@ class _SentenceParser:
             if found is None:
                 return None
             region = found
-        if len(self.text[region.start : region.end].split()) > MAX_SPEAKER_WORDS:
+        shortened = self._shorten_speaker(region)
+        if shortened is None:
             return None
-        self._assign_speaker(draft, region)
+        self._assign_speaker(draft, shortened)
         self._apply_citing(draft, cited)
         return draft
 
@@ -447,30 +452,22 @@ class _SentenceParser:
         """A content clause that itself holds an attribution is not one claim."""
         return bool(re.search(r"\b(?:said|says|told)\b", self.m(span.start, span.end)))
 
-    def _split_quote_tail(self, draft: Draft, tok: Token) -> list[Draft]:
-        """``“A,” she said, “B.”``: the quotation after the attribution is hers too."""
+    def _join_quote_tail(self, draft: Draft, tok: Token) -> None:
+        """``“A,” she said, “B.”``: one statement interrupted by its attribution, so one claim
+        running over both parts (PolNeAR annotates it as one relation with both parts as
+        content; two claims would each hold only half of it)."""
         if draft.kind is not ClaimKind.DIRECT or draft.content.start > tok.start:
-            return []
+            return
         for quote in self.sentence.quotes:
             if quote.start <= tok.end:
                 continue
             between = self.m(tok.end, quote.start)
-            if len(between.split()) > MAX_SPEAKER_WORDS or MASK in between:
-                return []
+            if len(between.split()) > MAX_TAIL_GAP_WORDS or MASK in between:
+                return
             inner = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
-            if not inner:
-                return []
-            return [
-                Draft(
-                    content=inner,
-                    cue=draft.cue,
-                    kind=ClaimKind.DIRECT,
-                    stance=draft.stance,
-                    speaker_from=SpeakerFrom.SENTENCE,
-                    confidence=0.8,
-                )
-            ]
-        return []
+            if inner:
+                draft.content = Span(draft.content.start, inner.end)
+            return
 
     # ---- pieces ---------------------------------------------------------------------------
     def _quote_just_before(self, pos: int) -> Quote | None:
@@ -611,6 +608,7 @@ class _SentenceParser:
                 break
         if not kept:
             return None
+        kept = self._named_head(segments, start, kept)
         if len(kept) == 2 and self.m(kept[1].start, kept[1].end).strip().casefold() in (
             self.lex.pronouns
         ):
@@ -627,9 +625,30 @@ class _SentenceParser:
         if tail and tail.start() > 0:
             span = _trim(self.text, Span(span.start, span.start + tail.start()))
         words = self.text[span.start : span.end].split()
-        if not words or len(words) > MAX_SPEAKER_WORDS:
+        if not words:
             return None
-        return span
+        return self._shorten_speaker(span)
+
+    def _named_head(
+        self, segments: list[re.Match[str]], start: int, kept: list[Span]
+    ) -> list[Span]:
+        """``Mike Shields, president of X, a group allied with Y, said``: the subject is the
+        name the appositions describe, further left than the last two comma pieces."""
+        if self._is_name(_trim(self.text, kept[0])):
+            return kept
+        first = next(
+            (i for i, seg in enumerate(segments) if start + seg.start() == kept[0].start), None
+        )
+        if first is None:
+            return kept
+        for i in range(first - 1, max(first - 4, -1), -1):
+            text = segments[i].group(0).strip()
+            if not text or (NP_BAD_START.match(text) and not text.casefold().startswith("who")):
+                break
+            span = _trim(self.text, Span(start + segments[i].start(), start + segments[i].end()))
+            if self._is_name(span) and len(text.split()) <= 5:
+                return [span, *kept]
+        return kept
 
     def _speaker_after(self, pos: int) -> Span | None:
         """``said Anna Berg, an economist at ING[, on Tuesday].``"""
@@ -646,6 +665,26 @@ class _SentenceParser:
         if tail:
             span = Span(span.start, span.start + tail.start())
         span = _trim(self.text, span)
+        if not span:
+            return None
+        return self._shorten_speaker(span)
+
+    def _shorten_speaker(self, span: Span) -> Span | None:
+        """A long speaker phrase (``Steven Law, a former top aide to … who leads …``) cut to
+        its head: before a relative clause, then before its second or first comma — the name
+        and role that the appositions describe."""
+        if len(self.text[span.start : span.end].split()) <= MAX_SPEAKER_WORDS:
+            return span
+        clause = RELATIVE_OR_CLAUSE.search(self.m(span.start, span.end))
+        if clause is not None and clause.start() > 0:
+            span = _trim(self.text, Span(span.start, span.start + clause.start()))
+        for _ in range(2):
+            if len(self.text[span.start : span.end].split()) <= MAX_SPEAKER_WORDS:
+                return span
+            comma = self.m(span.start, span.end).rfind(",")
+            if comma <= 0:
+                break
+            span = _trim(self.text, Span(span.start, span.start + comma))
         if not span or len(self.text[span.start : span.end].split()) > MAX_SPEAKER_WORDS:
             return None
         return span
