@@ -193,3 +193,22 @@ def test_two_apostrophes_quote_like_curly_quotes(kit, extractor) -> None:
     assert claim.text == "We are ready"
     assert claim.speaker.text == "John Carter"
     assert claim.speaker.role == "a union official"
+
+
+def test_introductory_phrase_before_the_subject_is_not_the_speaker(kit, extractor) -> None:
+    for body, speaker in (
+        ("Additionally, Carla Mendes said the ferry would run twice a day.", "Carla Mendes"),
+        (
+            "Around that time, 40 percent of riders said fares were too high.",
+            "40 percent of riders",
+        ),
+        ("On May 3, 2019, the harbour board said the pier was unsafe.", "the harbour board"),
+    ):
+        claims = _claims(extractor, kit, body)
+        assert [c.speaker.text for c in claims] == [speaker], body
+
+
+def test_name_and_role_around_a_comma_stay_one_speaker(kit, extractor) -> None:
+    claims = _claims(extractor, kit, "Its chairman, Ruud Smit, said the offer was final.")
+    assert claims[0].speaker.text == "Ruud Smit"
+    assert claims[0].speaker.role == "Its chairman"

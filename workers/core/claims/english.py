@@ -88,6 +88,12 @@ PARTICIPLE_CLAUSE = re.compile(
     r"^(?:adding|saying|noting|warning|arguing|insisting|claiming|citing)\b", re.I
 )
 LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|however|meanwhile|still)\b,?\s*", re.I)
+NOT_NAME_WORDS = frozenset(
+    {"in", "on", "at", "after", "before", "around", "just", "years", "months", "days", "weeks"}
+    | {"from", "meanwhile", "however", "still", "instead", "indeed", "then", "now", "also"}
+    | {"that", "this", "time", "later", "earlier", "today", "yesterday", "last", "next"}
+)
+"""Words that make a capitalised comma piece an introductory phrase, not a name."""
 PREPOSITIONS = frozenset({"at", "for", "of", "in", "with", "from", "on", "to", "by"})
 NAME_PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "ter", "del", "du", "al", "bin", "la", "le", "da", "di"}
@@ -608,6 +614,8 @@ class _SentenceParser:
                 break
         if not kept:
             return None
+        if len(kept) == 2 and not self._apposition_pair(kept[0], kept[1]):
+            kept = kept[1:]  # "Additionally, Clinton said" / "On March 2, 2015, the Times said"
         kept = self._named_head(segments, start, kept)
         if len(kept) == 2 and self.m(kept[1].start, kept[1].end).strip().casefold() in (
             self.lex.pronouns
@@ -715,12 +723,36 @@ class _SentenceParser:
                 return
         self._split_title(draft, spans[0] if spans else region)
 
+    def _apposition_pair(self, first: Span, second: Span) -> bool:
+        """``Ruud Smit, its chairman,`` / ``Its chairman, Ruud Smit,``: a name and a role
+        describe one speaker; anything else before the subject's comma is an introductory
+        phrase (``Additionally,`` ``Around that time,`` ``Reacting to criticism,``)."""
+        a, b = _trim(self.text, first), _trim(self.text, second)
+        return (self._is_name(a) and self._role_like(b)) or (
+            self._role_like(a) and self._is_name(b)
+        )
+
+    def _role_like(self, span: Span) -> bool:
+        words = self.text[span.start : span.end].split()
+        if not words:
+            return False
+        head = words[0].casefold().strip(".")
+        return (
+            words[0][:1].islower()
+            or words[0][:1].isdigit()
+            or head in ("a", "an", "the", "its", "his", "her", "their", "our", "my")
+            or head in self.lex.title_words
+            or head in self.lex.role_nouns
+        )
+
     def _is_name(self, span: Span) -> bool:
         if self._person_in(span) is not None:
             return True
         words = self.text[span.start : span.end].split()
         if not 1 <= len(words) <= 5:
             return False
+        if any(w.casefold() in NOT_NAME_WORDS or w.endswith(("ly", "ing")) for w in words):
+            return False  # "Additionally", "Around that time", "Reacting …"
         caps = [w for w in words if w.casefold() not in NAME_PARTICLES]
         return (
             all(w[:1].isupper() for w in caps)
