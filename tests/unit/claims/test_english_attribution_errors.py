@@ -212,3 +212,45 @@ def test_name_and_role_around_a_comma_stay_one_speaker(kit, extractor) -> None:
     claims = _claims(extractor, kit, "Its chairman, Ruud Smit, said the offer was final.")
     assert claims[0].speaker.text == "Ruud Smit"
     assert claims[0].speaker.role == "Its chairman"
+
+
+# ---- cue forms seen in PolNeAR train -------------------------------------------------------------
+def test_quotation_before_a_titled_speaker(kit, extractor) -> None:
+    claims = _claims(extractor, kit, "''The harbour needs a second crane,'' Mr. Okafor said.")
+    assert [(c.text, c.speaker.text) for c in claims] == [
+        ("The harbour needs a second crane", "Mr. Okafor")
+    ]
+
+
+def test_quotation_ending_in_a_nested_quotation(kit, extractor) -> None:
+    body = (
+        "Rosa Quint said the ferry line would close.\n\n"
+        "“They told us, ‘Wait until spring,’ ” she said."
+    )
+    claims = _claims(extractor, kit, body)
+    nested = kit.by_content(claims, "Wait until spring")
+    assert nested.text == "They told us, ‘Wait until spring,’"
+    assert nested.speaker.text == "Rosa Quint"
+
+
+def test_according_to_a_common_noun_source(kit, extractor) -> None:
+    body = "Ticket sales fell by a third, according to harbour records."
+    claims = _claims(extractor, kit, body)
+    assert [(c.text, c.speaker.text) for c in claims] == [
+        ("Ticket sales fell by a third", "harbour records")
+    ]
+
+
+def test_called_with_a_quoted_verdict_is_a_claim(kit, extractor) -> None:
+    claims = _claims(extractor, kit, "Ana Ruiz called the new timetable “a disgrace.”")
+    assert [c.text for c in claims] == ["the new timetable “a disgrace.”"]
+    assert claims[0].stance is Stance.ASSERT
+
+
+def test_called_as_a_name_or_a_phone_call_is_not_a_claim(kit, extractor) -> None:
+    for body in (
+        "She joined a group called “Harbour Friends” last year.",
+        "Ana Ruiz called the mayor on Tuesday.",
+        "The strike called attention to the backlog.",
+    ):
+        assert _claims(extractor, kit, body) == [], body
