@@ -254,3 +254,14 @@ def test_called_as_a_name_or_a_phone_call_is_not_a_claim(kit, extractor) -> None
         "The strike called attention to the backlog.",
     ):
         assert _claims(extractor, kit, body) == [], body
+
+
+def test_participle_after_a_named_subject_and_its_own_verb(kit, extractor) -> None:
+    for body in (
+        "Ada Lind toured the harbour on Monday, saying the cranes were too old.",
+        "Ada Lind defended the “harbour plan,” saying the cranes were too old.",
+    ):
+        claims = _claims(extractor, kit, body)
+        assert [(c.text, c.speaker.text) for c in claims] == [
+            ("the cranes were too old", "Ada Lind")
+        ], body

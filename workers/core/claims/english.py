@@ -110,6 +110,11 @@ ABBREVIATION_DOT = (
 )
 """A full stop that ends a title or an initial (Mr., Sen., J.), not a sentence."""
 ACCORDING_SOURCE = re.compile(r"\s*((?:[^,.;:“\"]|" + ABBREVIATION_DOT + r")+)")
+LEADING_NAME = re.compile(
+    r"((?:(?:[A-Z][\w’'-]*|" + ABBREVIATION_DOT + r")\.?\s+){0,4}[A-Z][\w’'-]*)\s+(?=[a-z])"
+)
+"""A run of capitalised words (titles with their full stops) at a sentence's start, then a
+lower-case word."""
 QUOTE_GAP = re.compile(r"\s*,?\s*(?:[^.;:!?“”\"]|" + ABBREVIATION_DOT + r")*")
 """What may stand between a quotation and its cue: ``,” Mr. Prince said``."""
 SPEAKER_AFTER = re.compile(r"\s*((?:[^.;:!?“\"]|" + ABBREVIATION_DOT + r")+)")
@@ -231,7 +236,7 @@ class _SentenceParser:
         if low.endswith("ing"):
             # Participles report only as a clause of their own: ", adding that …".
             before = self.text[self.sentence.start : words[n].start].rstrip()
-            return before.endswith(",")
+            return before.endswith(",") or before.endswith((",”", ',"'))
         if self.text[max(words[n].start - 1, 0)] == "-":
             return False  # missile-warning
         if low in ("called", "calls", "calling") and nxt not in ("for", "on"):
@@ -396,8 +401,19 @@ class _SentenceParser:
                 words = self.text[span.start : span.end].split()
                 if span and 1 <= len(words) <= 6 and words[0][:1].isupper():
                     return span
-                return None
+                return self._leading_name()
         return None
+
+    def _leading_name(self) -> Span | None:
+        """``Carly Fiorina threw her support behind Cruz, saying …``: a sentence that opens
+        with a name followed by its verb has that name as its subject."""
+        found = LEADING_NAME.match(self.m(self.start, self.end))
+        if found is None:
+            return None
+        span = Span(self.start + found.start(1), self.start + found.end(1))
+        if NP_BAD_START.match(found.group(1)) or not self._is_name(span):
+            return None
+        return span
 
     def _quote_first(self, tok: Token, cue: EnglishCue, quote: Quote) -> Draft | None:
         content = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
