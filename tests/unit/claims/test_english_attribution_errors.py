@@ -265,3 +265,22 @@ def test_participle_after_a_named_subject_and_its_own_verb(kit, extractor) -> No
         assert [(c.text, c.speaker.text) for c in claims] == [
             ("the cranes were too old", "Ada Lind")
         ], body
+
+
+# ---- where reported content ends -----------------------------------------------------------------
+def test_content_ends_before_a_second_speakers_attribution(kit, extractor) -> None:
+    body = "Two in five riders said fares were too high, and one in four said trains were late."
+    claims = _claims(extractor, kit, body)
+    assert [c.text for c in claims] == ["fares were too high", "trains were late"]
+
+
+def test_content_ends_before_a_participle_and_a_dash_aside(kit, extractor) -> None:
+    body = "Ada Lind said the pier would reopen in May, telling reporters that repairs were done."
+    assert _claims(extractor, kit, body)[0].text == "the pier would reopen in May"
+    body = "Ada Lind said she was encouraged by the plan — a rare show of support."
+    assert [c.text for c in _claims(extractor, kit, body)] == ["she was encouraged by the plan"]
+
+
+def test_attribution_in_a_subordinate_clause_ends_at_its_comma(kit, extractor) -> None:
+    body = "While Ada Lind said that the pier was safe, she did not walk on it."
+    assert [c.text for c in _claims(extractor, kit, body)] == ["the pier was safe"]
