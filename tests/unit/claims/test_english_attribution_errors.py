@@ -284,3 +284,11 @@ def test_content_ends_before_a_participle_and_a_dash_aside(kit, extractor) -> No
 def test_attribution_in_a_subordinate_clause_ends_at_its_comma(kit, extractor) -> None:
     body = "While Ada Lind said that the pier was safe, she did not walk on it."
     assert [c.text for c in _claims(extractor, kit, body)] == ["the pier was safe"]
+
+
+def test_a_long_clause_before_the_cue_is_not_cut_into_a_speaker(kit, extractor) -> None:
+    body = (
+        "The ferry service was in trouble on Friday after a small union of deckhands "
+        "threatened to walk out over pay."
+    )
+    assert _claims(extractor, kit, body) == []

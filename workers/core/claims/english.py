@@ -697,6 +697,15 @@ class _SentenceParser:
         words = self.text[span.start : span.end].split()
         if not words:
             return None
+        if len(words) <= MAX_SPEAKER_WORDS:
+            return span
+        # Too long for a subject: only a name with appositions (``Mike Shields, president
+        # of …, said``) is cut to its head; a clause before the cue is no speaker.
+        head = re.match(r"[^,]+", self.m(span.start, span.end))
+        if head is None or not self._is_name(
+            _trim(self.text, Span(span.start, span.start + head.end()))
+        ):
+            return None
         return self._shorten_speaker(span)
 
     def _named_head(
