@@ -104,9 +104,12 @@ class CueClaimExtractor:
                 continue
             paragraph_found: list[_Found] = []
             open_colon: _Found | None = None
+            joinable: _Found | None = None  # an English direct claim of the sentence before
             for sentence in paragraph.sentences:
                 local = _entities_between(entities, starts, sentence.start, sentence.end)
                 drafts = self._parse(sentence, local)
+                if drafts:
+                    joinable = None
                 if not drafts and open_colon is not None:
                     _extend_to(text, open_colon, sentence.end)
                     continue
@@ -117,6 +120,11 @@ class CueClaimExtractor:
                         resolver.remember_agent(agent)
                 if not drafts:
                     quote = _whole_quote(sentence)
+                    if quote is not None and joinable is not None:
+                        # “A,” he said. “B.” — one English statement split by its attribution
+                        _extend_to(text, joinable, quote.end)
+                        continue
+                    joinable = None
                     if quote is not None and (
                         paragraph_found or sentence is paragraph.sentences[0]
                     ):
@@ -145,6 +153,8 @@ class CueClaimExtractor:
                         paragraph_found.append(_Found(claim, frozenset(words_of(claim.text))))
                         if draft.colon_open:
                             open_colon = paragraph_found[-1]
+                        english_direct = claim.kind is ClaimKind.DIRECT and claim.cue.isascii()
+                        joinable = paragraph_found[-1] if english_direct and claim.cue else None
             found.extend(paragraph_found)
             unattributed = None if paragraph_found else paragraph
         return _dedupe(found)
