@@ -140,3 +140,14 @@ def test_values_do_not_become_names_and_names_survive_beside_them(kb: KnowledgeB
     assert ("$2 billion", Label.MONEY) in by_label
     assert ("Vladimir Putin", Label.PERSON) in by_label
     assert not any(e.label == Label.PERSON and "June" in e.text for e in entities)
+
+
+def test_letters_the_pattern_folds_still_find_their_value() -> None:
+    """``re`` matches ſ, K (Kelvin sign) and ı case-insensitively; the lookup must too, or
+    scraped text with them crashes the stage."""
+    assert values("The vote is on ſunday.") == [("ſunday", "DATE", "date:sunday")]
+    assert values("Signed on June 19, 2024 and ratified on ſeptember 2, 2024.")[1][2] == (
+        "date:2024-09-02"
+    )
+    found = values("It raised 4 bıllion dollars and 12 \u212am of road.")
+    assert found and all(label in {"MONEY", "QUANTITY"} for _, label, _ in found)

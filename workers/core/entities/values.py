@@ -195,12 +195,18 @@ def _grouped(value: Decimal) -> str:
     return f"{int(whole):,}" + (f".{fraction}" if fraction else "")
 
 
+def fold(word: str) -> str:
+    """The dictionary key of a word an IGNORECASE pattern matched: ``re`` also matches ſ, K
+    (Kelvin), ı and İ to s, k, i, which ``lower()`` leaves alone."""
+    return word.casefold().replace("ı", "i").replace("i\u0307", "i")
+
+
 def _scaled(found: re.Match[str]) -> Decimal | None:
     number = parse_number(found["n"])
     scale = found.groupdict().get("scale")
     if number is None:
         return None
-    return number * SCALES[scale.lower()] if scale else number
+    return number * SCALES[fold(scale)] if scale else number
 
 
 @dataclass(frozen=True)
@@ -214,14 +220,14 @@ def _date(found: re.Match[str]) -> Value | None:
     groups = found.groupdict()
     weekday = groups.get("weekday") or groups.get("weekday2") or groups.get("weekday3")
     if weekday:
-        name = WEEKDAYS[weekday.lower()]
+        name = WEEKDAYS[fold(weekday)]
         return Value(Label.DATE, f"date:{name.lower()}", name)
     year = int(found["year"]) if groups.get("year") else None
     month_name = groups.get("month")
     month = (
         int(found["mnum"])
         if groups.get("mnum")
-        else EN_MONTHS.get(month_name.lower(), AR_MONTHS.get(month_name))
+        else EN_MONTHS.get(fold(month_name), AR_MONTHS.get(month_name))
         if month_name
         else None
     )
@@ -250,7 +256,7 @@ def _money(found: re.Match[str]) -> Value | None:
     if amount is None:
         return None
     qualifier = found.groupdict().get("qualifier")
-    code = AR_CURRENCY_QUALIFIERS[qualifier] if qualifier else CURRENCIES[found["cur"].lower()]
+    code = AR_CURRENCY_QUALIFIERS[qualifier] if qualifier else CURRENCIES[fold(found["cur"])]
     return Value(Label.MONEY, f"money:{code}:{_plain(amount)}", f"{code} {_grouped(amount)}")
 
 
@@ -265,7 +271,7 @@ def _quantity(found: re.Match[str]) -> Value | None:
     amount = _scaled(found)
     if amount is None:
         return None
-    unit = UNITS[found["unit"].lower()]  # keys are lower case; Arabic has no case
+    unit = UNITS[fold(found["unit"])]  # keys are lower case; Arabic has no case
     return Value(Label.QUANTITY, f"quantity:{unit}:{_plain(amount)}", f"{_grouped(amount)} {unit}")
 
 
