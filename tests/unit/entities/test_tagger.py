@@ -23,6 +23,7 @@ from workers.core.entities.tagger import (
     bio_spans,
     is_arabic_edge_word,
     model_path,
+    sentences,
     strip_proclitics,
     tokenize,
 )
@@ -40,6 +41,20 @@ def test_tokens_follow_the_conll_conventions() -> None:
         "Norway", "'s", "U.S.", "envoy", "paid", "$", "1,250.50", "to", "AT&T", ".",
     ]  # fmt: skip
     assert words("وقال سامر (45 عاما)، إن") == ["وقال", "سامر", "(", "45", "عاما", ")", "،", "إن"]
+
+
+def test_initials_and_title_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Bowling: S. Waugh 2-40, G. W. Pike 1-12. Dr. Hanna Ostrova flew to St. Petersburg."
+    cut = [[t.text for t in s] for s in sentences(text, tokenize(text))]
+    assert cut[0][:4] == ["Bowling", ":", "S.", "Waugh"]
+    assert cut[0][6:9] == ["G.", "W.", "Pike"]
+    assert cut[1][:3] == ["Dr.", "Hanna", "Ostrova"] and cut[1][-3:] == ["St.", "Petersburg", "."]
+    assert len(cut) == 2  # the sentence still ends at its last full stop
+
+
+def test_an_initial_stays_on_the_name_it_abbreviates(crf: ModelEntityExtractor) -> None:
+    entities = found(crf, "The visitors collapsed after J. Okonkwo took four wickets.", "en")
+    assert entities.get("J. Okonkwo") == Label.PERSON, entities
 
 
 def test_proclitics_are_split_from_the_stem() -> None:

@@ -31,9 +31,13 @@ LANGS = ("en", "ar")
 MAX_GAZETTEER_WORDS = 5
 NEIGHBOURS = (-2, -1, 1, 2)
 
+_ABBREVIATIONS = "(?i:st|mr|mrs|ms|dr|jr|sr|mt|ft|gen|lt|col|gov|sen|rep|prof)"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 TOKEN = re.compile(
     rf"(?:[^\W\d_]\.){{2,}}"  # U.S., U.N.
+    # An initial or a title's abbreviation before a name is one token, not a sentence end:
+    # S. Waugh, St. Petersburg, Dr. Lee (as CoNLL tokenises them).
+    rf"|(?<!\w)(?:[A-Z]|{_ABBREVIATIONS})\.(?=\s+[A-Z])"
     rf"|[\w{_MARKS}]+(?:(?:[-.,/&]|['’](?!s\b))[\w{_MARKS}]+)*"  # words, 1,000.5, AT&T
     rf"|['’]s\b"  # the possessive is a token of its own, as in CoNLL
     rf"|[^\w\s{_MARKS}]"
