@@ -19,7 +19,11 @@ from workers.core.entities.models import (
     build_entity_extractor,
 )
 from workers.core.entities.tagger import (
+    Clusters,
     CrfSpanModel,
+    Featurizer,
+    FeedLabels,
+    Gazetteer,
     bio_spans,
     is_arabic_edge_word,
     model_path,
@@ -55,6 +59,24 @@ def test_initials_and_title_abbreviations_do_not_end_a_sentence() -> None:
 def test_an_initial_stays_on_the_name_it_abbreviates(crf: ModelEntityExtractor) -> None:
     entities = found(crf, "The visitors collapsed after J. Okonkwo took four wickets.", "en")
     assert entities.get("J. Okonkwo") == Label.PERSON, entities
+
+
+def test_feed_labels_mark_words_the_news_mostly_calls_names() -> None:
+    table = FeedLabels.read(
+        [
+            "قرضاوي\t40\tPER:30 ORG:0 LOC:0 MISC:0 O:10\n",
+            "سوق\t900\tPER:0 ORG:20 LOC:0 MISC:0 O:880\n",
+            "نادر\t2\tPER:2 ORG:0 LOC:0 MISC:0 O:0\n",  # too rare to say anything
+        ]
+    )
+    featurizer = Featurizer("ar", Clusters(), Gazetteer(None, "ar"), table)
+    feats = featurizer.features(["وقال", "والقرضاوي", "في", "السوق", "نادر"])
+    assert "fl=PERh" in feats[1]  # the proclitics are stripped before the lookup
+    assert "1:fl=PERh" in feats[0] and "-1:fl=PERh" in feats[2]  # neighbours see it
+    assert not any(f.startswith("fl=") for f in feats[3])  # a common word: no label
+    assert "fl=unk" in feats[4]
+    plain = Featurizer("ar", Clusters(), Gazetteer(None, "ar"))
+    assert not any("fl=" in f for f in plain.features(["والقرضاوي"])[0])
 
 
 def test_proclitics_are_split_from_the_stem() -> None:
@@ -179,6 +201,7 @@ def test_model_files_are_in_the_package() -> None:
         path = model_path(lang)
         assert path.is_file() and path.stat().st_size < 40 * 2**20
         assert path.with_name(f"{lang}.clusters.tsv").is_file()
+        assert path.with_name(f"{lang}.labels.tsv").is_file()
         assert (path.parent / "MODEL_CARD.md").is_file()
 
 

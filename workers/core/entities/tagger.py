@@ -123,6 +123,43 @@ class Clusters:
         return clusters
 
 
+FEED_LABEL_TYPES = ("PER", "ORG", "LOC", "MISC")
+FEED_LABEL_MIN_COUNT = 3
+
+
+@dataclass
+class FeedLabels:
+    """How a first-pass CRF labelled each word across unlabelled feed text
+    (``<lang>.labels.tsv``: word, occurrences, ``LABEL:count`` pairs).
+
+    A name the model finds where the context gives it away (after a title, beside a full name)
+    is then known in contexts that do not: the feature says "this word is mostly a person in
+    the news". Shares are binned (≥ .1 low, ≥ .3 mid, ≥ .6 high); rarer words get nothing.
+    """
+
+    features: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, lines: Iterable[str]) -> FeedLabels:
+        labels = cls()
+        for line in lines:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or int(parts[1]) < FEED_LABEL_MIN_COUNT:
+                continue
+            total = int(parts[1])
+            counts = {k: int(v) for k, _, v in (p.partition(":") for p in parts[2].split())}
+            feats = []
+            for label in FEED_LABEL_TYPES:
+                share = counts.get(label, 0) / total
+                if share >= 0.1:
+                    feats.append(label + ("h" if share >= 0.6 else "m" if share >= 0.3 else "l"))
+            labels.features[parts[0]] = tuple(feats)
+        return labels
+
+    def __bool__(self) -> bool:
+        return bool(self.features)
+
+
 class Gazetteer:
     """Knowledge-base names (matching form) as token n-grams → label, for B-/I- features."""
 
@@ -180,10 +217,17 @@ class Gazetteer:
 class Featurizer:
     """Feature strings per token; the per-word part is cached (news repeats its words)."""
 
-    def __init__(self, lang: str, clusters: Clusters, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        lang: str,
+        clusters: Clusters,
+        gazetteer: Gazetteer,
+        feed_labels: FeedLabels | None = None,
+    ) -> None:
         self.lang = lang
         self.clusters = clusters
         self.gazetteer = gazetteer
+        self.feed_labels = feed_labels or FeedLabels()
         self._word = lru_cache(maxsize=200_000)(self._word_features)
         self.norm = lru_cache(maxsize=200_000)(self._norm)
 
@@ -227,8 +271,25 @@ class Featurizer:
             own.append("c=none")
             context.append("c=none")
         own.append("bias")
-        seen = tuple(tuple(f"{offset}:{f}" for f in context) for offset in NEIGHBOURS)
+        near = list(context)
+        if self.feed_labels:
+            key = self.label_key(word, norm)
+            if key is not None:
+                labelled = ["fl=" + f for f in self.feed_labels.features.get(key, ("unk",))]
+                own += labelled
+                near += labelled
+        seen = tuple(
+            tuple(f"{offset}:{f}" for f in (near if offset in (-1, 1) else context))
+            for offset in NEIGHBOURS
+        )
         return tuple(own), seen
+
+    def label_key(self, word: str, norm: str) -> str | None:
+        """The word's key in :class:`FeedLabels`: Arabic without proclitics, else lowercased;
+        None for numbers and punctuation."""
+        if self.lang == "ar":
+            return strip_proclitics(norm)[1] if _ARABIC.search(word) else None
+        return norm if any(ch.isalpha() for ch in word) else None
 
     def features(self, words: Sequence[str]) -> list[list[str]]:
         per_word = [self._word(w) for w in words]
@@ -285,6 +346,18 @@ def clusters_path(lang: str, directory: Path | None = None) -> Path:
     return model_path(lang, directory).with_name(f"{lang}.clusters.tsv")
 
 
+def labels_path(lang: str, directory: Path | None = None) -> Path:
+    return model_path(lang, directory).with_name(f"{lang}.labels.tsv")
+
+
+def model_files(lang: str, directory: Path | None = None) -> tuple[Path, ...]:
+    return (
+        model_path(lang, directory),
+        clusters_path(lang, directory),
+        labels_path(lang, directory),
+    )
+
+
 def manifest_path(directory: Path | None = None) -> Path:
     return model_path("en", directory).with_name("manifest.json")
 
@@ -298,8 +371,9 @@ def write_manifest(lang: str, directory: Path | None = None) -> None:
     before the C library reads it."""
     path = manifest_path(directory)
     manifest = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    for file in (model_path(lang, directory), clusters_path(lang, directory)):
-        manifest[file.name] = file_digest(file)
+    for file in model_files(lang, directory):
+        if file.exists():
+            manifest[file.name] = file_digest(file)
     path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -308,6 +382,13 @@ def read_clusters(path: Path) -> Clusters:
         return Clusters()
     with path.open(encoding="utf-8") as handle:
         return Clusters.read(handle)
+
+
+def read_feed_labels(path: Path) -> FeedLabels:
+    if not path.exists():
+        return FeedLabels()
+    with path.open(encoding="utf-8") as handle:
+        return FeedLabels.read(handle)
 
 
 @dataclass
@@ -343,8 +424,10 @@ def load_language(
     manifest = (
         json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.is_file() else {}
     )
-    for file in (path, clusters_path(lang, directory)):
+    for file in model_files(lang, directory):
         expected = manifest.get(file.name)
+        if expected is None and file.name.endswith(".labels.tsv") and not file.exists():
+            continue  # optional: a model trained without feed labels
         if expected is None and directory is None:
             raise TaggerModelError(f"{manifest_file} lists no checksum of {file.name}: {remedy}")
         if expected is not None and (not file.is_file() or file_digest(file) != expected):
@@ -360,7 +443,9 @@ def load_language(
     if not any(label.startswith("B-") for label in labels):
         raise TaggerModelError(f"entity model {path} has no B- labels ({labels}): {remedy}")
     clusters = read_clusters(clusters_path(lang, directory))
-    return LanguageTagger(lang, Featurizer(lang, clusters, Gazetteer(kb, lang)), tagger)
+    feed_labels = read_feed_labels(labels_path(lang, directory))
+    featurizer = Featurizer(lang, clusters, Gazetteer(kb, lang), feed_labels)
+    return LanguageTagger(lang, featurizer, tagger)
 
 
 ARABIC_PRONOUNS = frozenset(
