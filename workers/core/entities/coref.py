@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from schemas.models import Label
 from workers.core.entities.discovery import NAME_PARTICLES, arabic_variants
@@ -36,12 +37,11 @@ class ShortFormResolver:
             taken = sorted((m.start, m.end) for m in mentions if m.field == ft.field)
             starts = [s for s, _ in taken]
             for token in ft.tokens:
-                if not token.is_word:
+                # Cheapest tests first: an English short form is capitalised.
+                if not token.is_word or not (token.text[0].isupper() or token.arabic):
                     continue
                 target = self._resolve(token.norm, token.arabic, short_forms)
                 if target is None:
-                    continue
-                if not token.arabic and not token.text[0].isupper():
                     continue
                 k = bisect.bisect_right(starts, token.start) - 1
                 if k >= 0 and taken[k][1] > token.start:
@@ -126,12 +126,21 @@ class ShortFormResolver:
     def _resolve(
         self, norm: str, arabic: bool, forms: dict[str, Mention | None]
     ) -> tuple[Mention, str] | None:
-        candidates = arabic_variants(norm) if arabic else {norm.removesuffix("'s")}
-        for candidate in sorted(candidates, key=len, reverse=True):
+        if not arabic:
+            candidate = norm.removesuffix("'s")
+            mention = forms.get(candidate)
+            return (mention, candidate) if mention is not None else None
+        for candidate in _longest_variants_first(norm):
             mention = forms.get(candidate)
             if mention is not None:
                 return mention, candidate
         return None
+
+
+@lru_cache(maxsize=50_000)
+def _longest_variants_first(norm: str) -> tuple[str, ...]:
+    """``arabic_variants`` of a token, longest first (computed once per word form)."""
+    return tuple(sorted(arabic_variants(norm), key=len, reverse=True))
 
 
 def _join_adjacent(fields: Sequence[FieldText], found: list[Mention]) -> list[Mention]:
