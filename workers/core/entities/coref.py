@@ -18,7 +18,14 @@ from schemas.models import Label
 from workers.core.entities.discovery import NAME_PARTICLES, arabic_variants
 from workers.core.entities.discovery import skip_letters as _skip_letters
 from workers.core.entities.lexicon import Lexicon
-from workers.core.entities.spans import FieldText, Mention, has_arabic
+from workers.core.entities.spans import (
+    TOKEN,
+    FieldText,
+    Mention,
+    has_arabic,
+    is_word_char,
+    token_form,
+)
 from workers.core.text import match_form
 
 EN_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "la", "le"})
@@ -36,22 +43,27 @@ class ShortFormResolver:
         for ft in fields:
             taken = sorted((m.start, m.end) for m in mentions if m.field == ft.field)
             starts = [s for s, _ in taken]
-            for token in ft.tokens:
-                # Cheapest tests first: an English short form is capitalised.
-                if not token.is_word or not (token.text[0].isupper() or token.arabic):
+            # The regex scan instead of ft.tokens: only capitalised and Arabic words can be
+            # short forms, so the other tokens are never built or normalised.
+            for word in TOKEN.finditer(ft.text):
+                text = word.group()
+                if not is_word_char(text[0]):
                     continue
-                target = self._resolve(token.norm, token.arabic, short_forms)
+                arabic = has_arabic(text)
+                if not (arabic or text[0].isupper()):
+                    continue  # an English short form is capitalised
+                norm = token_form(text)
+                target = self._resolve(norm, arabic, short_forms)
                 if target is None:
                     continue
-                k = bisect.bisect_right(starts, token.start) - 1
-                if k >= 0 and taken[k][1] > token.start:
+                start, end = word.span()
+                k = bisect.bisect_right(starts, start) - 1
+                if k >= 0 and taken[k][1] > start:
                     continue  # inside a mention already
-                start = token.start
-                end = token.end
-                if token.arabic:
+                if arabic:
                     # The proclitics are the letters the matched short form does not cover.
-                    start += _skip_letters(token.text, max(0, len(token.norm) - len(target[1])))
-                elif token.text.endswith(("'s", "’s")):
+                    start += _skip_letters(text, max(0, len(norm) - len(target[1])))
+                elif text.endswith(("'s", "’s")):
                     end -= 2
                 person = target[0]
                 found.append(

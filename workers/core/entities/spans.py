@@ -51,7 +51,7 @@ class Token:
     def is_word(self) -> bool:
         return is_word_char(self.text[0])
 
-    @cached_property
+    @property
     def arabic(self) -> bool:
         return has_arabic(self.text)
 
