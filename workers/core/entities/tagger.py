@@ -54,11 +54,16 @@ class TaggerModelError(RuntimeError):
     """The shipped (or configured) CRF model is missing or unreadable."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TokenSpan:
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        # One dict update instead of the frozen dataclass's object.__setattr__ per field:
+        # every token of every text is built.
+        self.__dict__.update(start=start, end=end, text=text)
 
 
 def tokenize(text: str) -> list[TokenSpan]:
@@ -82,6 +87,7 @@ def sentences(text: str, tokens: Sequence[TokenSpan]) -> Iterator[list[TokenSpan
         yield current
 
 
+@lru_cache(maxsize=200_000)
 def strip_proclitics(norm: str) -> tuple[str, str]:
     """(proclitics, rest) of an Arabic word: ``وبالقاهرة`` → (``وبال``, ``قاهرة``)."""
     for prefix in ARABIC_PROCLITICS:
@@ -196,10 +202,10 @@ class Gazetteer:
             if not self.could_start(norms[i]):
                 i += 1
                 continue
+            first = strip_proclitics(norms[i])[1] if self.lang == "ar" else ""
             for n in range(min(MAX_GAZETTEER_WORDS, len(norms) - i), 0, -1):
                 label = self.names.get(" ".join(norms[i : i + n]))
                 if label is None and self.lang == "ar" and n >= 1:
-                    first = strip_proclitics(norms[i])[1]
                     rest = norms[i + 1 : i + n]
                     label = self.names.get(" ".join([first, *rest])) or self.names.get(
                         " ".join(["ال" + first, *rest])
@@ -465,6 +471,7 @@ def arabic_edge_words() -> frozenset[str]:
     return frozenset(words | lexicon.ar_stop | lexicon.ar_reporting_verbs)
 
 
+@lru_cache(maxsize=100_000)
 def is_arabic_edge_word(word: str) -> bool:
     norm = match_form(word)
     edge = arabic_edge_words()
@@ -475,7 +482,8 @@ def is_arabic_edge_word(word: str) -> bool:
 
 
 def _latin_word(word: str) -> bool:
-    return any(ch.isalpha() for ch in word) and not _ARABIC.search(word)
+    # The regex first: in Arabic text most words fail it without a Python-level loop.
+    return not _ARABIC.search(word) and any(ch.isalpha() for ch in word)
 
 
 @dataclass
