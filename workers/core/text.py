@@ -111,15 +111,27 @@ def match_form(text: str) -> str:
 def match_form_with_offsets(text: str) -> tuple[str, list[int]]:
     """Matching form (whitespace kept as single characters) and, for every character of it,
     the offset of the source character it came from."""
-    out: list[str] = []
-    offsets: list[int] = []
     table = _MATCH_TABLE
-    for i, ch in enumerate(text):
-        mapped = table[ord(ch)]
-        for m in mapped:
-            out.append(m)
-            offsets.append(i)
-    return "".join(out), offsets
+    # Most characters map to exactly one: only the others (dropped diacritics, tatweel,
+    # ligatures that expand) need offsets of their own; the runs between them map 1:1.
+    irregular = [ch for ch in set(text) if len(table[ord(ch)]) != 1]
+    norm = text.translate(table)
+    if not irregular:
+        return norm, list(range(len(text)))
+    offsets: list[int] = []
+    previous = 0
+    pattern = re.compile("[" + "".join(_class_escape(ch) for ch in irregular) + "]")
+    for found in pattern.finditer(text):
+        i = found.start()
+        offsets.extend(range(previous, i))
+        offsets.extend([i] * len(table[ord(text[i])]))
+        previous = i + 1
+    offsets.extend(range(previous, len(text)))
+    return norm, offsets
+
+
+def _class_escape(ch: str) -> str:
+    return f"\\U{ord(ch):08x}"
 
 
 ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")

@@ -19,10 +19,15 @@ from workers.core.entities.models import (
     build_entity_extractor,
 )
 from workers.core.entities.tagger import (
+    Clusters,
     CrfSpanModel,
+    Featurizer,
+    FeedLabels,
+    Gazetteer,
     bio_spans,
     is_arabic_edge_word,
     model_path,
+    sentences,
     strip_proclitics,
     tokenize,
 )
@@ -40,6 +45,38 @@ def test_tokens_follow_the_conll_conventions() -> None:
         "Norway", "'s", "U.S.", "envoy", "paid", "$", "1,250.50", "to", "AT&T", ".",
     ]  # fmt: skip
     assert words("وقال سامر (45 عاما)، إن") == ["وقال", "سامر", "(", "45", "عاما", ")", "،", "إن"]
+
+
+def test_initials_and_title_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Bowling: S. Waugh 2-40, G. W. Pike 1-12. Dr. Hanna Ostrova flew to St. Petersburg."
+    cut = [[t.text for t in s] for s in sentences(text, tokenize(text))]
+    assert cut[0][:4] == ["Bowling", ":", "S.", "Waugh"]
+    assert cut[0][6:9] == ["G.", "W.", "Pike"]
+    assert cut[1][:3] == ["Dr.", "Hanna", "Ostrova"] and cut[1][-3:] == ["St.", "Petersburg", "."]
+    assert len(cut) == 2  # the sentence still ends at its last full stop
+
+
+def test_an_initial_stays_on_the_name_it_abbreviates(crf: ModelEntityExtractor) -> None:
+    entities = found(crf, "The visitors collapsed after J. Okonkwo took four wickets.", "en")
+    assert entities.get("J. Okonkwo") == Label.PERSON, entities
+
+
+def test_feed_labels_mark_words_the_news_mostly_calls_names() -> None:
+    table = FeedLabels.read(
+        [
+            "قرضاوي\t40\tPER:30 ORG:0 LOC:0 MISC:0 O:10\n",
+            "سوق\t900\tPER:0 ORG:20 LOC:0 MISC:0 O:880\n",
+            "نادر\t2\tPER:2 ORG:0 LOC:0 MISC:0 O:0\n",  # too rare to say anything
+        ]
+    )
+    featurizer = Featurizer("ar", Clusters(), Gazetteer(None, "ar"), table)
+    feats = featurizer.features(["وقال", "والقرضاوي", "في", "السوق", "نادر"])
+    assert "fl=PERh" in feats[1]  # the proclitics are stripped before the lookup
+    assert "1:fl=PERh" in feats[0] and "-1:fl=PERh" in feats[2]  # neighbours see it
+    assert not any(f.startswith("fl=") for f in feats[3])  # a common word: no label
+    assert "fl=unk" in feats[4]
+    plain = Featurizer("ar", Clusters(), Gazetteer(None, "ar"))
+    assert not any("fl=" in f for f in plain.features(["والقرضاوي"])[0])
 
 
 def test_proclitics_are_split_from_the_stem() -> None:
@@ -164,6 +201,7 @@ def test_model_files_are_in_the_package() -> None:
         path = model_path(lang)
         assert path.is_file() and path.stat().st_size < 40 * 2**20
         assert path.with_name(f"{lang}.clusters.tsv").is_file()
+        assert path.with_name(f"{lang}.labels.tsv").is_file()
         assert (path.parent / "MODEL_CARD.md").is_file()
 
 

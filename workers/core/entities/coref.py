@@ -12,12 +12,20 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from schemas.models import Label
 from workers.core.entities.discovery import NAME_PARTICLES, arabic_variants
 from workers.core.entities.discovery import skip_letters as _skip_letters
 from workers.core.entities.lexicon import Lexicon
-from workers.core.entities.spans import FieldText, Mention, has_arabic
+from workers.core.entities.spans import (
+    TOKEN,
+    FieldText,
+    Mention,
+    has_arabic,
+    is_word_char,
+    token_form,
+)
 from workers.core.text import match_form
 
 EN_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "la", "le"})
@@ -35,23 +43,27 @@ class ShortFormResolver:
         for ft in fields:
             taken = sorted((m.start, m.end) for m in mentions if m.field == ft.field)
             starts = [s for s, _ in taken]
-            for token in ft.tokens:
-                if not token.is_word:
+            # The regex scan instead of ft.tokens: only capitalised and Arabic words can be
+            # short forms, so the other tokens are never built or normalised.
+            for word in TOKEN.finditer(ft.text):
+                text = word.group()
+                if not is_word_char(text[0]):
                     continue
-                target = self._resolve(token.norm, token.arabic, short_forms)
+                arabic = has_arabic(text)
+                if not (arabic or text[0].isupper()):
+                    continue  # an English short form is capitalised
+                norm = token_form(text)
+                target = self._resolve(norm, arabic, short_forms)
                 if target is None:
                     continue
-                if not token.arabic and not token.text[0].isupper():
-                    continue
-                k = bisect.bisect_right(starts, token.start) - 1
-                if k >= 0 and taken[k][1] > token.start:
+                start, end = word.span()
+                k = bisect.bisect_right(starts, start) - 1
+                if k >= 0 and taken[k][1] > start:
                     continue  # inside a mention already
-                start = token.start
-                end = token.end
-                if token.arabic:
+                if arabic:
                     # The proclitics are the letters the matched short form does not cover.
-                    start += _skip_letters(token.text, max(0, len(token.norm) - len(target[1])))
-                elif token.text.endswith(("'s", "’s")):
+                    start += _skip_letters(text, max(0, len(norm) - len(target[1])))
+                elif text.endswith(("'s", "’s")):
                     end -= 2
                 person = target[0]
                 found.append(
@@ -126,12 +138,21 @@ class ShortFormResolver:
     def _resolve(
         self, norm: str, arabic: bool, forms: dict[str, Mention | None]
     ) -> tuple[Mention, str] | None:
-        candidates = arabic_variants(norm) if arabic else {norm.removesuffix("'s")}
-        for candidate in sorted(candidates, key=len, reverse=True):
+        if not arabic:
+            candidate = norm.removesuffix("'s")
+            mention = forms.get(candidate)
+            return (mention, candidate) if mention is not None else None
+        for candidate in _longest_variants_first(norm):
             mention = forms.get(candidate)
             if mention is not None:
                 return mention, candidate
         return None
+
+
+@lru_cache(maxsize=50_000)
+def _longest_variants_first(norm: str) -> tuple[str, ...]:
+    """``arabic_variants`` of a token, longest first (computed once per word form)."""
+    return tuple(sorted(arabic_variants(norm), key=len, reverse=True))
 
 
 def _join_adjacent(fields: Sequence[FieldText], found: list[Mention]) -> list[Mention]:

@@ -38,7 +38,7 @@ ARTICLE_PROCLITICS = frozenset({"", "و", "ف", "ب", "ك", "وب", "فب", "و�
 """What may precede a name that has its own article (ل fuses instead: see above)."""
 PROCLITICS = ARTICLE_PROCLITICS | {"ل", "ول", "فل"}
 _NEXT_WORD = re.compile(r"[ ]+(\w+)")
-_PREVIOUS_WORD = re.compile(r"(\w+)[ ]+$")
+_SENTENCE_BREAKS = frozenset({".", "!", "?", ":", "\n", '"', "—"})
 FUSED_PROCLITICS = frozenset({"", "و", "ف"})
 SMALL_CITY_PRIOR = 1.01
 """Priors of generated cities are 1 + population / 1e8: below this, under a million people."""
@@ -224,17 +224,35 @@ class GazetteerMatcher:
             and after.group(1).lower() not in self.lexicon.en_stop
         ):
             return True
-        before = _PREVIOUS_WORD.search(text, 0, start)
-        if not before or not before.group(1)[0].isupper():
+        before = _previous_word(text, start)
+        if before is None or not text[before[0]].isupper():
             return False
-        if before.group(1).lower() in self.lexicon.en_stop:
+        if text[before[0] : before[1]].lower() in self.lexicon.en_stop:
             return False
-        preceding = text[: before.start()].rstrip(" ")
-        return bool(preceding) and not preceding.endswith((".", "!", "?", ":", "\n", '"', "—"))
+        preceding = before[0]  # what precedes it, spaces skipped (no copy of the text)
+        while preceding > 0 and text[preceding - 1] == " ":
+            preceding -= 1
+        return preceding > 0 and text[preceding - 1] not in _SENTENCE_BREAKS
 
     def _after_place_word(self, ft: FieldText, hit: _Hit) -> bool:
         before = ft.norm[: hit.norm_start].rstrip().rsplit(" ", 1)[-1]
         return before in self.lexicon.place_words
+
+
+def _previous_word(text: str, end: int) -> tuple[int, int] | None:
+    r"""Span of the word before the spaces that end ``text[:end]`` (a final line break may
+    follow them), as ``re.search(r"(\w+)[ ]+$", text[:end])`` finds it, without scanning
+    the text from its start for every name."""
+    stop = end - 1 if end > 0 and text[end - 1] == "\n" else end
+    word_end = stop
+    while word_end > 0 and text[word_end - 1] == " ":
+        word_end -= 1
+    if word_end == stop:
+        return None
+    word_start = word_end
+    while word_start > 0 and is_word_char(text[word_start - 1]):
+        word_start -= 1
+    return (word_start, word_end) if word_start < word_end else None
 
 
 _LIST_JOINT = re.compile(r"\s*(?:,|،|and|or|&|و|أو)?\s*(?:و|ف)?")

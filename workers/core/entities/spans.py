@@ -3,18 +3,23 @@ mentions found in it, overlap resolution and ids for names the knowledge base la
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from schemas.models import CleanArticle, Entity, Label, TextField
 from workers.core.text import match_form, match_form_with_offsets
 
 _MARKS = "\u0640\u064b-\u065f\u0670"
 TOKEN = re.compile(rf"[\w{_MARKS}]+(?:['’\-][\w{_MARKS}]+)*|[^\w\s{_MARKS}]")
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
+token_form = lru_cache(maxsize=100_000)(match_form)
+"""``match_form`` of a token: news repeats its words, so most tokens are normalised once."""
 
 
 def is_word_char(ch: str) -> bool:
@@ -22,16 +27,25 @@ def is_word_char(ch: str) -> bool:
 
 
 def has_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC_CHAR.search(text) is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Token:
     start: int
     end: int
     text: str
     norm: str
     newline_before: bool = False
+
+    def __init__(
+        self, start: int, end: int, text: str, norm: str, newline_before: bool = False
+    ) -> None:
+        # One dict update instead of the frozen dataclass's five object.__setattr__ calls:
+        # every field's tokens are built, so this is a hot path.
+        self.__dict__.update(
+            start=start, end=end, text=text, norm=norm, newline_before=newline_before
+        )
 
     @property
     def is_word(self) -> bool:
@@ -81,7 +95,7 @@ class FieldText:
                     found.start(),
                     found.end(),
                     found.group(),
-                    match_form(found.group()),
+                    token_form(found.group()),
                     newline_before="\n" in gap or not tokens,
                 )
             )
@@ -145,8 +159,30 @@ class Mention:
 
 def longest_first(mentions: Iterable[Mention]) -> list[Mention]:
     """Non-overlapping mentions, longer ones winning, in text order."""
+    ordered = sorted(mentions, key=lambda m: (-m.length, m.field, m.start))
+    if any(m.end < m.start for m in ordered):
+        return _longest_first_scan(ordered)
     chosen: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (-m.length, m.field, m.start)):
+    # Per field, the chosen spans sorted by (start, end). They never overlap, so their ends
+    # are sorted too: the only one a new span can overlap is the first ending after its start.
+    starts_of: dict[TextField, list[int]] = {}
+    ends_of: dict[TextField, list[int]] = {}
+    for mention in ordered:
+        starts = starts_of.setdefault(mention.field, [])
+        ends = ends_of.setdefault(mention.field, [])
+        k = bisect.bisect_right(ends, mention.start)
+        if k < len(ends) and starts[k] < mention.end:
+            continue
+        starts.insert(k, mention.start)
+        ends.insert(k, mention.end)
+        chosen.append(mention)
+    return sorted(chosen, key=lambda m: (m.field != TextField.TITLE, m.start))
+
+
+def _longest_first_scan(ordered: list[Mention]) -> list[Mention]:
+    """``longest_first`` by pairwise checks, for spans the index above cannot order."""
+    chosen: list[Mention] = []
+    for mention in ordered:
         if not any(mention.overlaps(c) for c in chosen):
             chosen.append(mention)
     return sorted(chosen, key=lambda m: (m.field != TextField.TITLE, m.start))

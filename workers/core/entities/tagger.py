@@ -31,9 +31,13 @@ LANGS = ("en", "ar")
 MAX_GAZETTEER_WORDS = 5
 NEIGHBOURS = (-2, -1, 1, 2)
 
+_ABBREVIATIONS = "(?i:st|mr|mrs|ms|dr|jr|sr|mt|ft|gen|lt|col|gov|sen|rep|prof)"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 TOKEN = re.compile(
     rf"(?:[^\W\d_]\.){{2,}}"  # U.S., U.N.
+    # An initial or a title's abbreviation before a name is one token, not a sentence end:
+    # S. Waugh, St. Petersburg, Dr. Lee (as CoNLL tokenises them).
+    rf"|(?<!\w)(?:[A-Z]|{_ABBREVIATIONS})\.(?=\s+[A-Z])"
     rf"|[\w{_MARKS}]+(?:(?:[-.,/&]|['’](?!s\b))[\w{_MARKS}]+)*"  # words, 1,000.5, AT&T
     rf"|['’]s\b"  # the possessive is a token of its own, as in CoNLL
     rf"|[^\w\s{_MARKS}]"
@@ -50,11 +54,16 @@ class TaggerModelError(RuntimeError):
     """The shipped (or configured) CRF model is missing or unreadable."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TokenSpan:
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        # One dict update instead of the frozen dataclass's object.__setattr__ per field:
+        # every token of every text is built.
+        self.__dict__.update(start=start, end=end, text=text)
 
 
 def tokenize(text: str) -> list[TokenSpan]:
@@ -78,6 +87,7 @@ def sentences(text: str, tokens: Sequence[TokenSpan]) -> Iterator[list[TokenSpan
         yield current
 
 
+@lru_cache(maxsize=200_000)
 def strip_proclitics(norm: str) -> tuple[str, str]:
     """(proclitics, rest) of an Arabic word: ``وبالقاهرة`` → (``وبال``, ``قاهرة``)."""
     for prefix in ARABIC_PROCLITICS:
@@ -119,6 +129,43 @@ class Clusters:
         return clusters
 
 
+FEED_LABEL_TYPES = ("PER", "ORG", "LOC", "MISC")
+FEED_LABEL_MIN_COUNT = 3
+
+
+@dataclass
+class FeedLabels:
+    """How a first-pass CRF labelled each word across unlabelled feed text
+    (``<lang>.labels.tsv``: word, occurrences, ``LABEL:count`` pairs).
+
+    A name the model finds where the context gives it away (after a title, beside a full name)
+    is then known in contexts that do not: the feature says "this word is mostly a person in
+    the news". Shares are binned (≥ .1 low, ≥ .3 mid, ≥ .6 high); rarer words get nothing.
+    """
+
+    features: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, lines: Iterable[str]) -> FeedLabels:
+        labels = cls()
+        for line in lines:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or int(parts[1]) < FEED_LABEL_MIN_COUNT:
+                continue
+            total = int(parts[1])
+            counts = {k: int(v) for k, _, v in (p.partition(":") for p in parts[2].split())}
+            feats = []
+            for label in FEED_LABEL_TYPES:
+                share = counts.get(label, 0) / total
+                if share >= 0.1:
+                    feats.append(label + ("h" if share >= 0.6 else "m" if share >= 0.3 else "l"))
+            labels.features[parts[0]] = tuple(feats)
+        return labels
+
+    def __bool__(self) -> bool:
+        return bool(self.features)
+
+
 class Gazetteer:
     """Knowledge-base names (matching form) as token n-grams → label, for B-/I- features."""
 
@@ -155,10 +202,10 @@ class Gazetteer:
             if not self.could_start(norms[i]):
                 i += 1
                 continue
+            first = strip_proclitics(norms[i])[1] if self.lang == "ar" else ""
             for n in range(min(MAX_GAZETTEER_WORDS, len(norms) - i), 0, -1):
                 label = self.names.get(" ".join(norms[i : i + n]))
                 if label is None and self.lang == "ar" and n >= 1:
-                    first = strip_proclitics(norms[i])[1]
                     rest = norms[i + 1 : i + n]
                     label = self.names.get(" ".join([first, *rest])) or self.names.get(
                         " ".join(["ال" + first, *rest])
@@ -176,10 +223,17 @@ class Gazetteer:
 class Featurizer:
     """Feature strings per token; the per-word part is cached (news repeats its words)."""
 
-    def __init__(self, lang: str, clusters: Clusters, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        lang: str,
+        clusters: Clusters,
+        gazetteer: Gazetteer,
+        feed_labels: FeedLabels | None = None,
+    ) -> None:
         self.lang = lang
         self.clusters = clusters
         self.gazetteer = gazetteer
+        self.feed_labels = feed_labels or FeedLabels()
         self._word = lru_cache(maxsize=200_000)(self._word_features)
         self.norm = lru_cache(maxsize=200_000)(self._norm)
 
@@ -223,8 +277,25 @@ class Featurizer:
             own.append("c=none")
             context.append("c=none")
         own.append("bias")
-        seen = tuple(tuple(f"{offset}:{f}" for f in context) for offset in NEIGHBOURS)
+        near = list(context)
+        if self.feed_labels:
+            key = self.label_key(word, norm)
+            if key is not None:
+                labelled = ["fl=" + f for f in self.feed_labels.features.get(key, ("unk",))]
+                own += labelled
+                near += labelled
+        seen = tuple(
+            tuple(f"{offset}:{f}" for f in (near if offset in (-1, 1) else context))
+            for offset in NEIGHBOURS
+        )
         return tuple(own), seen
+
+    def label_key(self, word: str, norm: str) -> str | None:
+        """The word's key in :class:`FeedLabels`: Arabic without proclitics, else lowercased;
+        None for numbers and punctuation."""
+        if self.lang == "ar":
+            return strip_proclitics(norm)[1] if _ARABIC.search(word) else None
+        return norm if any(ch.isalpha() for ch in word) else None
 
     def features(self, words: Sequence[str]) -> list[list[str]]:
         per_word = [self._word(w) for w in words]
@@ -281,6 +352,18 @@ def clusters_path(lang: str, directory: Path | None = None) -> Path:
     return model_path(lang, directory).with_name(f"{lang}.clusters.tsv")
 
 
+def labels_path(lang: str, directory: Path | None = None) -> Path:
+    return model_path(lang, directory).with_name(f"{lang}.labels.tsv")
+
+
+def model_files(lang: str, directory: Path | None = None) -> tuple[Path, ...]:
+    return (
+        model_path(lang, directory),
+        clusters_path(lang, directory),
+        labels_path(lang, directory),
+    )
+
+
 def manifest_path(directory: Path | None = None) -> Path:
     return model_path("en", directory).with_name("manifest.json")
 
@@ -294,8 +377,9 @@ def write_manifest(lang: str, directory: Path | None = None) -> None:
     before the C library reads it."""
     path = manifest_path(directory)
     manifest = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    for file in (model_path(lang, directory), clusters_path(lang, directory)):
-        manifest[file.name] = file_digest(file)
+    for file in model_files(lang, directory):
+        if file.exists():
+            manifest[file.name] = file_digest(file)
     path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -304,6 +388,13 @@ def read_clusters(path: Path) -> Clusters:
         return Clusters()
     with path.open(encoding="utf-8") as handle:
         return Clusters.read(handle)
+
+
+def read_feed_labels(path: Path) -> FeedLabels:
+    if not path.exists():
+        return FeedLabels()
+    with path.open(encoding="utf-8") as handle:
+        return FeedLabels.read(handle)
 
 
 @dataclass
@@ -339,8 +430,10 @@ def load_language(
     manifest = (
         json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.is_file() else {}
     )
-    for file in (path, clusters_path(lang, directory)):
+    for file in model_files(lang, directory):
         expected = manifest.get(file.name)
+        if expected is None and file.name.endswith(".labels.tsv") and not file.exists():
+            continue  # optional: a model trained without feed labels
         if expected is None and directory is None:
             raise TaggerModelError(f"{manifest_file} lists no checksum of {file.name}: {remedy}")
         if expected is not None and (not file.is_file() or file_digest(file) != expected):
@@ -356,7 +449,9 @@ def load_language(
     if not any(label.startswith("B-") for label in labels):
         raise TaggerModelError(f"entity model {path} has no B- labels ({labels}): {remedy}")
     clusters = read_clusters(clusters_path(lang, directory))
-    return LanguageTagger(lang, Featurizer(lang, clusters, Gazetteer(kb, lang)), tagger)
+    feed_labels = read_feed_labels(labels_path(lang, directory))
+    featurizer = Featurizer(lang, clusters, Gazetteer(kb, lang), feed_labels)
+    return LanguageTagger(lang, featurizer, tagger)
 
 
 ARABIC_PRONOUNS = frozenset(
@@ -376,6 +471,7 @@ def arabic_edge_words() -> frozenset[str]:
     return frozenset(words | lexicon.ar_stop | lexicon.ar_reporting_verbs)
 
 
+@lru_cache(maxsize=100_000)
 def is_arabic_edge_word(word: str) -> bool:
     norm = match_form(word)
     edge = arabic_edge_words()
@@ -386,7 +482,8 @@ def is_arabic_edge_word(word: str) -> bool:
 
 
 def _latin_word(word: str) -> bool:
-    return any(ch.isalpha() for ch in word) and not _ARABIC.search(word)
+    # The regex first: in Arabic text most words fail it without a Python-level loop.
+    return not _ARABIC.search(word) and any(ch.isalpha() for ch in word)
 
 
 @dataclass

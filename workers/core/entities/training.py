@@ -1,11 +1,14 @@
 """Training the CRF name finder from ``../shared/data`` (``newsflow train entities``).
 
-Two steps per language, both deterministic (fixed seeds, one thread):
+Three steps per language, all deterministic (fixed seeds, one thread):
 
 1. **Word clusters** from the unlabelled feed articles: word2vec (gensim, CBOW) on the
    tokenised feed text, then k-means on the unit vectors of the most frequent words at two
    granularities. Written to ``<lang>.clusters.tsv`` (word, coarse id, fine id).
-2. **CRF** (CRFsuite, L-BFGS with L1+L2) on the labelled sets, features from
+2. **Feed labels**: a first CRF (without them) tags unlabelled feed articles and counts how
+   each word was labelled (``<lang>.labels.tsv``), so the final model knows which words are
+   mostly names in the news even where their context does not say so.
+3. **CRF** (CRFsuite, L-BFGS with L1+L2) on the labelled sets, features from
    :mod:`workers.core.entities.tagger`; the dev sets are scored after training.
 
 Data (see the model card): English trains on CoNLL-2003 train and is scored on CoNLL dev and
@@ -22,6 +25,7 @@ import json
 import sys
 import time
 import zlib
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,11 +41,14 @@ from workers.core.entities.conll import (
 )
 from workers.core.entities.kb import KnowledgeBase
 from workers.core.entities.tagger import (
+    FEED_LABEL_TYPES,
     Featurizer,
     Gazetteer,
     clusters_path,
+    labels_path,
     model_path,
     read_clusters,
+    read_feed_labels,
     sentences,
     tokenize,
     write_manifest,
@@ -52,6 +59,8 @@ FEEDS = {"en": "feeds/en-news.jsonl.gz", "ar": "feeds/ar-ant-news.jsonl.gz"}
 HELDOUT_SHARE = 0.10
 FEED_ARTICLES = 8000
 """Feed articles per language the clusters learn from (the first ones of the file)."""
+FEED_LABEL_ARTICLES = 20000
+"""Feed articles per language the first-pass CRF labels (the first ones of the file)."""
 
 
 @dataclass
@@ -212,6 +221,48 @@ def train_crf(
     }
 
 
+def build_feed_labels(
+    lang: str,
+    data: Path,
+    model: Path,
+    featurizer: Featurizer,
+    out: Path,
+    *,
+    limit: int | None = FEED_LABEL_ARTICLES,
+) -> dict[str, Any]:
+    """Tag feed articles with ``model`` and write each word's label counts."""
+    import pycrfsuite
+
+    started = time.process_time()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    characters = 0
+    with gzip.open(data / FEEDS[lang], "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if limit is not None and number >= limit:
+                break
+            record = json.loads(line)
+            text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
+            characters += len(text)
+            for sentence in sentences(text, tokenize(text)):
+                words = [t.text for t in sentence]
+                for word, tag in zip(words, tagger.tag(featurizer.features(words)), strict=True):
+                    key = featurizer.label_key(word, featurizer.norm(word))
+                    if key is not None and "\t" not in key:
+                        counts[key][tag[2:] if tag != "O" else "O"] += 1
+    with out.open("w", encoding="utf-8") as handle:
+        for key in sorted(counts):
+            count = counts[key]
+            pairs = " ".join(f"{label}:{count[label]}" for label in (*FEED_LABEL_TYPES, "O"))
+            handle.write(f"{key}\t{sum(count.values())}\t{pairs}\n")
+    return {
+        "feed_characters": characters,
+        "words": len(counts),
+        "cpu_seconds": round(time.process_time() - started, 1),
+    }
+
+
 def score_tokens(model: Path, featurizer: Featurizer, data: Sequence[Sentence]) -> SpanScores:
     """Span scores of the CRF alone on gold tokenisation (no KB linking, no post-processing)."""
     import pycrfsuite
@@ -232,6 +283,7 @@ def train_language(
     *,
     rebuild_clusters: bool = False,
     feed_articles: int | None = FEED_ARTICLES,
+    feed_label_articles: int = FEED_LABEL_ARTICLES,
     **crf_params: Any,
 ) -> dict[str, Any]:
     report: dict[str, Any] = {"lang": lang, "date": datetime.now(UTC).date().isoformat()}
@@ -239,9 +291,21 @@ def train_language(
     if rebuild_clusters or not cluster_file.exists():
         report["clusters"] = build_clusters(lang, data, cluster_file, limit=feed_articles)
     clusters = read_clusters(cluster_file)
-    featurizer = Featurizer(lang, clusters, Gazetteer(KnowledgeBase.default(), lang))
+    gazetteer = Gazetteer(KnowledgeBase.default(), lang)
     splits = load_splits(lang, data)
     model = model_path(lang, out_dir)
+    labels_file = labels_path(lang, out_dir)
+    if feed_label_articles:
+        first_pass = model.with_suffix(".first-pass.crfsuite")
+        plain = Featurizer(lang, clusters, gazetteer)
+        report["first_pass_crf"] = train_crf(lang, splits, plain, first_pass, **crf_params)
+        report["feed_labels"] = build_feed_labels(
+            lang, data, first_pass, plain, labels_file, limit=feed_label_articles
+        )
+        first_pass.unlink()
+    elif labels_file.exists():
+        labels_file.unlink()
+    featurizer = Featurizer(lang, clusters, gazetteer, read_feed_labels(labels_file))
     report["crf"] = train_crf(lang, splits, featurizer, model, **crf_params)
     report["dev"] = {
         name: score_tokens(model, featurizer, sentences_).as_dict()
@@ -263,6 +327,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--rebuild-clusters", action="store_true")
     parser.add_argument("--feed-articles", type=int, default=FEED_ARTICLES)
+    parser.add_argument(
+        "--feed-label-articles",
+        type=int,
+        default=FEED_LABEL_ARTICLES,
+        help="feed articles the first-pass CRF labels (0: no feed-label features)",
+    )
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
@@ -276,6 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.out,
         rebuild_clusters=args.rebuild_clusters,
         feed_articles=args.feed_articles,
+        feed_label_articles=args.feed_label_articles,
         c1=args.c1,
         c2=args.c2,
         iterations=args.iterations,

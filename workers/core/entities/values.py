@@ -91,8 +91,21 @@ def _alternatives(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
+def _first_letters(words: Iterable[str]) -> str:
+    """A lookahead on the first letters of English words, put before their alternation: it
+    changes no match (the words start with these letters, compared case-insensitively as the
+    words are), but the regex engine rejects most positions with one class test instead of
+    trying every word there."""
+    return "(?=[" + "".join(sorted({w[0].lower() for w in words})) + "])"
+
+
+def _english_words(*words: str) -> str:
+    """``(?:w1|w2|…)`` in the given order, behind the lookahead of their first letters."""
+    return _first_letters(words) + "(?:" + "|".join(words) + ")"
+
+
 AR_SCALE = rf"(?:{_alternatives(w for w in SCALES if not w.isascii())})"
-EN_MONTH = rf"(?P<month>{_alternatives(EN_MONTHS)})\.?"
+EN_MONTH = rf"{_first_letters(EN_MONTHS)}(?P<month>{_alternatives(EN_MONTHS)})\.?"
 AR_MONTH = rf"(?P<month>{_alternatives(AR_MONTHS)})(?:\s*/\s*(?:{_alternatives(AR_MONTHS)}))?"
 ORDINAL = r"(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
@@ -102,6 +115,8 @@ _I = re.IGNORECASE
 AR_START = r"(?:(?<!\w)|(?<=\b[وفبلك])|(?<=\b[وفبلك]ـ)|(?<=\bو[بلك])|(?<=\bو[بلك]ـ))"
 """Start of an Arabic value, also right after an attached و ف ب ل ك (و19 يونيو، بـ5 مليارات)."""
 AR_WEEKDAY = _alternatives(w for w in WEEKDAYS if not w.isascii())
+YEAR_PREPOSITIONS = ("in", "since", "until", "by", "before", "after", "during", "from", "of")
+MONTH_PREPOSITIONS = ("in", "since", "until", "by", "early", "late", "mid", "last", "next", "this")
 DATES = [
     re.compile(rf"\b{YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?{EN_MONTH}(?:,?\s+{YEAR})?\b", _I),
@@ -113,19 +128,20 @@ DATES = [
     re.compile(rf"(?<!\w)(?:شهر\s+)?{AR_MONTH}\s+{AR_YEAR_WORD}{YEAR}"),
     # Only the year is the value: "in 2023" → "2023".
     re.compile(
-        rf"\b(?:in|since|until|by|before|after|during|from|of)\s+(?P<core>{YEAR})\b(?!\s*[-–])", _I
+        rf"\b{_english_words(*YEAR_PREPOSITIONS)}\s+(?P<core>{YEAR})\b(?!\s*[-–])",
+        _I,
     ),
     re.compile(rf"(?<!\w)(?:عام|العام|سنة)\s+{YEAR}"),
     # A month alone only after a preposition: "in July", "في يوليو", "منذ مارس" (not the verb).
     re.compile(
-        rf"\b(?:in|since|until|by|early|late|mid|last|next|this)[\s-]+(?P<core>{EN_MONTH})(?!\s*\d)\b",
+        rf"\b{_english_words(*MONTH_PREPOSITIONS)}[\s-]+(?P<core>{EN_MONTH})(?!\s*\d)\b",
         _I,
     ),
     re.compile(
         rf"(?<!\w)(?:في|منذ|حتى|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+(?:شهر\s+)?"
         rf"(?P<core>{AR_MONTH})(?!\w)(?!\s*(?:/|\d))"
     ),
-    re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I),
+    re.compile(rf"\b(?P<weekday>{_english_words(*(w for w in WEEKDAYS if w.isascii()))})\b", _I),
     # Arabic news sets the weekday off with commas: "أعلن الجيش، الثلاثاء، أنه …".
     re.compile(rf"(?<=[،,])\s*(?P<core>(?P<weekday3>{AR_WEEKDAY}))(?=\s*[،,.])"),
     re.compile(
@@ -282,6 +298,16 @@ KINDS: list[tuple[list[re.Pattern[str]], Callable[[re.Match[str]], Value | None]
     (DATES, _date),
 ]
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_LATIN_LETTER = re.compile("[a-z]", _I)
+"""With IGNORECASE, as the patterns: it also finds the letters that fold to ASCII ones
+(ſ, K, ı, İ), so a text it finds nothing in cannot match an English word of a pattern."""
+_NEEDS_ARABIC = {id(DATES[i]) for i in (4, 5, 7, 9, 11, 12)}
+"""Patterns that cannot match without an Arabic word: month, عام/سنة, preposition, weekday."""
+_NEEDS_LATIN = {id(DATES[i]) for i in (1, 2, 3, 6, 8, 10)} | {id(MONEY[1])}
+"""Patterns that cannot match without an English word: month, preposition, weekday,
+currency name."""
+
 
 @dataclass
 class ValueFinder:
@@ -293,8 +319,16 @@ class ValueFinder:
         return longest_first(self._candidates(ft))
 
     def _candidates(self, ft: FieldText) -> Iterator[Mention]:
+        # A pattern that needs a script the text lacks is skipped: English text is never
+        # scanned for Arabic months and weekdays, nor Arabic text for English ones.
+        arabic = _ARABIC_LETTER.search(ft.text) is not None
+        latin = _LATIN_LETTER.search(ft.text) is not None
         for patterns, interpret in KINDS:
             for pattern in patterns:
+                if (not arabic and id(pattern) in _NEEDS_ARABIC) or (
+                    not latin and id(pattern) in _NEEDS_LATIN
+                ):
+                    continue
                 for found in pattern.finditer(ft.text):
                     value = interpret(found)
                     if value is None:
