@@ -29,6 +29,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+REFIRE_SECONDS = 0.1
+"""How often a fired limit is raised again while the limited block has not ended."""
+
 
 class TimeLimitExceeded(BaseException):
     """Raised inside a thread whose time limit passed."""
@@ -89,6 +92,10 @@ class _Watchdog:
                 heapq.heappop(self._heap)
                 self._fired.add(token)
                 _set_async_exc(self._active[token], TimeLimitExceeded)
+                # Again until the block ends: an exception delivered inside a destructor or a
+                # weakref callback is printed and dropped by the interpreter, and the limited
+                # code would then run on unbounded.
+                heapq.heappush(self._heap, (now + REFIRE_SECONDS, token))
 
 
 _watchdog = _Watchdog()

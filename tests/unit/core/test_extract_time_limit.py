@@ -41,6 +41,26 @@ def test_a_python_loop_is_interrupted_and_not_swallowed_by_except_exception() ->
     assert not caught
 
 
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        sum(range(100))
+
+
+def test_a_lost_limit_exception_is_raised_again() -> None:
+    """The interpreter drops an exception that lands in a destructor or a weakref callback;
+    the limit must still end the block instead of letting it run on."""
+    lost = outlived = False
+    with pytest.raises(TimeLimitExceeded), time_limit(0.05):
+        try:
+            _spin(10)
+        except TimeLimitExceeded:
+            lost = True  # what a destructor would do with it
+        _spin(3)
+        outlived = True
+    assert lost and not outlived
+
+
 def test_finishing_in_time_leaves_nothing_pending() -> None:
     for _ in range(2000):
         with time_limit(0.5):
