@@ -99,17 +99,22 @@ def load_splits(lang: str, data: Path) -> Splits:
 # ---------------------------------------------------------------------------------- clusters
 
 
-def feed_sentences(
-    path: Path, featurizer_norm: Any, limit: int | None = None
-) -> Iterator[list[str]]:
+def feed_texts(path: Path, limit: int | None = None) -> Iterator[str]:
+    """Title and text of the first ``limit`` articles of a feed file."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for number, line in enumerate(handle):
             if limit is not None and number >= limit:
                 return
             record = json.loads(line)
-            text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
-            for sentence in sentences(text, tokenize(text)):
-                yield [featurizer_norm(t.text) for t in sentence]
+            yield f"{record.get('title') or ''}\n{record.get('text') or ''}"
+
+
+def feed_sentences(
+    path: Path, featurizer_norm: Any, limit: int | None = None
+) -> Iterator[list[str]]:
+    for text in feed_texts(path, limit):
+        for sentence in sentences(text, tokenize(text)):
+            yield [featurizer_norm(t.text) for t in sentence]
 
 
 def _stable_hash(word: str) -> int:
@@ -238,19 +243,14 @@ def build_feed_labels(
     tagger.open(str(model))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     characters = 0
-    with gzip.open(data / FEEDS[lang], "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if limit is not None and number >= limit:
-                break
-            record = json.loads(line)
-            text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
-            characters += len(text)
-            for sentence in sentences(text, tokenize(text)):
-                words = [t.text for t in sentence]
-                for word, tag in zip(words, tagger.tag(featurizer.features(words)), strict=True):
-                    key = featurizer.label_key(word, featurizer.norm(word))
-                    if key is not None and "\t" not in key:
-                        counts[key][tag[2:] if tag != "O" else "O"] += 1
+    for text in feed_texts(data / FEEDS[lang], limit):
+        characters += len(text)
+        for sentence in sentences(text, tokenize(text)):
+            words = [t.text for t in sentence]
+            for word, tag in zip(words, tagger.tag(featurizer.features(words)), strict=True):
+                key = featurizer.label_key(word, featurizer.norm(word))
+                if key is not None and "\t" not in key:
+                    counts[key][tag[2:] if tag != "O" else "O"] += 1
     with out.open("w", encoding="utf-8") as handle:
         for key in sorted(counts):
             count = counts[key]
