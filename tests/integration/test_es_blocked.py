@@ -20,6 +20,10 @@ from workers.ops.synthetic import synthetic_articles
 
 BEFORE, DURING = 20, 120
 BLOCK = "index.blocks.read_only_allow_delete"
+# Elasticsearch's disk monitor lifts a read-only-allow-delete block by itself on its next run
+# (every 30 s) when the disk is below the high watermark, as it always is here: the test would
+# race it. With the disk threshold disabled the monitor gets no disk usage and releases nothing.
+DISK_MONITOR = "cluster.routing.allocation.disk.threshold_enabled"
 
 
 def wait_until(predicate: Any, timeout: float, message: str) -> None:
@@ -58,6 +62,11 @@ def _dead_letters(pipeline) -> int:  # type: ignore[no-untyped-def]
     return len(asyncio.run(read_dead_letters(pipeline.settings, limit=10_000)))
 
 
+def _still_blocked(pipeline, alias: str) -> bool:  # type: ignore[no-untyped-def]
+    settings = pipeline.es.indices.get_settings(index=alias, name=BLOCK, flat_settings=True)
+    return all(index["settings"].get(BLOCK) == "true" for index in dict(settings).values())
+
+
 def test_write_block_pauses_without_dead_letters_and_resumes(pipeline) -> None:  # type: ignore[no-untyped-def]
     worker = pipeline.start_worker()
     args = worker.args
@@ -67,6 +76,7 @@ def test_write_block_pauses_without_dead_letters_and_resumes(pipeline) -> None: 
     pipeline.produce(records[:BEFORE])
     pipeline.wait_for_count(BEFORE)
     aliases = [pipeline.settings.es.alias(kind) for kind in ("articles", "claims")]
+    pipeline.es.cluster.put_settings(persistent={DISK_MONITOR: False})
     pipeline.es.indices.put_settings(index=",".join(aliases), settings={BLOCK: True})
     try:
         pipeline.produce(records[BEFORE:])
@@ -82,12 +92,14 @@ def test_write_block_pauses_without_dead_letters_and_resumes(pipeline) -> None: 
         assert state["es_paused"] is True
         assert _blocked_metric(port) == 1
         time.sleep(3)  # several retries while blocked: still nothing written, nothing lost
+        assert _still_blocked(pipeline, aliases[0]), "the block was lifted behind the test's back"
         assert pipeline.count() == BEFORE
         assert _dead_letters(pipeline) == 0
         block_log = pipeline.worker_log(worker, matching="write block")
         assert "read-only-allow-delete" in block_log, block_log
     finally:
         pipeline.es.indices.put_settings(index=",".join(aliases), settings={BLOCK: None})
+        pipeline.es.cluster.put_settings(persistent={DISK_MONITOR: None})
     lifted = time.monotonic()
     wait_until(lambda: pipeline.count() > BEFORE, 60, "indexing did not resume")
     resumed = time.monotonic() - lifted
