@@ -247,6 +247,17 @@ def xy(layer_id: str, series: str, x: str, y: str, split: str | None = None) -> 
     }
 
 
+def table(layer_id: str, columns: dict[str, Obj]) -> Obj:
+    """A one-row-per-bucket data table showing ``columns`` in their order."""
+    return {
+        "layerId": layer_id,
+        "layerType": "data",
+        "columns": [{"columnId": c} for c in columns],
+        "rowHeight": "single",
+        "rowHeightLines": 1,
+    }
+
+
 def over_time_by(lens_id: str, title: str, field: str, label: str, size: int) -> Obj:
     layer = f"{lens_id}-layer"
     columns = {
@@ -329,13 +340,6 @@ def claims_table() -> Obj:
         "kind": terms_column("kind", "Kind", 3, order_by="count", other=False),
         "count": count_column("Claims"),
     }
-    visualization = {
-        "layerId": layer,
-        "layerType": "data",
-        "columns": [{"columnId": c} for c in columns],
-        "rowHeight": "single",
-        "rowHeightLines": 1,
-    }
     return lens(
         lens_id,
         "Claims by speaker, stance and kind",
@@ -344,7 +348,7 @@ def claims_table() -> Obj:
         "lnsDatatable",
         layer,
         columns,
-        visualization,
+        table(layer, columns),
     )
 
 
@@ -379,13 +383,6 @@ def feed_health_table() -> Obj:
         "failed": metric_column("sum", "failed", "Failed pages"),
         "polls": count_column("Polls"),
     }
-    visualization = {
-        "layerId": layer,
-        "layerType": "data",
-        "columns": [{"columnId": c} for c in columns],
-        "rowHeight": "single",
-        "rowHeightLines": 1,
-    }
     return lens(
         lens_id,
         "Feed health",
@@ -395,7 +392,7 @@ def feed_health_table() -> Obj:
         "lnsDatatable",
         layer,
         columns,
-        visualization,
+        table(layer, columns),
     )
 
 

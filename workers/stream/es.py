@@ -23,6 +23,7 @@ import random
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import orjson
@@ -271,7 +272,6 @@ class Rejection:
 class IndexOutcome:
     indexed: list[EnrichedArticle] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
-    attempts: int = 0
     version_conflicts: int = 0
 
 
@@ -342,7 +342,6 @@ class ArticleIndexer:
             for article_id, article in pending.items()
         }
         while pending:
-            outcome.attempts += 1
             batch = list(pending.values())
             body: list[bytes] = []
             owners: list[str] = []
@@ -352,21 +351,9 @@ class ArticleIndexer:
                 body.extend(lines)
                 owners.extend([article.id] * (len(lines) // 2))
                 is_article.extend([True] + [False] * (len(lines) // 2 - 1))
-            try:
-                # The client passes bytes lines through as NDJSON (its stub only names dicts).
-                response = await self.client.bulk(operations=body)  # type: ignore[arg-type]
-            except Exception as exc:
-                block = block_reason(exc)
-                if block is not None:
-                    await self._blocked(block)
-                    continue
-                cause = transient_cause(exc)
-                if cause is None:
-                    raise
-                metrics.BULK_RETRIES.labels(cause).inc()
-                await self._wait(attempt, f"bulk {cause}: {exc}")
-                attempt += 1
-                continue
+            # The client passes bytes lines through as NDJSON (its stub only names dicts).
+            bulk = partial(self.client.bulk, operations=body)  # type: ignore[arg-type]
+            response = await self._retrying(bulk)
             retry: set[str] = set()
             failed: dict[str, tuple[int, dict[str, Any]]] = {}
             blocks: set[str] = set()
