@@ -21,9 +21,14 @@ from workers.ops.synthetic import synthetic_articles
 BEFORE, DURING = 20, 120
 BLOCK = "index.blocks.read_only_allow_delete"
 # Elasticsearch's disk monitor lifts a read-only-allow-delete block by itself on its next run
-# (every 30 s) when the disk is below the high watermark, as it always is here: the test would
-# race it. With the disk threshold disabled the monitor gets no disk usage and releases nothing.
-DISK_MONITOR = "cluster.routing.allocation.disk.threshold_enabled"
+# (every 30 s) unless the node is over the high disk watermark; the local stack's watermarks make
+# every disk fine, so the block would vanish mid-test (CI once counted 21 of 20). Watermarks that
+# put the node over "high" but not "flood stage" keep the block as a full disk would, and add none.
+FULL_DISK = {
+    "cluster.routing.allocation.disk.watermark.low": "1000tb",
+    "cluster.routing.allocation.disk.watermark.high": "1000tb",
+    "cluster.routing.allocation.disk.watermark.flood_stage": "1b",
+}
 
 
 def wait_until(predicate: Any, timeout: float, message: str) -> None:
@@ -63,8 +68,11 @@ def _dead_letters(pipeline) -> int:  # type: ignore[no-untyped-def]
 
 
 def _still_blocked(pipeline, alias: str) -> bool:  # type: ignore[no-untyped-def]
-    settings = pipeline.es.indices.get_settings(index=alias, name=BLOCK, flat_settings=True)
-    return all(index["settings"].get(BLOCK) == "true" for index in dict(settings).values())
+    """Every index behind ``alias`` still carries the block (an index without it is absent
+    from the filtered answer)."""
+    settings = dict(pipeline.es.indices.get_settings(index=alias, name=BLOCK, flat_settings=True))
+    indices = pipeline.es.indices.get_alias(name=alias)
+    return all(settings.get(i, {}).get("settings", {}).get(BLOCK) == "true" for i in indices)
 
 
 def test_write_block_pauses_without_dead_letters_and_resumes(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -76,7 +84,7 @@ def test_write_block_pauses_without_dead_letters_and_resumes(pipeline) -> None: 
     pipeline.produce(records[:BEFORE])
     pipeline.wait_for_count(BEFORE)
     aliases = [pipeline.settings.es.alias(kind) for kind in ("articles", "claims")]
-    pipeline.es.cluster.put_settings(persistent={DISK_MONITOR: False})
+    pipeline.es.cluster.put_settings(persistent=FULL_DISK)
     pipeline.es.indices.put_settings(index=",".join(aliases), settings={BLOCK: True})
     try:
         pipeline.produce(records[BEFORE:])
@@ -99,7 +107,7 @@ def test_write_block_pauses_without_dead_letters_and_resumes(pipeline) -> None: 
         assert "read-only-allow-delete" in block_log, block_log
     finally:
         pipeline.es.indices.put_settings(index=",".join(aliases), settings={BLOCK: None})
-        pipeline.es.cluster.put_settings(persistent={DISK_MONITOR: None})
+        pipeline.es.cluster.put_settings(persistent=dict.fromkeys(FULL_DISK))
     lifted = time.monotonic()
     wait_until(lambda: pipeline.count() > BEFORE, 60, "indexing did not resume")
     resumed = time.monotonic() - lifted
