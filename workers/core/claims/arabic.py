@@ -10,6 +10,7 @@ the last speaker, as do singular verbs followed directly by the complementizer (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from schemas.models import ClaimKind, Entity, Stance
@@ -27,6 +28,9 @@ from workers.core.text import match_form
 COMMAS = frozenset("،,")
 MAX_ZONE_TOKENS = 30
 MAX_SUBJECT_TOKENS = 12
+# اتهم/وصف SPEAKER[، TIME،] OBJECT بـ…: speaker, time and a long object (ما تقدمه روسيا
+# والنظام في سوريا من تنازلات) come before the charge.
+CHARGE_WINDOW = 22
 SOURCE_HEADS = frozenset(
     {
         "بيان",
@@ -275,6 +279,41 @@ class _SentenceParser:
             return draft if draft.speaker is not None else None
         return None
 
+    def _verbal_noun_content(
+        self, sentence: Sentence, tokens: list[Token], ci: int, cue: ArabicCue, limit: int
+    ) -> Draft | None:
+        """``أعلنت منظمة النزاهة الرياضية إطلاق مبادرة …``: an announcement whose content is
+        a verbal noun right after the speaker. The speaker ends where an indefinite verbal
+        noun (تفعيل، إفعال، افتعال، انفعال، استفعال) follows a definite word or a recognised
+        name — a construct like هيئة تنظيم الاتصالات does not end there."""
+        if ci > 0 and tokens[ci - 1].norm in SINCE_WORDS:
+            return None  # منذ أعلنت منطقة خفض التوتر: when something was declared
+        stop = min(limit - 1, ci + 1 + MAX_SUBJECT_TOKENS)
+        for k in range(ci + 2, stop):
+            tok, prev = tokens[k], tokens[k - 1]
+            if not (tok.is_word and prev.is_word) or tok.in_quote or prev.in_quote:
+                return None  # a comma, a quotation: not a bare speaker phrase
+            if self.lex.cue(tok.norm) or tok.norm in self.lex.complementizers:
+                return None
+            closes = prev.norm.startswith("ال") or any(e.end == prev.end for e in self._entities)
+            if not closes or not _verbal_noun(tok.norm) or not tokens[k + 1].is_word:
+                continue
+            content, kind = _content(sentence, tokens, k, limit)
+            if not content:
+                return None
+            draft = Draft(
+                content=content,
+                cue=Span(tokens[ci].start, tokens[ci].end),
+                kind=kind,
+                stance=cue.stance,
+                speaker_from=SpeakerFrom.MENTION,
+                gender=cue.tag if cue.tag in ("m", "f", "p") else None,
+                confidence=0.7,
+            )
+            self._read_zone(sentence, tokens, (ci + 1, k), draft, nominal_allowed=True)
+            return draft if draft.speaker is not None else None
+        return None
+
     def _lam_subject(self, tokens: list[Token], draft: Draft) -> None:
         """``ليقول الرئيس: …`` names its subject (a definite noun or a name); ``… وصل إلى
         تونس ليقول: …`` goes on with the subject of the clause before."""
@@ -470,6 +509,10 @@ class _SentenceParser:
         if marker is None:
             if subject is not None and (cue.noun_content or cue.stance is Stance.ANNOUNCE):
                 return self._subject_noun_content(sentence, tokens, ci, cue, limit, subject)
+            if cue.stance is Stance.ANNOUNCE and not cue.pronoun_subject and kana is None:
+                announced = self._verbal_noun_content(sentence, tokens, ci, cue, limit)
+                if announced is not None:
+                    return announced
             if not cue.noun_content:
                 return None
             return self._noun_content_draft(sentence, tokens, ci, cue, limit, cue_span)
@@ -676,6 +719,8 @@ class _SentenceParser:
             return None
         if head.norm in ROLE_PREPOSITIONS or _preposition(head.norm) or self.lex.cue(head.norm):
             return None  # سافر إلى تونس: no subject written
+        if head.norm in DEMONSTRATIVES:
+            return None  # جاء ذلك في تغريدة له، حيث قال: the event, not who spoke
         if plural and not plural_head(head.norm):
             return None
         if not plural and gender in ("m", "f") and (gender == "f") != verb.norm.endswith("ت"):
@@ -740,13 +785,14 @@ class _SentenceParser:
         charge = next(
             (
                 j
-                for j in range(ci + 1, min(limit, ci + 16))
+                for j in range(ci + 1, min(limit, ci + CHARGE_WINDOW))
                 if tokens[j].is_word
                 and not tokens[j].in_quote
                 and not inside_entity[j]
                 and tokens[j].norm.startswith("ب")
                 and (not tokens[j].norm.startswith("بال") or j > ci + 2)
-                and len(tokens[j].norm) >= 4
+                # وصفه بـ "البشع": a detached بـ before a quoted charge
+                and (len(tokens[j].norm) >= 4 or (tokens[j].norm == "ب" and j > ci + 2))
             ),
             None,
         )
@@ -803,6 +849,8 @@ class _SentenceParser:
             ),
             limit,
         )  # …، إثر انقطاع البث: when it happened is the journalist's
+        # وصف الرئيس، الاثنين، الخطة بأنها …: the day is when it was said, not the object
+        object_start = self._trim_time(tokens, object_start, charge)[0]
         draft.content, _kind = _content(sentence, tokens, object_start, end)
         return draft if draft.content else None
 
@@ -1702,6 +1750,22 @@ class _SentenceParser:
 
 
 # ---- token helpers -------------------------------------------------------------------------
+VERBAL_NOUN = re.compile(
+    r"(?:ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.)(?:ه|ها|هم)?"
+)  # تغيير، إطلاق، افتتاح، انسحاب، استئناف (match forms: إ → ا), with a pronoun (توقفه)
+
+
+ILGHA = match_form("إلغاء")
+SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
+
+
+def _verbal_noun(norm: str) -> bool:
+    """An indefinite verbal noun of a derived verb (الغاء is إلغاء; العام is no verbal noun)."""
+    if norm.startswith("ال") and norm != ILGHA:
+        return False
+    return VERBAL_NOUN.fullmatch(norm) is not None
+
+
 def _match_words(tokens: list[Token], j: int, words: Words) -> bool:
     if j < 0 or j + len(words) > len(tokens):
         return False

@@ -1,0 +1,130 @@
+"""Arabic constructions met in the fourth tuning batch of real feed articles (issue 11, round
+3), each on sentences written for these tests: headlines ``X عن Y: …`` and names the body
+quotes, an event (جاء ذلك) that is no speaker, descriptions (وصف X Y بأنه …), and
+announcements whose content is a bare verbal noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.models import Label, Stance, TextField
+
+
+def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
+    article = kit.make_article(body, title=title)
+    claims = extractor(article, kit.mentions(body, list(table)))
+    kit.assert_offsets(article, claims)
+    return claims
+
+
+# ---- headlines -----------------------------------------------------------------
+
+
+def test_headline_speaker_named_by_the_body(kit, extractor) -> None:
+    body = 'وقال سالم للصحافيين "سنقاتل حتى النهاية".'
+    table = [("سالم", Label.PERSON, "Q1", "سالم")]
+    claims = _claims(kit, extractor, body, table, title="سالم: سنفوز في المباراة المقبلة")
+    (title,) = [c for c in claims if c.field is TextField.TITLE]
+    assert title.speaker.text == "سالم"
+    assert title.text == "سنفوز في المباراة المقبلة"
+
+
+def test_headline_unknown_word_before_a_colon_is_no_speaker(kit, extractor) -> None:
+    body = 'وقال سالم للصحافيين "سنقاتل حتى النهاية".'
+    table = [("سالم", Label.PERSON, "Q1", "سالم")]
+    claims = _claims(kit, extractor, body, table, title="حصري: سنفوز في المباراة المقبلة")
+    assert [c for c in claims if c.field is TextField.TITLE] == []
+
+
+def test_headline_topic_after_the_speaker_is_cut(kit, extractor) -> None:
+    body = "وقال الوزير سالم إن الاجتماع لم ينجح."
+    table = [("سالم", Label.PERSON, "Q1", "سالم")]
+    claims = _claims(
+        kit, extractor, body, table, title="سالم عن اجتماع المانحين في جنيف: فرصة ضائعة"
+    )
+    (title,) = [c for c in claims if c.field is TextField.TITLE]
+    assert title.speaker.text == "سالم"
+    assert title.text == "فرصة ضائعة"
+
+
+# ---- speakers ------------------------------------------------------------------
+def test_the_event_of_a_statement_is_no_speaker(kit, extractor) -> None:
+    body = (
+        "قال الوزير سامي حداد إن المفاوضات متعثرة. "
+        'جاء ذلك في مقابلة مع صحيفة محلية، حيث قال: "لا نرى أي تقدم حتى الآن".'
+    )
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table)
+    quoted = kit.by_content(claims, "لا نرى أي تقدم حتى الآن")
+    assert quoted.speaker.text == "سامي حداد"
+
+
+# ---- descriptions --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        ('ووصف الوزير الخطة بأنها "خطيرة جدا".', "الوزير", 'الخطة بأنها "خطيرة جدا"'),
+        (
+            'ووصف المدير، يوم الأحد، ما جرى في الاجتماع الأخير مع النقابات بأنه "مؤسف".',
+            "المدير",
+            'ما جرى في الاجتماع الأخير مع النقابات بأنه "مؤسف"',
+        ),
+    ],
+)
+def test_description_holds_its_object_and_charge(kit, extractor, body, speaker, content) -> None:
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == speaker
+    assert claim.text == content
+    assert claim.stance is Stance.ASSERT
+
+
+def test_description_with_a_long_object_still_finds_its_charge(kit, extractor) -> None:
+    body = (
+        "وصف رئيس الحكومة المحلية اليوم الخميس، ما تقدمه الشركات الكبرى والمصارف في المدينة "
+        'من تبرعات بأنه "قليل"، قبل أسبوع من الانتخابات.'
+    )
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text.startswith("ما تقدمه الشركات")
+    assert '"قليل"' in claim.text
+
+
+def test_description_without_a_charge_is_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "ووصف الوزير إلى العاصمة مساء أمس.") == []
+
+
+# ---- announcements of a verbal noun ---------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "table", "speaker", "content"),
+    [
+        (
+            "أعلنت جمعية الصيادين المحليين إطلاق حملة لتنظيف الشواطئ.",
+            [("جمعية الصيادين المحليين", Label.ORG, "Q1", "جمعية الصيادين")],
+            "جمعية الصيادين المحليين",
+            "إطلاق حملة لتنظيف الشواطئ",
+        ),
+        (
+            "وأعلن الرئيس سامي حداد تغيير اسم الحزب إلى حزب الغد.",
+            [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")],
+            "سامي حداد",
+            "تغيير اسم الحزب إلى حزب الغد",
+        ),
+        ("وأعلنت الحكومة إلغاء القرار المثير للجدل.", [], "الحكومة", "إلغاء القرار المثير للجدل"),
+        ("وأعلن المدرب انسحاب الفريق من البطولة.", [], "المدرب", "انسحاب الفريق من البطولة"),
+    ],
+)
+def test_announcement_of_a_verbal_noun(kit, extractor, body, table, speaker, content) -> None:
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == speaker
+    assert claim.text == content
+    assert claim.stance is Stance.ANNOUNCE
+
+
+def test_a_construct_with_a_verbal_noun_is_one_speaker(kit, extractor) -> None:
+    # هيئة تنظيم الاتصالات: تنظيم is the body's name, not what was announced
+    claims = _claims(kit, extractor, "وأعلنت هيئة تنظيم الاتصالات حظر التطبيق.")
+    assert all(c.text != "تنظيم الاتصالات حظر التطبيق" for c in claims)
+
+
+def test_declared_since_is_no_announcement(kit, extractor) -> None:
+    body = "وهو القصف الأعنف منذ أعلنت المنطقة منطقة آمنة العام الماضي."
+    assert _claims(kit, extractor, body) == []
