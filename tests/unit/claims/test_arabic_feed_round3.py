@@ -128,3 +128,46 @@ def test_a_construct_with_a_verbal_noun_is_one_speaker(kit, extractor) -> None:
 def test_declared_since_is_no_announcement(kit, extractor) -> None:
     body = "وهو القصف الأعنف منذ أعلنت المنطقة منطقة آمنة العام الماضي."
     assert _claims(kit, extractor, body) == []
+
+
+# ---- relative clauses and replies --------------------------------------------------
+def test_relative_clause_speaks_for_the_name_before_it(kit, extractor) -> None:
+    body = (
+        "وقال الرئيس سامي حداد إن الحوار مستمر. "
+        "وردا على سؤال عن انتقادات سلفه كمال نادر الذي اعتبر أن الحكومة تأخرت كثيرا، "
+        "رفض حداد التعليق. "
+        'وقال "لكل شخص رأيه في هذه المسألة".'
+    )
+    table = [
+        ("سامي حداد", Label.PERSON, "Q1", "سامي حداد"),
+        ("كمال نادر", Label.PERSON, "Q2", "كمال نادر"),
+        ("حداد", Label.PERSON, "Q1", "سامي حداد"),
+    ]
+    claims = _claims(kit, extractor, body, table)
+    aside = kit.by_content(claims, "الحكومة تأخرت كثيرا")
+    assert aside.speaker.text == "كمال نادر"
+    # the relative clause's speaker is not who the next elided subject continues
+    quoted = kit.by_content(claims, "لكل شخص رأيه في هذه المسألة")
+    assert quoted.speaker.entity_id == "Q1"
+    assert all(c.speaker.text != "على" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['ورد الوزير "لن نتراجع عن هذا القرار أبدا".', 'وردت الوزيرة: "لن نتراجع عن هذا القرار".'],
+)
+def test_a_reply_with_a_quotation_is_a_claim(kit, extractor, body) -> None:
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text in ("الوزير", "الوزيرة")
+    assert claim.text.startswith("لن نتراجع")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ورد الجيش على مصادر النيران بالمثل.",
+        'وورد في أحد المنشورات "الحرب اقتربت من نهايتها يا أهلنا".',
+    ],
+)
+def test_replying_in_kind_or_what_a_leaflet_read_is_no_reply(kit, extractor, body) -> None:
+    assert _claims(kit, extractor, body) == []

@@ -58,6 +58,8 @@ LEADING_PREPOSITIONS = frozenset(match_form(w) for w in ("من", "عن", "إلى
 MIN_QUOTE_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 4
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
+ALA_WRITTEN = frozenset({"على", "وعلى"})
+RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين"))
 PRONOUN_PREPOSITIONS = frozenset(
     match_form(p + suffix)
     for p in ("في", "عن", "من", "ل", "علي", "ب")
@@ -186,6 +188,8 @@ class _SentenceParser:
                 continue
             if clitic and tokens[i].norm[0] == "ل":
                 self._lam_subject(tokens, draft)
+            if draft.speaker is None and not clitic:
+                self._relative_antecedent(tokens, i, draft)
             if draft.speaker_from is SpeakerFrom.SENTENCE and not drafts:
                 self._sentence_subject(sentence, tokens, i, draft)
             elif (
@@ -313,6 +317,32 @@ class _SentenceParser:
             self._read_zone(sentence, tokens, (ci + 1, k), draft, nominal_allowed=True)
             return draft if draft.speaker is not None else None
         return None
+
+    def _relative_antecedent(self, tokens: list[Token], ci: int, draft: Draft) -> None:
+        """``… انتقادات سلفه فرانسوا هولاند الذي اعتبر أن …، رفض ماكرون …``: a cue in a
+        relative clause speaks for the name just before الذي/التي, not for the last speaker;
+        the clause ends at its comma, where the sentence's own verb comes back."""
+        if ci < 2 or tokens[ci - 1].norm not in RELATIVES:
+            return
+        before = tokens[ci - 2]
+        named = next((e for e in self._entities if e.end == before.end), None)
+        if named is None or named.label.value not in ("PERSON", "ORG"):
+            return
+        draft.speaker = Span(named.start, named.end)
+        draft.speaker_from = SpeakerFrom.MENTION
+        draft.aside = True
+        comma = next(
+            (
+                t
+                for t in tokens
+                if draft.content.start < t.start < draft.content.end
+                and t.text in COMMAS
+                and not t.in_quote
+            ),
+            None,
+        )
+        if comma is not None:
+            draft.content = _trim(self._text, Span(draft.content.start, comma.start))
 
     def _lam_subject(self, tokens: list[Token], draft: Draft) -> None:
         """``ليقول الرئيس: …`` names its subject (a definite noun or a name); ``… وصل إلى
@@ -719,6 +749,8 @@ class _SentenceParser:
             return None
         if head.norm in ROLE_PREPOSITIONS or _preposition(head.norm) or self.lex.cue(head.norm):
             return None  # سافر إلى تونس: no subject written
+        if head.text in ALA_WRITTEN:
+            return None  # وردا على سؤال …: على (match form علي, the name) is no subject
         if head.norm in DEMONSTRATIVES:
             return None  # جاء ذلك في تغريدة له، حيث قال: the event, not who spoke
         if plural and not plural_head(head.norm):
@@ -960,7 +992,27 @@ class _SentenceParser:
                 None,
             )
             # وزادت "دون بالون": …: a short subject, then the colon.
-            return (colon, colon + 1) if colon is not None and colon - ci <= 6 else None
+            if colon is not None and colon - ci <= 6:
+                return colon, colon + 1
+            # ورد ماكرون "يجب أن نكون واضحين": or a quotation that ends the clause
+            quoted = next(
+                (
+                    j
+                    for j in range(ci + 2, min(stop, ci + 6))
+                    if not tokens[j].is_word
+                    and self._opens_quotation(tokens[j])
+                    and self._quote_ends_clause(j)
+                ),
+                None,
+            )
+            if (
+                quoted is not None
+                and all(t.is_word for t in tokens[ci + 1 : quoted])
+                and not _preposition(tokens[ci + 1].norm)
+                and tokens[ci + 1].text not in ALA_WRITTEN
+            ):
+                return quoted, quoted  # not وورد في أحدها "…": what a leaflet read
+            return None
         for j in range(ci + 1, stop):
             tok = tokens[j]
             if tok.in_quote or inside_entity[j]:
