@@ -171,3 +171,65 @@ def test_a_reply_with_a_quotation_is_a_claim(kit, extractor, body) -> None:
 )
 def test_replying_in_kind_or_what_a_leaflet_read_is_no_reply(kit, extractor, body) -> None:
     assert _claims(kit, extractor, body) == []
+
+
+# ---- relayed statements: how it was said ------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "speaker", "content", "stance"),
+    [
+        (
+            "ونقلت صحف محلية عن النادي تأكيده أن الحساب تعرض للاختراق.",
+            "النادي",
+            "الحساب تعرض للاختراق",
+            Stance.CONFIRM,
+        ),
+        (
+            "ونقلت الإذاعة عن خبير في البنك تحذيره من أن الأسعار سترتفع.",
+            "خبير في البنك",
+            "الأسعار سترتفع",
+            Stance.WARN,
+        ),
+        (
+            "ونقلت الإذاعة عن مصادر مطلعة قولها إن المحادثات توقفت.",
+            "مصادر مطلعة",
+            "المحادثات توقفت",
+            Stance.ASSERT,
+        ),
+    ],
+)
+def test_relayed_speech_noun_gives_the_stance(kit, extractor, body, speaker, content, stance):  # type: ignore[no-untyped-def]
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == speaker
+    assert claim.text == content
+    assert claim.stance is stance
+    assert claim.source is not None
+
+
+# ---- where content ends, who goes on ------------------------------------------------
+def test_an_earlier_statement_opens_its_own_claim(kit, extractor) -> None:
+    body = (
+        "لكن الشركة تنفي تورطها في تسريب البيانات، وسبق أن أعلنت الشركة أنها تحمي "
+        "خصوصية المستخدمين."
+    )
+    claims = _claims(kit, extractor, body)
+    denial = kit.by_content(claims, "تورطها في تسريب البيانات")
+    assert denial.stance is Stance.DENY
+    earlier = kit.by_content(claims, "تحمي خصوصية المستخدمين")
+    assert earlier.stance is Stance.ANNOUNCE
+
+
+def test_feminine_present_opening_a_sentence_goes_on_with_its_subject(kit, extractor) -> None:
+    body = (
+        "وتتوقع الشركة أن تنمو السوق خلال العامين المقبلين. "
+        "وتتوقع أن يتضاعف عدد المشتركين بحلول ذلك الوقت."
+    )
+    claims = _claims(kit, extractor, body)
+    second = kit.by_content(claims, "يتضاعف عدد المشتركين بحلول ذلك الوقت")
+    assert second.speaker.text == "الشركة"
+    assert second.stance is Stance.ESTIMATE
+
+
+def test_masculine_impersonal_present_is_still_no_claim(kit, extractor) -> None:
+    body = "وتتوقع الشركة أن تنمو السوق. ويتوقع أن يرتفع عدد المشتركين."
+    claims = _claims(kit, extractor, body)
+    assert [c.text for c in claims] == ["تنمو السوق"]

@@ -510,6 +510,8 @@ class _SentenceParser:
                 kana = None  # بحادثة يرى كثيرون: a name or a definite noun, or no subject
         if (
             cue.impersonal_present
+            # وتتوقع أن … opening a sentence: a feminine verb goes on with its subject
+            and not (cue.tag == "f" and clitic)
             and marker is not None
             and kana is None
             and self._empty_zone(tokens, ci + 1, marker[0])
@@ -1565,7 +1567,15 @@ class _SentenceParser:
         while speaker_end > an + 1 and (
             tokens[speaker_end - 1].norm in self.lex.relay_speech_nouns
             or not tokens[speaker_end - 1].is_word
+            or (
+                # عن مسؤول تحذيره من أن …: the preposition of the speech noun
+                tokens[speaker_end - 1].norm in LEADING_PREPOSITIONS
+                and tokens[speaker_end - 2].norm in self.lex.relay_speech_nouns
+            )
         ):
+            if tokens[speaker_end - 1].norm in self.lex.relay_speech_nouns:
+                # نقلت الوكالة عن مصادر تأكيدها / تحذيرها: the noun says how it was said
+                draft.stance = _relay_stance(tokens[speaker_end - 1].norm, draft.stance)
             speaker_end -= 1
         if speaker_end <= an + 1:
             return False
@@ -1809,6 +1819,14 @@ VERBAL_NOUN = re.compile(
 
 ILGHA = match_form("إلغاء")
 SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
+
+
+def _relay_stance(norm: str, stance: Stance) -> Stance:
+    """تأكيده → confirm, تحذيرها → warn, نفيهم → deny; قوله keeps the verb's stance."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if norm.endswith(suffix):
+            return NOMINAL_CUES.get(norm[: -len(suffix)], stance)
+    return stance
 
 
 def _verbal_noun(norm: str) -> bool:
