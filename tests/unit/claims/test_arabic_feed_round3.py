@@ -233,3 +233,25 @@ def test_masculine_impersonal_present_is_still_no_claim(kit, extractor) -> None:
     body = "وتتوقع الشركة أن تنمو السوق. ويتوقع أن يرتفع عدد المشتركين."
     claims = _claims(kit, extractor, body)
     assert [c.text for c in claims] == ["تنمو السوق"]
+
+
+# ---- accusations and descriptions with a pronoun object ------------------------------
+def test_accusation_with_a_pronoun_object_continues_the_subject(kit, extractor) -> None:
+    body = "رفعت الشركة دعوى ضد المورد واتهمته بالإخلال بالعقد."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الشركة"
+    assert claim.text == "بالإخلال بالعقد"
+    assert claim.stance is Stance.ACCUSE
+
+
+def test_description_with_a_pronoun_object_names_its_speaker(kit, extractor) -> None:
+    body = 'وسيكرم النادي لاعبه القديم الذي وصفه المدرب سامي حداد بأنه "أفضل من لعب هنا".'
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "سامي حداد"
+    assert claim.text == 'بأنه "أفضل من لعب هنا"'
+
+
+def test_a_possessed_noun_after_a_preposition_is_no_description(kit, extractor) -> None:
+    # في وصفها: "in describing it", a verbal noun after a preposition, not a cue
+    assert _claims(kit, extractor, "وأسهب الكاتب في وصفها بالتفصيل الممل.") == []

@@ -824,13 +824,13 @@ class _SentenceParser:
                 and not tokens[j].in_quote
                 and not inside_entity[j]
                 and tokens[j].norm.startswith("ب")
-                and (not tokens[j].norm.startswith("بال") or j > ci + 2)
+                and (not tokens[j].norm.startswith("بال") or j > ci + 2 or cue.object_pronoun)
                 # وصفه بـ "البشع": a detached بـ before a quoted charge
                 and (len(tokens[j].norm) >= 4 or (tokens[j].norm == "ب" and j > ci + 2))
             ),
             None,
         )
-        if charge is None or charge == ci + 1:
+        if charge is None or (charge == ci + 1 and not cue.object_pronoun):
             return None
         cue_tok = tokens[ci]
         draft = Draft(
@@ -847,6 +847,11 @@ class _SentenceParser:
         if kana is not None:
             draft.speaker_from = SpeakerFrom.MENTION
             self._read_zone(sentence, tokens, kana, draft, nominal_allowed=True)
+        elif cue.object_pronoun and charge > ci + 1:
+            # الذي وصفه المدرب بيب غوارديولا بأنه …: all before the charge is the speaker
+            draft.speaker_from = SpeakerFrom.MENTION
+            self._name_and_role(tokens, (ci + 1, charge), draft)
+            object_start = charge
         elif not cue.pronoun_subject:
             chunk_end = self._chunk_end(tokens, ci + 1, charge)
             person_end = _entity_end_at(tokens, chunk_end, self._entities)
