@@ -17,6 +17,13 @@ def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore
     return claims
 
 
+def _title_claims(kit, extractor, title, body):  # type: ignore[no-untyped-def]
+    article = kit.make_article(body, title=title)
+    claims = extractor(article, [])
+    kit.assert_offsets(article, claims)
+    return [c for c in claims if c.field is TextField.TITLE]
+
+
 # ---- headlines -----------------------------------------------------------------
 
 
@@ -255,3 +262,18 @@ def test_description_with_a_pronoun_object_names_its_speaker(kit, extractor) -> 
 def test_a_possessed_noun_after_a_preposition_is_no_description(kit, extractor) -> None:
     # في وصفها: "in describing it", a verbal noun after a preposition, not a cue
     assert _claims(kit, extractor, "وأسهب الكاتب في وصفها بالتفصيل الممل.") == []
+
+
+def test_headline_second_verb_goes_on_with_the_opening_subject(kit, extractor) -> None:
+    title = "الشركة تقاضي المورد أمام المحكمة وتتهمه بالإخلال بالعقد"
+    claims = _title_claims(kit, extractor, title, "بدأت الشركة إجراءات قضائية.")
+    (claim,) = claims
+    assert claim.speaker.text == "الشركة"
+    assert claim.text == "بالإخلال بالعقد"
+    assert claim.stance is Stance.ACCUSE
+
+
+def test_headline_second_verb_of_the_other_gender_names_no_subject(kit, extractor) -> None:
+    title = "الشركة تقاضي المورد أمام المحكمة ويتهمه بالإخلال بالعقد"
+    claims = _title_claims(kit, extractor, title, "بدأت الشركة إجراءات قضائية.")
+    assert all(c.speaker.text != "الشركة" for c in claims)

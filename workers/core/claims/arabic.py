@@ -201,6 +201,8 @@ class _SentenceParser:
                 # وانتقد نواب المعارضة القرار، ورأوا أنه …; توعدت القيادة بالرد، واتهمت …:
                 # the subject of the clause before, not the last speaker.
                 agent = self.agent(tokens, i, plural=cue.tag == "p", gender=cue.tag)
+                if agent is None and clitic and cue.tag in ("m", "f"):
+                    agent = self._opening_subject(tokens, i, cue.tag)
                 if agent is not None:
                     draft.speaker = agent
                     draft.speaker_from = SpeakerFrom.MENTION
@@ -343,6 +345,25 @@ class _SentenceParser:
         )
         if comma is not None:
             draft.content = _trim(self._text, Span(draft.content.start, comma.start))
+
+    def _opening_subject(self, tokens: list[Token], ci: int, gender: str) -> Span | None:
+        """``قطر تقاضي السعودية … وتتهمها بـ…`` / ``فرنسا تعتبر … وتدعوها …``: a sentence
+        (mostly a headline) that opens with its subject and a present verb; a coordinated
+        cue of the same gender goes on with that subject."""
+        k = next((j for j in range(ci) if tokens[j].is_word), None)
+        if k is None or tokens[k].in_quote:
+            return None
+        if not (tokens[k].norm.startswith("ال") or self._entity_at(tokens, k)):
+            return None
+        end = self._chunk_end(tokens, k, ci)
+        if end >= ci - 1:
+            return None
+        verb = tokens[end]
+        if not verb.is_word or verb.norm[:1] not in "يت" or len(verb.norm) < 4:
+            return None
+        if (gender == "f") != (verb.norm[0] == "ت") or self.lex.cue(verb.norm):
+            return None  # a cue of its own is parsed as one; genders must agree
+        return _span(tokens, k, end)
 
     def _lam_subject(self, tokens: list[Token], draft: Draft) -> None:
         """``ليقول الرئيس: …`` names its subject (a definite noun or a name); ``… وصل إلى
