@@ -277,3 +277,17 @@ def test_headline_second_verb_of_the_other_gender_names_no_subject(kit, extracto
     title = "الشركة تقاضي المورد أمام المحكمة ويتهمه بالإخلال بالعقد"
     claims = _title_claims(kit, extractor, title, "بدأت الشركة إجراءات قضائية.")
     assert all(c.speaker.text != "الشركة" for c in claims)
+
+
+def test_one_of_a_group_is_a_speaker_no_later_verb_continues(kit, extractor) -> None:
+    body = (
+        "وقال الوزير سامي حداد إن الخطة جيدة. "
+        'لكن نوابا كثيرين عارضوا الخطة، ووصف أحدهم المشروع بـ "الكارثي". '
+        "وفي وقت لاحق، قال إنه سيوقع المشروع."
+    )
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table)
+    described = kit.by_content(claims, 'المشروع بـ "الكارثي"')
+    assert described.speaker.text == "أحدهم"
+    later = kit.by_content(claims, "سيوقع المشروع")
+    assert later.speaker.text == "سامي حداد"

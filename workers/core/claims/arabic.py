@@ -59,6 +59,9 @@ MIN_QUOTE_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 4
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 ALA_WRITTEN = frozenset({"على", "وعلى"})
+PRONOUN_QUANTIFIERS = frozenset(
+    match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
+)
 RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين"))
 PRONOUN_PREPOSITIONS = frozenset(
     match_form(p + suffix)
@@ -219,6 +222,12 @@ class _SentenceParser:
         drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
+            if (
+                draft.speaker is not None
+                and match_form(sentence.text[draft.speaker.start : draft.speaker.end].split()[0])
+                in PRONOUN_QUANTIFIERS
+            ):
+                draft.aside = True  # ووصف أحدهم …: one of a group, whom no later verb continues
             if (
                 draft.speaker is not None
                 and match_form(sentence.text[draft.speaker.start : draft.speaker.end])
@@ -875,6 +884,8 @@ class _SentenceParser:
             object_start = charge
         elif not cue.pronoun_subject:
             chunk_end = self._chunk_end(tokens, ci + 1, charge)
+            if tokens[ci + 1].norm in PRONOUN_QUANTIFIERS:
+                chunk_end = ci + 2  # ووصف أحدهم المشروع بـ…: "one of them" takes no genitive
             person_end = _entity_end_at(tokens, chunk_end, self._entities)
             if (
                 person_end is not None
