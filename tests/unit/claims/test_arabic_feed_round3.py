@@ -291,3 +291,32 @@ def test_one_of_a_group_is_a_speaker_no_later_verb_continues(kit, extractor) -> 
     assert described.speaker.text == "أحدهم"
     later = kit.by_content(claims, "سيوقع المشروع")
     assert later.speaker.text == "سامي حداد"
+
+
+# ---- new cues ---------------------------------------------------------------------
+def test_speculation_with_ba_is_an_estimate(kit, extractor) -> None:
+    (claim,) = _claims(kit, extractor, "وتكهنت صحف محلية بانتقاله إلى نادي العاصمة.")
+    assert claim.speaker.text == "صحف محلية"
+    assert claim.text == "بانتقاله إلى نادي العاصمة"
+    assert claim.stance is Stance.ESTIMATE
+
+
+def test_subject_after_a_concessive_connector(kit, extractor) -> None:
+    body = (
+        "وقال المدرب إن اللاعب سيبقى. وتقيم عائلته في المدينة ورغم ارتباطه بالرحيل "
+        "إلا أن تقارير صحافية تكهنت بانتقاله إلى نادي العاصمة."
+    )
+    claims = _claims(kit, extractor, body)
+    guess = kit.by_content(claims, "بانتقاله إلى نادي العاصمة")
+    assert guess.speaker.text == "تقارير صحافية"
+
+
+def test_a_quoted_question_is_a_question(kit, extractor) -> None:
+    body = 'وسأل أحد المتابعين "هل يمكن لأحد أن يشرح ما يجري هنا؟".'
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "أحد المتابعين"
+    assert claim.stance is Stance.QUESTION
+
+
+def test_asking_someone_about_something_is_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "وسأل الصحفي الوزير عن موعد الانتخابات.") == []

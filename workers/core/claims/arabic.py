@@ -59,6 +59,8 @@ MIN_QUOTE_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 4
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 ALA_WRITTEN = frozenset({"على", "وعلى"})
+BUT_WORDS = frozenset(match_form(w) for w in ("لكن", "ولكن"))
+EXCEPT_WORDS = frozenset(match_form(w) for w in ("إلا", "غير"))
 PRONOUN_QUANTIFIERS = frozenset(
     match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
 )
@@ -1558,6 +1560,14 @@ class _SentenceParser:
         for particle in self.lex.clause_particles:
             if _match_words(tokens, start, particle):
                 start += len(particle)
+                break
+        # … ورغم ارتباطه بالانتقال إلا أن تقارير صحافية تكهنت …: the subject starts after
+        # the concessive connector, not at the clause start.
+        for k in range(ci - 2, start, -1):
+            if tokens[k].norm in BUT_WORDS or (
+                tokens[k].norm == "ان" and tokens[k - 1].norm in EXCEPT_WORDS
+            ):
+                start = k + 1
                 break
         end = ci
         if end - 1 >= start and tokens[end - 1].norm == "قد":
