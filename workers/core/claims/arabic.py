@@ -224,11 +224,12 @@ class _SentenceParser:
         drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
-            if (
-                draft.speaker is not None
-                and match_form(sentence.text[draft.speaker.start : draft.speaker.end].split()[0])
-                in PRONOUN_QUANTIFIERS
-            ):
+            written = (
+                sentence.text[draft.speaker.start : draft.speaker.end].split()
+                if draft.speaker is not None
+                else []
+            )
+            if written and match_form(written[0]) in PRONOUN_QUANTIFIERS:
                 draft.aside = True  # ووصف أحدهم …: one of a group, whom no later verb continues
             if (
                 draft.speaker is not None
