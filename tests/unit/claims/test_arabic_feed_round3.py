@@ -320,3 +320,10 @@ def test_a_quoted_question_is_a_question(kit, extractor) -> None:
 
 def test_asking_someone_about_something_is_no_claim(kit, extractor) -> None:
     assert _claims(kit, extractor, "وسأل الصحفي الوزير عن موعد الانتخابات.") == []
+
+
+def test_description_of_a_pronoun_right_before_its_charge(kit, extractor) -> None:
+    body = 'وأشاد الرئيس بالعمال ووصفهم بأنهم "العمود الفقري للبلاد".'
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الرئيس"
+    assert claim.text == 'بأنهم "العمود الفقري للبلاد"'

@@ -901,7 +901,7 @@ class _SentenceParser:
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
                 object_start = chunk_end
-            elif cue.stance is not Stance.ACCUSE:
+            elif cue.stance is not Stance.ACCUSE and chunk_end > ci + 1:
                 # هدد الرئيس باستخدام حق الفيتو: no object, the threat starts at بـ
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
