@@ -327,3 +327,26 @@ def test_description_of_a_pronoun_right_before_its_charge(kit, extractor) -> Non
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "الرئيس"
     assert claim.text == 'بأنهم "العمود الفقري للبلاد"'
+
+
+def test_description_in_a_text_speaks_for_its_author(kit, extractor) -> None:
+    body = 'ونشر الرئيس تغريدة وصف فيها اجتماعه بالنجمة بأنه "اجتماع كبير".'
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الرئيس"
+    assert claim.text == 'اجتماعه بالنجمة بأنه "اجتماع كبير"'
+
+
+def test_a_verbal_noun_with_a_pronoun_is_no_description(kit, extractor) -> None:
+    assert _claims(kit, extractor, 'وذهب الوزير إلى حد وصفها بـ"شكل من أشكال العبودية".') == []
+
+
+def test_replied_by_saying(kit, extractor) -> None:
+    (claim,) = _claims(kit, extractor, "ورد الوزير بالقول إن خصومه يغيرون مواقفهم كل يوم.")
+    assert claim.speaker.text == "الوزير"
+    assert claim.text == "خصومه يغيرون مواقفهم كل يوم"
+
+
+def test_headline_topic_sharing_a_word_with_a_speaker_is_no_speaker(kit, extractor) -> None:
+    body = "وقالت لجنة الانتخابات المحلية إن الإقبال كان مرتفعا."
+    claims = _claims(kit, extractor, body, title="الانتخابات المحلية: إقبال مرتفع وفرز بطيء")
+    assert [c for c in claims if c.field is TextField.TITLE] == []

@@ -65,6 +65,10 @@ PRONOUN_QUANTIFIERS = frozenset(
     match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
 )
 RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين"))
+VERB_OPENERS = RELATIVES | frozenset(
+    match_form(w)
+    for w in ("حيث", "قد", "وقد", "فقد", "ثم", "كما", "عندما", "حين", "بعدما", "لكنه", "لكنها")
+)
 PRONOUN_PREPOSITIONS = frozenset(
     match_form(p + suffix)
     for p in ("في", "عن", "من", "ل", "علي", "ب")
@@ -165,6 +169,15 @@ class _SentenceParser:
                 and tokens[i - 1].norm in NOUN_GOVERNORS
             ):
                 continue  # ويترتب على كشف أسمائهم: a verbal noun after a preposition
+            if (
+                found
+                and found[0].object_pronoun
+                and not found[1]
+                and i > 0
+                and tokens[i - 1].is_word
+                and tokens[i - 1].norm not in VERB_OPENERS
+            ):
+                continue  # وذهب إلى حد وصفها بـ…: "its description", a noun, not a verb
             if found and i > 0 and tokens[i - 1].norm in UNSAID and found[0].lemma != "استبعد":
                 continue  # لم يعلن بعد موعد اللقاء: nothing was said
             if found:
@@ -859,7 +872,10 @@ class _SentenceParser:
                 and tokens[j].norm.startswith("ب")
                 and (not tokens[j].norm.startswith("بال") or j > ci + 2 or cue.object_pronoun)
                 # وصفه بـ "البشع": a detached بـ before a quoted charge
-                and (len(tokens[j].norm) >= 4 or (tokens[j].norm == "ب" and j > ci + 2))
+                and (
+                    len(tokens[j].norm) >= 4
+                    or (tokens[j].norm == "ب" and (j > ci + 2 or cue.object_pronoun))
+                )
             ),
             None,
         )
@@ -877,7 +893,11 @@ class _SentenceParser:
         )
         object_start = ci + 1
         kana = None if clitic or cue.tag == "part" else self._kana_subject(tokens, ci)
-        if kana is not None:
+        if tokens[ci + 1].norm in PRONOUN_PREPOSITIONS:
+            # نشر الرئيس تغريدة وصف فيها X بأنه …: فيها points back to the text; its author
+            # (the clause's subject, or the last speaker) spoke
+            object_start = ci + 2
+        elif kana is not None:
             draft.speaker_from = SpeakerFrom.MENTION
             self._read_zone(sentence, tokens, kana, draft, nominal_allowed=True)
         elif cue.object_pronoun and charge > ci + 1:
@@ -1025,6 +1045,14 @@ class _SentenceParser:
         stop = min(limit, ci + 1 + MAX_ZONE_TOKENS)
         fallback: int | None = None
         if cue.colon_only:
+            spoken = next(
+                (j for j in range(ci + 1, min(stop, ci + 3)) if tokens[j].norm == "بالقول"), None
+            )
+            if spoken is not None:  # ورد بالقول إن …: replied by saying that
+                after = spoken + 1
+                if after < limit and tokens[after].norm in self.lex.complementizers:
+                    after += 1
+                return spoken, after
             colon = next(
                 (
                     j

@@ -431,8 +431,13 @@ def _headline_colon(
     speaks = addressed or first_person
     place = next((e for e in inside if e.label is Label.LOC), None) if speaks else None
     named = named or place
-    quoted_in_body = len(written.split()) <= 3 and any(
-        w in body_speakers for w in match_form(written).split()
+    # A name only: every word is a body speaker's, and no definite noun opens it (a topic
+    # like الانتخابات التركية: … shares words with the body's speakers too).
+    spoken = match_form(written).split()
+    quoted_in_body = (
+        len(spoken) <= 2
+        and not spoken[0].startswith("ال")
+        and all(w in body_speakers for w in spoken)
     )
     if named is None and not quoted_in_body and not _speaker_like(written):
         return None
