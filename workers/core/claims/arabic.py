@@ -10,6 +10,7 @@ the last speaker, as do singular verbs followed directly by the complementizer (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from schemas.models import ClaimKind, Entity, Stance
@@ -27,6 +28,9 @@ from workers.core.text import match_form
 COMMAS = frozenset("،,")
 MAX_ZONE_TOKENS = 30
 MAX_SUBJECT_TOKENS = 12
+# اتهم/وصف SPEAKER[، TIME،] OBJECT بـ…: speaker, time and a long object (ما تقدمه روسيا
+# والنظام في سوريا من تنازلات) come before the charge.
+CHARGE_WINDOW = 22
 SOURCE_HEADS = frozenset(
     {
         "بيان",
@@ -54,6 +58,17 @@ LEADING_PREPOSITIONS = frozenset(match_form(w) for w in ("من", "عن", "إلى
 MIN_QUOTE_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 4
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
+ALA_WRITTEN = frozenset({"على", "وعلى"})
+BUT_WORDS = frozenset(match_form(w) for w in ("لكن", "ولكن"))
+EXCEPT_WORDS = frozenset(match_form(w) for w in ("إلا", "غير"))
+PRONOUN_QUANTIFIERS = frozenset(
+    match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
+)
+RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين"))
+VERB_OPENERS = RELATIVES | frozenset(
+    match_form(w)
+    for w in ("حيث", "قد", "وقد", "فقد", "ثم", "كما", "عندما", "حين", "بعدما", "لكنه", "لكنها")
+)
 PRONOUN_PREPOSITIONS = frozenset(
     match_form(p + suffix)
     for p in ("في", "عن", "من", "ل", "علي", "ب")
@@ -154,6 +169,15 @@ class _SentenceParser:
                 and tokens[i - 1].norm in NOUN_GOVERNORS
             ):
                 continue  # ويترتب على كشف أسمائهم: a verbal noun after a preposition
+            if (
+                found
+                and found[0].object_pronoun
+                and not found[1]
+                and i > 0
+                and tokens[i - 1].is_word
+                and tokens[i - 1].norm not in VERB_OPENERS
+            ):
+                continue  # وذهب إلى حد وصفها بـ…: "its description", a noun, not a verb
             if found and i > 0 and tokens[i - 1].norm in UNSAID and found[0].lemma != "استبعد":
                 continue  # لم يعلن بعد موعد اللقاء: nothing was said
             if found:
@@ -182,6 +206,8 @@ class _SentenceParser:
                 continue
             if clitic and tokens[i].norm[0] == "ل":
                 self._lam_subject(tokens, draft)
+            if draft.speaker is None and not clitic:
+                self._relative_antecedent(tokens, i, draft)
             if draft.speaker_from is SpeakerFrom.SENTENCE and not drafts:
                 self._sentence_subject(sentence, tokens, i, draft)
             elif (
@@ -193,6 +219,8 @@ class _SentenceParser:
                 # وانتقد نواب المعارضة القرار، ورأوا أنه …; توعدت القيادة بالرد، واتهمت …:
                 # the subject of the clause before, not the last speaker.
                 agent = self.agent(tokens, i, plural=cue.tag == "p", gender=cue.tag)
+                if agent is None and clitic and cue.tag in ("m", "f"):
+                    agent = self._opening_subject(tokens, i, cue.tag)
                 if agent is not None:
                     draft.speaker = agent
                     draft.speaker_from = SpeakerFrom.MENTION
@@ -209,6 +237,13 @@ class _SentenceParser:
         drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
+            written = (
+                sentence.text[draft.speaker.start : draft.speaker.end].split()
+                if draft.speaker is not None
+                else []
+            )
+            if written and match_form(written[0]) in PRONOUN_QUANTIFIERS:
+                draft.aside = True  # ووصف أحدهم …: one of a group, whom no later verb continues
             if (
                 draft.speaker is not None
                 and match_form(sentence.text[draft.speaker.start : draft.speaker.end])
@@ -274,6 +309,86 @@ class _SentenceParser:
             self._read_zone(sentence, tokens, (ci + 1, a - 1), draft, nominal_allowed=True)
             return draft if draft.speaker is not None else None
         return None
+
+    def _verbal_noun_content(
+        self, sentence: Sentence, tokens: list[Token], ci: int, cue: ArabicCue, limit: int
+    ) -> Draft | None:
+        """``أعلنت منظمة النزاهة الرياضية إطلاق مبادرة …``: an announcement whose content is
+        a verbal noun right after the speaker. The speaker ends where an indefinite verbal
+        noun (تفعيل، إفعال، افتعال، انفعال، استفعال) follows a definite word or a recognised
+        name — a construct like هيئة تنظيم الاتصالات does not end there."""
+        if ci > 0 and tokens[ci - 1].norm in SINCE_WORDS:
+            return None  # منذ أعلنت منطقة خفض التوتر: when something was declared
+        stop = min(limit - 1, ci + 1 + MAX_SUBJECT_TOKENS)
+        for k in range(ci + 2, stop):
+            tok, prev = tokens[k], tokens[k - 1]
+            if not (tok.is_word and prev.is_word) or tok.in_quote or prev.in_quote:
+                return None  # a comma, a quotation: not a bare speaker phrase
+            if self.lex.cue(tok.norm) or tok.norm in self.lex.complementizers:
+                return None
+            closes = prev.norm.startswith("ال") or any(e.end == prev.end for e in self._entities)
+            if not closes or not _verbal_noun(tok.norm) or not tokens[k + 1].is_word:
+                continue
+            content, kind = _content(sentence, tokens, k, limit)
+            if not content:
+                return None
+            draft = Draft(
+                content=content,
+                cue=Span(tokens[ci].start, tokens[ci].end),
+                kind=kind,
+                stance=cue.stance,
+                speaker_from=SpeakerFrom.MENTION,
+                gender=cue.tag if cue.tag in ("m", "f", "p") else None,
+                confidence=0.7,
+            )
+            self._read_zone(sentence, tokens, (ci + 1, k), draft, nominal_allowed=True)
+            return draft if draft.speaker is not None else None
+        return None
+
+    def _relative_antecedent(self, tokens: list[Token], ci: int, draft: Draft) -> None:
+        """``… انتقادات سلفه فرانسوا هولاند الذي اعتبر أن …، رفض ماكرون …``: a cue in a
+        relative clause speaks for the name just before الذي/التي, not for the last speaker;
+        the clause ends at its comma, where the sentence's own verb comes back."""
+        if ci < 2 or tokens[ci - 1].norm not in RELATIVES:
+            return
+        before = tokens[ci - 2]
+        named = next((e for e in self._entities if e.end == before.end), None)
+        if named is None or named.label.value not in ("PERSON", "ORG"):
+            return
+        draft.speaker = Span(named.start, named.end)
+        draft.speaker_from = SpeakerFrom.MENTION
+        draft.aside = True
+        comma = next(
+            (
+                t
+                for t in tokens
+                if draft.content.start < t.start < draft.content.end
+                and t.text in COMMAS
+                and not t.in_quote
+            ),
+            None,
+        )
+        if comma is not None:
+            draft.content = _trim(self._text, Span(draft.content.start, comma.start))
+
+    def _opening_subject(self, tokens: list[Token], ci: int, gender: str) -> Span | None:
+        """``قطر تقاضي السعودية … وتتهمها بـ…`` / ``فرنسا تعتبر … وتدعوها …``: a sentence
+        (mostly a headline) that opens with its subject and a present verb; a coordinated
+        cue of the same gender goes on with that subject."""
+        k = next((j for j in range(ci) if tokens[j].is_word), None)
+        if k is None or tokens[k].in_quote:
+            return None
+        if not (tokens[k].norm.startswith("ال") or self._entity_at(tokens, k)):
+            return None
+        end = self._chunk_end(tokens, k, ci)
+        if end >= ci - 1:
+            return None
+        verb = tokens[end]
+        if not verb.is_word or verb.norm[:1] not in "يت" or len(verb.norm) < 4:
+            return None
+        if (gender == "f") != (verb.norm[0] == "ت") or self.lex.cue(verb.norm):
+            return None  # a cue of its own is parsed as one; genders must agree
+        return _span(tokens, k, end)
 
     def _lam_subject(self, tokens: list[Token], draft: Draft) -> None:
         """``ليقول الرئيس: …`` names its subject (a definite noun or a name); ``… وصل إلى
@@ -441,6 +556,8 @@ class _SentenceParser:
                 kana = None  # بحادثة يرى كثيرون: a name or a definite noun, or no subject
         if (
             cue.impersonal_present
+            # وتتوقع أن … opening a sentence: a feminine verb goes on with its subject
+            and not (cue.tag == "f" and clitic)
             and marker is not None
             and kana is None
             and self._empty_zone(tokens, ci + 1, marker[0])
@@ -470,6 +587,10 @@ class _SentenceParser:
         if marker is None:
             if subject is not None and (cue.noun_content or cue.stance is Stance.ANNOUNCE):
                 return self._subject_noun_content(sentence, tokens, ci, cue, limit, subject)
+            if cue.stance is Stance.ANNOUNCE and not cue.pronoun_subject and kana is None:
+                announced = self._verbal_noun_content(sentence, tokens, ci, cue, limit)
+                if announced is not None:
+                    return announced
             if not cue.noun_content:
                 return None
             return self._noun_content_draft(sentence, tokens, ci, cue, limit, cue_span)
@@ -676,6 +797,10 @@ class _SentenceParser:
             return None
         if head.norm in ROLE_PREPOSITIONS or _preposition(head.norm) or self.lex.cue(head.norm):
             return None  # سافر إلى تونس: no subject written
+        if head.text in ALA_WRITTEN:
+            return None  # وردا على سؤال …: على (match form علي, the name) is no subject
+        if head.norm in DEMONSTRATIVES:
+            return None  # جاء ذلك في تغريدة له، حيث قال: the event, not who spoke
         if plural and not plural_head(head.norm):
             return None
         if not plural and gender in ("m", "f") and (gender == "f") != verb.norm.endswith("ت"):
@@ -740,17 +865,21 @@ class _SentenceParser:
         charge = next(
             (
                 j
-                for j in range(ci + 1, min(limit, ci + 16))
+                for j in range(ci + 1, min(limit, ci + CHARGE_WINDOW))
                 if tokens[j].is_word
                 and not tokens[j].in_quote
                 and not inside_entity[j]
                 and tokens[j].norm.startswith("ب")
-                and (not tokens[j].norm.startswith("بال") or j > ci + 2)
-                and len(tokens[j].norm) >= 4
+                and (not tokens[j].norm.startswith("بال") or j > ci + 2 or cue.object_pronoun)
+                # وصفه بـ "البشع": a detached بـ before a quoted charge
+                and (
+                    len(tokens[j].norm) >= 4
+                    or (tokens[j].norm == "ب" and (j > ci + 2 or cue.object_pronoun))
+                )
             ),
             None,
         )
-        if charge is None or charge == ci + 1:
+        if charge is None or (charge == ci + 1 and not cue.object_pronoun):
             return None
         cue_tok = tokens[ci]
         draft = Draft(
@@ -764,11 +893,22 @@ class _SentenceParser:
         )
         object_start = ci + 1
         kana = None if clitic or cue.tag == "part" else self._kana_subject(tokens, ci)
-        if kana is not None:
+        if tokens[ci + 1].norm in PRONOUN_PREPOSITIONS:
+            # نشر الرئيس تغريدة وصف فيها X بأنه …: فيها points back to the text; its author
+            # (the clause's subject, or the last speaker) spoke
+            object_start = ci + 2
+        elif kana is not None:
             draft.speaker_from = SpeakerFrom.MENTION
             self._read_zone(sentence, tokens, kana, draft, nominal_allowed=True)
+        elif cue.object_pronoun and charge > ci + 1:
+            # الذي وصفه المدرب بيب غوارديولا بأنه …: all before the charge is the speaker
+            draft.speaker_from = SpeakerFrom.MENTION
+            self._name_and_role(tokens, (ci + 1, charge), draft)
+            object_start = charge
         elif not cue.pronoun_subject:
             chunk_end = self._chunk_end(tokens, ci + 1, charge)
+            if tokens[ci + 1].norm in PRONOUN_QUANTIFIERS:
+                chunk_end = ci + 2  # ووصف أحدهم المشروع بـ…: "one of them" takes no genitive
             person_end = _entity_end_at(tokens, chunk_end, self._entities)
             if (
                 person_end is not None
@@ -781,7 +921,7 @@ class _SentenceParser:
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
                 object_start = chunk_end
-            elif cue.stance is not Stance.ACCUSE:
+            elif cue.stance is not Stance.ACCUSE and chunk_end > ci + 1:
                 # هدد الرئيس باستخدام حق الفيتو: no object, the threat starts at بـ
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
@@ -803,6 +943,8 @@ class _SentenceParser:
             ),
             limit,
         )  # …، إثر انقطاع البث: when it happened is the journalist's
+        # وصف الرئيس، الاثنين، الخطة بأنها …: the day is when it was said, not the object
+        object_start = self._trim_time(tokens, object_start, charge)[0]
         draft.content, _kind = _content(sentence, tokens, object_start, end)
         return draft if draft.content else None
 
@@ -903,6 +1045,14 @@ class _SentenceParser:
         stop = min(limit, ci + 1 + MAX_ZONE_TOKENS)
         fallback: int | None = None
         if cue.colon_only:
+            spoken = next(
+                (j for j in range(ci + 1, min(stop, ci + 3)) if tokens[j].norm == "بالقول"), None
+            )
+            if spoken is not None:  # ورد بالقول إن …: replied by saying that
+                after = spoken + 1
+                if after < limit and tokens[after].norm in self.lex.complementizers:
+                    after += 1
+                return spoken, after
             colon = next(
                 (
                     j
@@ -912,7 +1062,27 @@ class _SentenceParser:
                 None,
             )
             # وزادت "دون بالون": …: a short subject, then the colon.
-            return (colon, colon + 1) if colon is not None and colon - ci <= 6 else None
+            if colon is not None and colon - ci <= 6:
+                return colon, colon + 1
+            # ورد ماكرون "يجب أن نكون واضحين": or a quotation that ends the clause
+            quoted = next(
+                (
+                    j
+                    for j in range(ci + 2, min(stop, ci + 6))
+                    if not tokens[j].is_word
+                    and self._opens_quotation(tokens[j])
+                    and self._quote_ends_clause(j)
+                ),
+                None,
+            )
+            if (
+                quoted is not None
+                and all(t.is_word for t in tokens[ci + 1 : quoted])
+                and not _preposition(tokens[ci + 1].norm)
+                and tokens[ci + 1].text not in ALA_WRITTEN
+            ):
+                return quoted, quoted  # not وورد في أحدها "…": what a leaflet read
+            return None
         for j in range(ci + 1, stop):
             tok = tokens[j]
             if tok.in_quote or inside_entity[j]:
@@ -1420,6 +1590,14 @@ class _SentenceParser:
             if _match_words(tokens, start, particle):
                 start += len(particle)
                 break
+        # … ورغم ارتباطه بالانتقال إلا أن تقارير صحافية تكهنت …: the subject starts after
+        # the concessive connector, not at the clause start.
+        for k in range(ci - 2, start, -1):
+            if tokens[k].norm in BUT_WORDS or (
+                tokens[k].norm == "ان" and tokens[k - 1].norm in EXCEPT_WORDS
+            ):
+                start = k + 1
+                break
         end = ci
         if end - 1 >= start and tokens[end - 1].norm == "قد":
             end -= 1
@@ -1465,7 +1643,15 @@ class _SentenceParser:
         while speaker_end > an + 1 and (
             tokens[speaker_end - 1].norm in self.lex.relay_speech_nouns
             or not tokens[speaker_end - 1].is_word
+            or (
+                # عن مسؤول تحذيره من أن …: the preposition of the speech noun
+                tokens[speaker_end - 1].norm in LEADING_PREPOSITIONS
+                and tokens[speaker_end - 2].norm in self.lex.relay_speech_nouns
+            )
         ):
+            if tokens[speaker_end - 1].norm in self.lex.relay_speech_nouns:
+                # نقلت الوكالة عن مصادر تأكيدها / تحذيرها: the noun says how it was said
+                draft.stance = _relay_stance(tokens[speaker_end - 1].norm, draft.stance)
             speaker_end -= 1
         if speaker_end <= an + 1:
             return False
@@ -1702,6 +1888,30 @@ class _SentenceParser:
 
 
 # ---- token helpers -------------------------------------------------------------------------
+VERBAL_NOUN = re.compile(
+    r"(?:ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.)(?:ه|ها|هم)?"
+)  # تغيير، إطلاق، افتتاح، انسحاب، استئناف (match forms: إ → ا), with a pronoun (توقفه)
+
+
+ILGHA = match_form("إلغاء")
+SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
+
+
+def _relay_stance(norm: str, stance: Stance) -> Stance:
+    """تأكيده → confirm, تحذيرها → warn, نفيهم → deny; قوله keeps the verb's stance."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if norm.endswith(suffix):
+            return NOMINAL_CUES.get(norm[: -len(suffix)], stance)
+    return stance
+
+
+def _verbal_noun(norm: str) -> bool:
+    """An indefinite verbal noun of a derived verb (الغاء is إلغاء; العام is no verbal noun)."""
+    if norm.startswith("ال") and norm != ILGHA:
+        return False
+    return VERBAL_NOUN.fullmatch(norm) is not None
+
+
 def _match_words(tokens: list[Token], j: int, words: Words) -> bool:
     if j < 0 or j + len(words) > len(tokens):
         return False

@@ -44,5 +44,8 @@ class Draft:
     colon_open: bool = False
     """قال X: … without quotation marks, up to the sentence end: the paragraph's following
     sentences without a cue of their own go on with what was said."""
+    aside: bool = False
+    """Said in a relative clause (سلفه X الذي اعتبر أن …): later elided subjects go on with
+    the speaker before it, not with this one."""
     cataphoric: bool = False
     """هكذا قال X: names the speaker of the quotation before it; has no content of its own."""

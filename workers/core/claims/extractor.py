@@ -75,7 +75,7 @@ class CueClaimExtractor:
         body = self._field(TextField.BODY, body_text, by_field[TextField.BODY])
         title = self._field(TextField.TITLE, title_text, by_field[TextField.TITLE])
         if not title:
-            headline = _headline_colon(title_text, by_field[TextField.TITLE])
+            headline = _headline_colon(title_text, by_field[TextField.TITLE], _speaker_words(body))
             title = [headline] if headline else []
         framed = self._framings(TextField.TITLE, title_text, title, body, by_field[TextField.TITLE])
         # A cross-head quoting what the title already quotes from the same claim is the
@@ -218,6 +218,9 @@ class CueClaimExtractor:
         known_gender = draft.gender if draft.speaker_from is SpeakerFrom.MENTION else None
         resolver.remember(speaker, known_gender, source, channel)
         sentence_speakers.append(resolver.seen[-2 if source else -1])
+        if draft.aside and source is None and len(resolver.seen) > 1:
+            # still known for definite descriptions, but not the last speaker
+            resolver.seen.insert(-1, resolver.seen.pop())
         return Claim(
             text=content,
             speaker=speaker,
@@ -376,7 +379,21 @@ NOT_SPEAKERS = frozenset(
 """Rubrics written like speakers before a headline's colon."""
 
 
-def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
+def _speaker_words(found: Sequence[_Found]) -> frozenset[str]:
+    """The words of the body's speakers: a headline name the entity stage missed
+    (``غوارديولا: …``) is known when the body quotes the same person."""
+    return frozenset(
+        word
+        for f in found
+        if f.claim.speaker is not None
+        for word in match_form(f.claim.speaker.text).split()
+        if len(word) > 2
+    )
+
+
+def _headline_colon(
+    title: str, entities: Sequence[Entity], body_speakers: frozenset[str] = frozenset()
+) -> _Found | None:
     """``غوتيريش: الوضع في غزة كارثي`` / ``Lagarde: inflation fight not over`` — the words
     before a headline's colon name who said what follows.
 
@@ -414,7 +431,15 @@ def _headline_colon(title: str, entities: Sequence[Entity]) -> _Found | None:
     speaks = addressed or first_person
     place = next((e for e in inside if e.label is Label.LOC), None) if speaks else None
     named = named or place
-    if named is None and not _speaker_like(written):
+    # A name only: every word is a body speaker's, and no definite noun opens it (a topic
+    # like الانتخابات التركية: … shares words with the body's speakers too).
+    spoken = match_form(written).split()
+    quoted_in_body = (
+        len(spoken) <= 2
+        and not spoken[0].startswith("ال")
+        and all(w in body_speakers for w in spoken)
+    )
+    if named is None and not quoted_in_body and not _speaker_like(written):
         return None
     if any(e.label is Label.LOC for e in inside) and named is None:
         return None
@@ -446,6 +471,7 @@ FIRST_PERSON = frozenset(
     match_form(w)
     for w in ("لنا", "نحن", "إننا", "أننا", "لدينا", "علينا", "بلادنا", "سنرد", "نرفض")
 )
+HEADLINE_TOPIC = match_form("عن")
 HEADLINE_REPLY_VERBS = frozenset(match_form(w) for w in ("يرد", "ترد", "يخاطب", "تخاطب"))
 
 
@@ -463,6 +489,9 @@ def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", written)]
     for k, (offset, word) in enumerate(words[1:], start=1):
         norm = match_form(word)
+        if norm == HEADLINE_TOPIC:
+            # قرقاش عن اجتماع جنيف: … — what the speaker spoke about is no part of them
+            return _trimmed(title, left.start, left.start + offset), False
         # ماتيس يشكك برواية روسيا: a present-tense verb after the name ends the speaker
         reply = norm in HEADLINE_REPLY_VERBS or (norm[:1] == "ي" and len(norm) >= 4)
         addressee = k == len(words) - 1 and norm.startswith("ل") and len(norm) > 3

@@ -8,7 +8,7 @@ they are looked up per token in a dict keyed by the matching form; the multi-wor
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -48,10 +48,16 @@ class ArabicCue:
     (يذكر أن، ويتوقع أن): the journalist's voice, not a claim."""
     colon_only: bool = False
     """A cue only before a colon (وزادت الصحيفة: …), never before أن (زادت التكهنات بأن)."""
+    object_pronoun: bool = False
+    """Its object is a suffixed pronoun (واتهمتها بانتهاك …، وصفه المدرب بأنه …): the charge
+    may come right after the verb."""
 
     @property
     def pronoun_subject(self) -> bool:
         return self.tag in ("p", "part")
+
+
+OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,20 @@ class ArabicLexicon:
             found = self.cues.get(norm[1:])
             if found and found.present:
                 return found, 1
+        return self._with_object_pronoun(norm)
+
+    def _with_object_pronoun(self, norm: str) -> tuple[ArabicCue, int] | None:
+        """واتهمتها، وصفه: an accusation or description verb with its object as a pronoun."""
+        for suffix in OBJECT_PRONOUNS:
+            stem = norm[: -len(suffix)]
+            if not norm.endswith(suffix) or len(stem) < 3:
+                continue
+            found = self.cues.get(stem)
+            clitic = 0
+            if found is None and len(stem) > 3 and stem[0] in "وف":
+                found, clitic = self.cues.get(stem[1:]), 1
+            if found is not None and found.object_ba and found.tag in ("m", "f", "p"):
+                return replace(found, object_pronoun=True), clitic
         return None
 
 

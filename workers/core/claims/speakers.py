@@ -178,6 +178,8 @@ class SpeakerResolver:
             return None
         role = _person_role(raw_words, arabic)
         for known in reversed(self.seen):
+            if role and not known.person and known.speaker.entity_id:
+                continue  # وزير الإسكان after the ministry spoke: a person, not the ministry
             words = known.words if role or not known.person else known.name_words
             if known.speaker.entity_id and wanted & words:
                 return _pseudo_entity(known.speaker.entity_id, known.speaker.name or "")
