@@ -34,7 +34,9 @@ CHANNELS = (
 )
 MODIFIER = re.compile(
     r"\s*,?\s*(?:"
-    r"(?:late |early |earlier |later )?on " + WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"
+    r"(?:late |early |earlier |later )?(?:on )?"
+    + WEEKDAY
+    + r"(?: (?:morning|afternoon|evening|night))?(?![\w’'])"
     r"|on " + MONTH + r" \d{1,2}"
     r"|(?:yesterday|today|tonight|earlier|later|again|also|separately|previously|repeatedly"
     r"|recently|publicly|privately|first|last|once|then|now|too)\b"
@@ -57,7 +59,8 @@ _NOT_IN_HEARER = (
 )
 HEARER = re.compile(
     r"\s+("
-    r"(?:the|a|an)(?: (?!" + _NOT_IN_HEARER + r")[a-z][\w-]*){1,3}(?![\w-])"  # a news conference
+    r"(?:the|a|an|his|her|their|its|our|my)(?: (?!" + _NOT_IN_HEARER + r")[a-z][\w-]*){1,3}"
+    r"(?![\w-])"  # a news conference, his supporters
     r"|(?:(?:the |a |an )?(?:[A-Z][\w.&'-]*|\w+))(?: [A-Z][\w.&'-]*)*"  # the BBC, Reuters
     r")"
 )
@@ -107,8 +110,10 @@ ABBREVIATION_DOT = (
     r"(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bDr)\."
     r"|(?<=\bGov)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGen)\.|(?<=\bSt)\.|(?<=\bJr)\."
     r"|(?<=\bLt)\.|(?<=\bCol)\.|(?<=\bProf)\.|(?<=\bSgt)\.|(?<=\bCapt)\.|(?<=\bSr)\."
+    r"|\.(?=\))"
 )
-"""A full stop that ends a title or an initial (Mr., Sen., J.), not a sentence."""
+"""A full stop that ends a title or an initial (Mr., Sen., J.), not a sentence, or a state's
+abbreviation in a party label (``Rep. Earl Blumenauer (D-Ore.)``)."""
 ACCORDING_SOURCE = re.compile(r"\s*((?:[^,.;:“\"]|" + ABBREVIATION_DOT + r")+)")
 LEADING_NAME = re.compile(
     r"((?:(?:[A-Z][\w’'-]*|" + ABBREVIATION_DOT + r")\.?\s+){0,4}[A-Z][\w’'-]*)\s+(?=[a-z])"
@@ -122,7 +127,7 @@ SUBORDINATE_END = re.compile(
 CONTENT_STOP = re.compile(
     r",\s*(?:adding|saying|noting|warning|arguing|insisting|claiming|according to|telling"
     r"|explaining|suggesting|acknowledging|calling|citing|pointing)\b"
-    r"|\s+and\s+(?:said|says|added|denied|accused|blamed|warned|argued|told|urged|"
+    r"|(?:\s+and|,\s+but)\s+(?:said|says|added|denied|accused|blamed|warned|argued|told|urged|"
     r"insisted|claimed|called|announced|confirmed|suggested|noted|stressed|explained"
     r"|acknowledged|promised|vowed|predicted|conceded|asked|wrote)\b"
     r"|\s+and\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|say|told|added)\b"
@@ -295,10 +300,10 @@ class _SentenceParser:
     # ---- one cue --------------------------------------------------------------------------
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         before = self.m(self.start, tok.start).rstrip()
-        if tok.text.casefold().endswith("ing") or re.search(r"\band$", before):
+        if tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before):
             return self._continuing(tok, cue, drafts)
         quote_before = self._quote_just_before(tok.start)
-        if quote_before is not None:
+        if quote_before is not None and not self._complement_follows(tok):
             return self._quote_first(tok, cue, quote_before)
         after = self._after_cue(tok, cue)
         rest_start, channel, source, cited = after
@@ -348,6 +353,17 @@ class _SentenceParser:
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
         return self._nested(draft) or draft
+
+    def _complement_follows(self, tok: Token) -> bool:
+        """``On “This Week,” Carson admitted that …``: a that-clause after the cue is its
+        content, so the quotation before it is a title, not what was said."""
+        return (
+            re.match(
+                r"\s+that\s+(?!(?:night|day|morning|afternoon|evening|week|time|year)\b)\w",
+                self.m(tok.end, self.end),
+            )
+            is not None
+        )
 
     def _nested(self, outer: Draft) -> Draft | None:
         """``X told Reuters that officials said CONTENT``: the officials speak, X (or the
@@ -657,16 +673,22 @@ class _SentenceParser:
             region = self.m(start, cue_start)
         segments = [m for m in re.finditer(r"[^,;]+", region)]
         kept: list[Span] = []
-        for seg in reversed(segments):
+        subject_end = cue_start  # before an aside, when one is skipped
+        for n, seg in enumerate(reversed(segments)):
             text = seg.group(0).strip()
             if not text:
                 continue
             if NP_BAD_START.match(text) and not re.match(r"^(?:who|which)\b", text, re.I):
+                if not kept and self._aside(region, seg, len(segments) - 1 - n, segments):
+                    # "Humphrey, for example, said" / "Trump, in Kentucky, said": an aside
+                    # between commas; the subject is before it.
+                    subject_end = start + region.rfind(",", 0, seg.start())
+                    continue
                 if not kept:
                     # "though the operator said": the clause's own subject still speaks.
                     opener = CLAUSE_OPENER.match(text)
                     offset = seg.start() + len(seg.group(0)) - len(seg.group(0).lstrip())
-                    if opener and _plausible_subject(text[opener.end() :]):
+                    if opener and _subject_phrase(text[opener.end() :]):
                         kept.append(Span(start + offset + opener.end(), start + seg.end()))
                 break
             if re.match(r"^(?:who|which|whose)\b", text, re.I):
@@ -684,8 +706,8 @@ class _SentenceParser:
         ):
             kept = kept[1:]  # "The solution, he said, was simple": the pronoun speaks
         region_start = kept[0].start
-        lead = LEADING_CONJUNCTION.match(self.m(region_start, cue_start).lstrip())
-        span = _trim(self.text, Span(region_start, cue_start))
+        lead = LEADING_CONJUNCTION.match(self.m(region_start, subject_end).lstrip())
+        span = _trim(self.text, Span(region_start, subject_end))
         if lead and lead.end():
             span = _trim(self.text, Span(span.start + lead.end(), span.end))
         inner = list(INNER_SUBORDINATOR.finditer(self.m(span.start, span.end)))
@@ -699,14 +721,55 @@ class _SentenceParser:
             return None
         if len(words) <= MAX_SPEAKER_WORDS:
             return span
+        last = _trim(self.text, Span(kept[-1].start, subject_end))
+        if len(kept) == 2 and self._is_name(last):
+            return last  # "… the Star of David, Speaker Paul Ryan (R-WI) said": not a pair
         # Too long for a subject: only a name with appositions (``Mike Shields, president
         # of …, said``) is cut to its head; a clause before the cue is no speaker.
         head = re.match(r"[^,]+", self.m(span.start, span.end))
         if head is None or not self._is_name(
             _trim(self.text, Span(span.start, span.start + head.end()))
         ):
-            return None
+            return self._noun_phrase_head(span)
         return self._shorten_speaker(span)
+
+    def _noun_phrase_head(self, span: Span) -> Span | None:
+        """``Large majorities of voters in six states going to the polls on Tuesday said``: a
+        long subject with no comma, cut before its participle or relative clause when what
+        is left is a noun phrase (a clause before the cue stays no speaker)."""
+        region = self.m(span.start, span.end)
+        if "," in region:
+            return None
+        for found in re.finditer(r"\S+", region):
+            word = found.group(0)
+            participle = word.endswith("ing") and word[:1].islower()
+            if participle and any(
+                w.casefold() in AUXILIARY_WORDS for w in region[found.end() :].split()
+            ):
+                return None  # "The governing coalition was in crisis after …": a clause
+            if found.start() and (
+                participle or word.casefold() in ("who", "which", "that", "whose")
+            ):
+                head = _trim(self.text, Span(span.start, span.start + found.start()))
+                text = self.text[head.start : head.end]
+                return head if head and _subject_phrase(text) else None
+        return None
+
+    def _aside(
+        self, region: str, seg: re.Match[str], index: int, segments: list[re.Match[str]]
+    ) -> bool:
+        """An adverbial phrase between the subject's comma and a comma right before the cue
+        (``, in a statement on Thursday,`` ``, however,`` ``, after the rally,``), with a
+        plausible subject in the comma piece before it."""
+        if region[seg.end() :].strip() not in (",", ""):
+            return False
+        if not region[seg.end() :].strip():
+            return False
+        earlier = [s for s in segments[:index] if s.group(0).strip()]
+        if not earlier or region[earlier[-1].end() : seg.start()].strip() != ",":
+            return False
+        subject = earlier[-1].group(0).strip()
+        return bool(_subject_phrase(subject)) and not NP_BAD_START.match(subject)
 
     def _named_head(
         self, segments: list[re.Match[str]], start: int, kept: list[Span]
@@ -970,6 +1033,27 @@ def _plausible_subject(text: str) -> bool:
         or (w.casefold().endswith("ed") and w[:1].islower())
         for w in words
     )
+
+
+AUXILIARY_WORDS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
+    | {"could", "should", "may", "might", "must", "did", "does", "do"}
+)
+FINITE_OR_CLAUSE_WORDS = AUXILIARY_WORDS | frozenset(
+    {"that", "if", "it", "there", "because", "when", "while", "where", "what", "whether", "to"}
+)
+
+
+def _subject_phrase(text: str) -> bool:
+    """A noun phrase of up to ``MAX_SPEAKER_WORDS`` words that can be a clause's subject
+    (``a source familiar with the investigation``, ``16 percent of registered voters``): no
+    quotation, no auxiliary, complementizer or infinitive, and not a pronoun object."""
+    words = text.split()
+    if not 1 <= len(words) <= MAX_SPEAKER_WORDS or MASK in text:
+        return False
+    if words[0].casefold() in ("him", "her", "them", "me", "us"):
+        return False
+    return not any(w.casefold().strip(",.") in FINITE_OR_CLAUSE_WORDS for w in words)
 
 
 def _apposition_ok(between: str) -> bool:

@@ -1,0 +1,113 @@
+"""English constructions fixed in the third PolNeAR train round (issue 11), on sentences
+written for these tests: asides between the subject and the cue, long subjects, party labels
+in speaker names, conjoined verbs after ``but``, a bare weekday after the cue."""
+
+from __future__ import annotations
+
+from schemas.models import Label
+
+PEOPLE = [
+    ("Maria Lopez", Label.PERSON, "Q-lopez", "Maria Lopez"),
+    ("Tom Harlow", Label.PERSON, "Q-harlow", "Tom Harlow"),
+    ("Ann Reyes", Label.PERSON, "Q-reyes", "Ann Reyes"),
+]
+
+
+def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
+    article = kit.make_article(body, title="Council vote", lang="en")
+    claims = extractor(article, kit.mentions(body, PEOPLE))
+    kit.assert_offsets(article, claims)
+    return claims
+
+
+def test_an_aside_between_subject_and_cue_is_skipped(kit, extractor) -> None:
+    for aside in ("for example", "in a statement on Friday", "however", "after the vote"):
+        body = f"Maria Lopez, {aside}, said the council had lost its way."
+        (claim,) = _claims(extractor, kit, body)
+        assert claim.text == "the council had lost its way"
+        assert claim.speaker.text == "Maria Lopez"
+        assert claim.speaker.role is None  # the aside is no role
+
+
+def test_an_introductory_phrase_before_an_aside_is_no_subject(kit, extractor) -> None:
+    body = "In March, after the vote, the party said the count was wrong."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "the party"
+
+
+def test_a_long_subject_after_but_is_still_a_subject(kit, extractor) -> None:
+    body = "But a lawyer familiar with the long internal review said the files were gone."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the files were gone"
+    assert claim.speaker.text == "a lawyer familiar with the long internal review"
+
+
+def test_a_subject_longer_than_a_speaker_is_cut_before_its_participle(kit, extractor) -> None:
+    body = (
+        "Large shares of the older farmers in the three northern valleys heading to the "
+        "polls on Sunday said they backed the canal."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "they backed the canal"
+    assert claim.speaker.text == "Large shares of the older farmers in the three northern valleys"
+
+
+def test_a_clause_before_the_cue_is_still_no_speaker(kit, extractor) -> None:
+    body = (
+        "The town was in a deep crisis for many long months after the old mill owner "
+        "threatened that he would leave."
+    )
+    assert _claims(extractor, kit, body) == []
+
+
+def test_party_label_with_a_state_abbreviation_stays_in_the_speaker(kit, extractor) -> None:
+    for body in (
+        "“The canal will pay for itself,” Rep. Tom Harlow (D-Ore.) said.",
+        "“The canal will pay for itself,” said Rep. Tom Harlow (D-Ore.).",
+    ):
+        (claim,) = _claims(extractor, kit, body)
+        assert claim.text == "The canal will pay for itself"
+        assert claim.speaker.name == "Tom Harlow"
+
+
+def test_a_name_after_a_clause_and_comma_is_the_speaker(kit, extractor) -> None:
+    body = (
+        "The flyer shows a canal drawn over the old town map, Council Speaker Ann Reyes (D) "
+        "said “that map is a fake.”"
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "that map is a fake"
+    assert claim.speaker.name == "Ann Reyes"
+
+
+def test_but_told_continues_the_subject_of_the_sentence(kit, extractor) -> None:
+    body = (
+        "Tom Harlow did not name his rivals, but told his supporters, “the valley is in trouble.”"
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the valley is in trouble"
+    assert claim.speaker.name == "Tom Harlow"
+
+
+def test_content_ends_before_but_said(kit, extractor) -> None:
+    body = "Ann Reyes admitted that the map was wrong, but said the canal was still needed."
+    first, second = _claims(extractor, kit, body)
+    assert first.text == "the map was wrong"
+    assert second.text == "the canal was still needed"
+    assert second.speaker.name == "Ann Reyes"
+
+
+def test_a_quoted_title_before_a_that_clause_is_no_quotation(kit, extractor) -> None:
+    body = "Speaking on “Morning Desk,” Ann Reyes admitted that the map was wrong."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the map was wrong"
+    assert claim.speaker.name == "Ann Reyes"
+
+
+def test_a_bare_weekday_after_the_cue_is_not_content(kit, extractor) -> None:
+    body = "Maria Lopez said Tuesday that the vote was rigged."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the vote was rigged"
+    body = "Maria Lopez said Monday's vote was rigged."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "Monday's vote was rigged"
