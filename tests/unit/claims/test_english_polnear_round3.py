@@ -111,3 +111,37 @@ def test_a_bare_weekday_after_the_cue_is_not_content(kit, extractor) -> None:
     body = "Maria Lopez said Monday's vote was rigged."
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "Monday's vote was rigged"
+
+
+def test_a_past_verb_right_after_its_subject_needs_no_that(kit, extractor) -> None:
+    body = "Maria Lopez suggested the council should meet again in May."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the council should meet again in May"
+    assert claim.speaker.name == "Maria Lopez"
+    body = "Maria Lopez spoke for an hour. She recalled her first day on the council."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "her first day on the council"
+    assert claim.speaker.name == "Maria Lopez"
+
+
+def test_a_gated_form_after_a_determiner_is_still_no_cue(kit, extractor) -> None:
+    body = "The suggested changes were rejected by the council in May."
+    assert _claims(extractor, kit, body) == []
+
+
+def test_according_to_inside_the_statement_spans_both_sides(kit, extractor) -> None:
+    body = "At the root of the dispute, according to Tom Harlow, was a map drawn in haste."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text.startswith("At the root of the dispute")
+    assert claim.text.endswith("was a map drawn in haste")
+    assert claim.speaker.name == "Tom Harlow"
+
+
+def test_according_to_a_long_source(kit, extractor) -> None:
+    body = (
+        "According to early figures from the survey carried out by the state university "
+        "for the regional papers and the two local radio stations, turnout fell."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "turnout fell"
+    assert claim.speaker.text.startswith("early figures from the survey")

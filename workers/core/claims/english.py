@@ -22,6 +22,7 @@ from workers.core.claims.segment import Quote, Sentence, Token
 
 MASK = "\ue000"
 MAX_SPEAKER_WORDS = 12
+MAX_SOURCE_WORDS = 25
 MAX_TAIL_GAP_WORDS = 30
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (
@@ -276,9 +277,27 @@ class _SentenceParser:
                 and not infinitive
                 and not judged
                 and not after.startswith((":", "“", '"'))
+                and not self._past_after_subject(words, n, cue)
             ):
                 return False
         return not (low in ("expected", "expects", "expect") and nxt not in ("that",))
+
+    def _past_after_subject(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
+        """``Clinton suggested the United States should …``, ``she recalled her first …``: a
+        past form right after its subject (a pronoun or a name) is a verb, not the noun or
+        participle that the gate is for (``the suggested changes``, ``rejected claims``)."""
+        low = words[n].text.casefold()
+        if not low.endswith(("ed", "s")) or cue.stance in (Stance.DENY, Stance.ESTIMATE) or n == 0:
+            return False
+        if cue.lemma in self.lex.infinitive_content:
+            return False  # "vowed revenge" is an intent; "vowed to …" passes the gate already
+        prev = words[n - 1]
+        if self.text[prev.end : words[n].start].strip():
+            return False  # punctuation between: not a subject right before its verb
+        word = prev.text
+        return word.casefold() in self.lex.pronouns or (
+            word[:1].isupper() and word.casefold() not in self.lex.modal_blockers
+        )
 
     def _naming(self, words: list[Token], n: int) -> bool:
         """``Graham called both candidates “crazy”``: a verdict in the speaker's words (a
@@ -942,8 +961,9 @@ class _SentenceParser:
             return None
         source = _trim(self.text, Span(to.end + found.start(1), to.end + found.end(1)))
         # "according to media trackers / state law / the results": PolNeAR train counts
-        # every short noun phrase after "according to" as a source.
-        if not source or len(self.text[source.start : source.end].split()) > 12:
+        # every noun phrase after "according to" as a source; a long one ("early results of
+        # exit polls conducted for … by …") speaks through its head.
+        if not source or len(self.text[source.start : source.end].split()) > MAX_SOURCE_WORDS:
             return None
         for draft in drafts:
             if draft.content.end <= tok.start and not self.m(draft.content.end, tok.start).strip(
@@ -962,6 +982,10 @@ class _SentenceParser:
         else:
             content = _trim(self.text, Span(self.start, tok.start))
             kind = ClaimKind.INDIRECT
+            if self._content_resumes(tok, source):
+                # "At the heart of it, according to X, was a decision …": one statement
+                # interrupted by its attribution, so the claim runs over it.
+                content = _trim(self.text, Span(self.start, self.end))
             for quote in self.sentence.quotes:
                 if quote.start == content.start and quote.end >= content.end - 1:
                     content = _trim(self.text, Span(quote.inner_start, quote.inner_end))
@@ -969,6 +993,8 @@ class _SentenceParser:
         if not content:
             return None
         speaker, document = source, None
+        if len(self.text[source.start : source.end].split()) > MAX_SPEAKER_WORDS:
+            speaker = self._noun_phrase_head(source) or source
         found = DOCUMENT.match(self.m(source.start, source.end))
         if found is not None:
             # "according to a statement from the ministry": the ministry speaks, the
@@ -985,6 +1011,14 @@ class _SentenceParser:
             source=document,
             confidence=0.8,
         )
+
+    def _content_resumes(self, tok: Token, source: Span) -> bool:
+        """Whether ``, according to SOURCE,`` stands inside the statement: a comma on both
+        sides and at least two more words after it."""
+        if not self.m(self.start, tok.start).rstrip().endswith(","):
+            return False
+        tail = re.match(r"\s*,\s*", self.m(source.end, self.end))
+        return tail is not None and len(self.m(source.end + tail.end(), self.end).split()) >= 2
 
     def _plausible_source(self, span: Span) -> bool:
         if self._has_entity(span):
