@@ -145,3 +145,13 @@ def test_according_to_a_long_source(kit, extractor) -> None:
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "turnout fell"
     assert claim.speaker.text.startswith("early figures from the survey")
+
+
+def test_content_ends_before_a_second_verb_of_saying(kit, extractor) -> None:
+    body = "Ann Reyes says she respects the mayor but argues that the canal is too costly."
+    first, second = _claims(extractor, kit, body)
+    assert first.text == "she respects the mayor"
+    assert second.text == "the canal is too costly"
+    body = "Ann Reyes said the vote was fair but did not say who had won."
+    (first, *_rest) = _claims(extractor, kit, body)
+    assert first.text == "the vote was fair"

@@ -128,9 +128,11 @@ SUBORDINATE_END = re.compile(
 CONTENT_STOP = re.compile(
     r",\s*(?:adding|saying|noting|warning|arguing|insisting|claiming|according to|telling"
     r"|explaining|suggesting|acknowledging|calling|citing|pointing)\b"
-    r"|(?:\s+and|,\s+but)\s+(?:said|says|added|denied|accused|blamed|warned|argued|told|urged|"
-    r"insisted|claimed|called|announced|confirmed|suggested|noted|stressed|explained"
-    r"|acknowledged|promised|vowed|predicted|conceded|asked|wrote)\b"
+    r"|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|denied|denies"
+    r"|accused|accuses|blamed|blames|warned|warns|argued|argues|told|tells|urged|urges"
+    r"|insisted|insists|claimed|claims|called|calls|announced|confirmed|suggested|suggests"
+    r"|noted|notes|stressed|explained|acknowledged|promised|promises|vowed|vows|predicted"
+    r"|conceded|asked|asks|wrote|writes|pledged|threatened|did not|didn’t|didn't)\b"
     r"|\s+and\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|say|told|added)\b"
     r"|\s+(?:—|--)\s+(?=[a-z])"
 )
