@@ -155,3 +155,17 @@ def test_content_ends_before_a_second_verb_of_saying(kit, extractor) -> None:
     body = "Ann Reyes said the vote was fair but did not say who had won."
     (first, *_rest) = _claims(extractor, kit, body)
     assert first.text == "the vote was fair"
+
+
+def test_calling_with_an_object_and_a_verdict(kit, extractor) -> None:
+    body = "Tom Harlow attacked the plan on Monday, calling it a disgrace and vowing to stop it."
+    claims = _claims(extractor, kit, body)
+    assert claims[0].text == "it a disgrace"
+    assert claims[0].speaker.name == "Tom Harlow"
+    assert _claims(extractor, kit, "Tom Harlow was busy, calling him back twice.") == []
+
+
+def test_a_quoted_verdict_ends_with_its_quotation(kit, extractor) -> None:
+    body = "Tom Harlow called the map “a fraud” and left the hall."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the map “a fraud”"

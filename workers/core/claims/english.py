@@ -98,6 +98,12 @@ NOT_NAME_WORDS = frozenset(
     | {"that", "this", "time", "later", "earlier", "today", "yesterday", "last", "next"}
 )
 """Words that make a capitalised comma piece an introductory phrase, not a name."""
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "himself", "herself", "themselves"})
+NOT_A_VERDICT = frozenset(
+    {"to", "on", "in", "at", "back", "up", "out", "about", "for", "from", "and", "after"}
+    | {"before", "yesterday", "last", "this", "again", "by", "with", "into", "off", "over"}
+)
+"""Words after ``calling him`` that make it a phone call or a summons, not a verdict."""
 NOT_NAMING_NEXT = frozenset(
     {"to", "off", "up", "out", "in", "into", "back", "upon", "attention", "me", "us", "for"}
 )
@@ -260,7 +266,10 @@ class _SentenceParser:
         if low.endswith("ing"):
             # Participles report only as a clause of their own: ", adding that …".
             before = self.text[self.sentence.start : words[n].start].rstrip()
-            return before.endswith(",") or before.endswith((",”", ',"'))
+            clause = before.endswith(",") or before.endswith((",”", ',"'))
+            if clause and low == "calling" and nxt not in ("for", "on"):
+                return self._naming(words, n)
+            return clause
         if self.text[max(words[n].start - 1, 0)] == "-":
             return False  # missile-warning
         if low in ("called", "calls", "calling") and nxt not in ("for", "on"):
@@ -306,11 +315,21 @@ class _SentenceParser:
         quotation after the object), not a phone call, a call for something or a name
         (``a class called Perception``)."""
         low = words[n].text.casefold()
-        if low == "calling" or n + 1 >= len(words):
+        if n + 1 >= len(words):
             return False
         nxt = words[n + 1].text.casefold()
         if nxt in NOT_NAMING_NEXT:
             return False
+        if low == "calling":
+            # ", calling them rapists": a participle clause with an object and its verdict
+            before = self.text[self.sentence.start : words[n].start].rstrip()
+            after_object = [w.text.casefold() for w in words[n + 2 : n + 4]]
+            return (
+                before.endswith(",")
+                and nxt not in NOT_A_VERDICT
+                and len(after_object) == 2
+                and not (nxt in OBJECT_PRONOUNS and after_object[0] in NOT_A_VERDICT)
+            )
         prev = words[n - 1].text if n else ""
         if prev[:1].islower() and n >= 2 and words[n - 2].text.casefold() in ("a", "an"):
             return False  # a group called …
@@ -362,6 +381,8 @@ class _SentenceParser:
                 content = _trim(self.text, Span(content.start, content.start + comma))
         naming = cue.stance is Stance.CALL and tok.text.casefold() in ("called", "calls")
         naming = naming and self.m(tok.end, tok.end + 4).strip()[:3] not in ("for", "on")
+        if naming:
+            content = self._verdict(content)
         draft = Draft(
             content=content,
             cue=Span(tok.start, tok.end),
@@ -374,6 +395,17 @@ class _SentenceParser:
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
         return self._nested(draft) or draft
+
+    def _verdict(self, content: Span) -> Span:
+        """``called her “third-rate” and boycotted …``: a verdict ends with its quotation, or
+        else at the first comma or ``and``."""
+        for quote in self.sentence.quotes:
+            if content.start <= quote.start < content.end:
+                return _trim(self.text, Span(content.start, min(quote.end, content.end)))
+        stop = re.search(r",|\s+and\s", self.m(content.start, content.end))
+        if stop and stop.start() > 0:
+            return _trim(self.text, Span(content.start, content.start + stop.start()))
+        return content
 
     def _complement_follows(self, tok: Token) -> bool:
         """``On “This Week,” Carson admitted that …``: a that-clause after the cue is its
@@ -428,13 +460,18 @@ class _SentenceParser:
         if cue.takes_object and self.m(tok.end, rest_start).strip() == "":
             rest_start = tok.end
         content, kind = self._content(rest_start, self.end)
+        naming = tok.text.casefold() == "calling" and self.m(tok.end, tok.end + 4).strip()[
+            :3
+        ] not in ("for", "on")
+        if naming:
+            content = self._verdict(content)
         if not content:
             return None
         draft = Draft(
             content=content,
             cue=Span(tok.start, tok.end),
             kind=kind,
-            stance=cue.stance,
+            stance=Stance.ASSERT if naming else cue.stance,
             speaker_from=SpeakerFrom.SENTENCE,
             channel=channel,
             source=source,
