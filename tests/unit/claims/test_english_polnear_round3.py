@@ -169,3 +169,21 @@ def test_a_quoted_verdict_ends_with_its_quotation(kit, extractor) -> None:
     body = "Tom Harlow called the map “a fraud” and left the hall."
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the map “a fraud”"
+
+
+def test_a_subject_before_has_said_after_but(kit, extractor) -> None:
+    body = "Ann Reyes did not testify, but she has said that she supports the canal."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "she supports the canal"
+    assert claim.speaker.name == "Ann Reyes"
+
+
+def test_progressive_cues_speak_in_the_present(kit, extractor) -> None:
+    body = "Tom Harlow is telling voters in Salem that the canal is a bargain."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the canal is a bargain"
+    assert claim.speaker.name == "Tom Harlow"
+    body = "Ann Reyes is calling for the council to resign."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the council to resign"
+    assert claim.speaker.name == "Ann Reyes"

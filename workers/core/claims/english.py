@@ -98,6 +98,10 @@ NOT_NAME_WORDS = frozenset(
     | {"that", "this", "time", "later", "earlier", "today", "yesterday", "last", "next"}
 )
 """Words that make a capitalised comma piece an introductory phrase, not a name."""
+PROGRESSIVE_AUX = re.compile(
+    r"(?:\s+|(?<=\w)(?=[’']))(?:is|are|was|were|[’']s|[’']re)(?:\s+(?:now|also|already|still))?\s+$"
+)
+"""The auxiliary of a progressive cue (``is telling``, ``’s saying``), right before it."""
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "himself", "herself", "themselves"})
 NOT_A_VERDICT = frozenset(
     {"to", "on", "in", "at", "back", "up", "out", "about", "for", "from", "and", "after"}
@@ -254,6 +258,8 @@ class _SentenceParser:
         return drafts
 
     def _is_reporting_use(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
+        if self._progressive_start(words[n]) is not None and not words[n - 1].in_quote:
+            return True  # "Kasich is telling voters that …" (a modal before "is" is not seen)
         prev = words[n - 1].text.casefold() if n else ""
         if n and (words[n - 1].in_quote or self.text[words[n - 1].end : words[n].start].strip()):
             prev = ""  # “… what we can do,” said X: the quotation's last word is not a modal
@@ -340,7 +346,10 @@ class _SentenceParser:
     # ---- one cue --------------------------------------------------------------------------
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         before = self.m(self.start, tok.start).rstrip()
-        if tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before):
+        progressive = self._progressive_start(tok)
+        if progressive is None and (
+            tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before)
+        ):
             return self._continuing(tok, cue, drafts)
         quote_before = self._quote_just_before(tok.start)
         if quote_before is not None and not self._complement_follows(tok):
@@ -359,7 +368,7 @@ class _SentenceParser:
             return self._post_posed(tok, cue, comma, channel, source, cited)
         if not rest:
             return None
-        speaker_region = self._speaker_region(self.start, tok.start)
+        speaker_region = self._speaker_region(self.start, progressive or tok.start)
         if speaker_region is None:
             return None
         content, kind = self._content(rest_start, self.end)
@@ -395,6 +404,14 @@ class _SentenceParser:
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
         return self._nested(draft) or draft
+
+    def _progressive_start(self, tok: Token) -> int | None:
+        """``Kasich is telling a crowd that …``, ``Trump is now saying …``: where the
+        auxiliary of a progressive cue starts (the subject ends there)."""
+        if not tok.text.casefold().endswith("ing"):
+            return None
+        found = PROGRESSIVE_AUX.search(self.m(self.start, tok.start))
+        return self.start + found.start() if found else None
 
     def _verdict(self, content: Span) -> Span:
         """``called her “third-rate” and boycotted …``: a verdict ends with its quotation, or
@@ -746,7 +763,8 @@ class _SentenceParser:
                     # "though the operator said": the clause's own subject still speaks.
                     opener = CLAUSE_OPENER.match(text)
                     offset = seg.start() + len(seg.group(0)) - len(seg.group(0).lstrip())
-                    if opener and _subject_phrase(text[opener.end() :]):
+                    subject = TRAILING_AUXILIARIES.sub("", text[opener.end() :]) if opener else ""
+                    if opener and _subject_phrase(subject):
                         kept.append(Span(start + offset + opener.end(), start + seg.end()))
                 break
             if re.match(r"^(?:who|which|whose)\b", text, re.I):
