@@ -201,7 +201,7 @@ def _errors(item: BratArticle, claims: Sequence[Claim]) -> list[Error]:
     text = item.text
     gold_pos = [_positions(text, r.content) for r in item.relations]
     preds = [_positions(text, [claim_spans(item, c)]) for c in claims]
-    sources = _resolved_sources(item.relations)
+    sources = _resolved_sources(item.relations, text)
     pairs = sorted(
         ((dice(p, g), ci, gi) for ci, p in enumerate(preds) for gi, g in enumerate(gold_pos)),
         reverse=True,

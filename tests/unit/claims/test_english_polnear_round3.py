@@ -187,3 +187,23 @@ def test_progressive_cues_speak_in_the_present(kit, extractor) -> None:
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the council to resign"
     assert claim.speaker.name == "Ann Reyes"
+
+
+def test_a_relative_clause_of_saying_is_its_antecedents_claim(kit, extractor) -> None:
+    body = "Tom Harlow, who said he usually votes for the party, said Ann Reyes was his pick."
+    first, second = _claims(extractor, kit, body)
+    assert first.text == "he usually votes for the party"
+    assert first.speaker.name == "Tom Harlow"
+    assert second.text == "Ann Reyes was his pick"
+    body = "Ann Reyes won by 60 points among the 30 percent of voters who said the canal helps."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the canal helps"
+    assert claim.speaker.text == "voters"
+
+
+def test_a_relative_clause_of_intent_is_no_claim(kit, extractor) -> None:
+    body = "Tom Harlow, who vowed revenge, left the hall."
+    assert _claims(extractor, kit, body) == []
+    body = "Two aides, who asked not to be named, told reporters the canal was dead."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the canal was dead"

@@ -98,6 +98,17 @@ NOT_NAME_WORDS = frozenset(
     | {"that", "this", "time", "later", "earlier", "today", "yesterday", "last", "next"}
 )
 """Words that make a capitalised comma piece an introductory phrase, not a name."""
+RELATIVE_WHO = re.compile(
+    r"(?:^|[\s,])(?P<who>who)(?:\s+(?:also|had|has|have|previously|publicly|once|later))*\s+$",
+    re.I,
+)
+"""``who`` (and its auxiliaries) right before a cue: a relative clause of saying."""
+ANTECEDENT_CUT = re.compile(
+    r"\b(?:among|of|by|for|with|to|from|in|on|at|than|like|including|and|or|is|are|was|were"
+    r"|has|have|had|won|lost|led|leads|[a-z]+ed)\s+",
+)
+"""Where the noun phrase before a restrictive ``who`` starts: after the last preposition
+or verb (``won among the 30 percent of voters who said`` → voters)."""
 PROGRESSIVE_AUX = re.compile(
     r"(?:\s+|(?<=\w)(?=[’']))(?:is|are|was|were|[’']s|[’']re)(?:\s+(?:now|also|already|still))?\s+$"
 )
@@ -261,6 +272,11 @@ class _SentenceParser:
         if self._progressive_start(words[n]) is not None and not words[n - 1].in_quote:
             return True  # "Kasich is telling voters that …" (a modal before "is" is not seen)
         prev = words[n - 1].text.casefold() if n else ""
+        if self._relative_who(words[n]) is not None:
+            # "voters who said they …"; not "who vowed revenge", "who asked not to be named"
+            after = self.m(words[n].end, self.end).split()[:2]
+            anonymity = bool(after) and after[0] in ("not", "to", "for", "anonymity")
+            return cue.lemma not in self.lex.infinitive_content and not anonymity
         if n and (words[n - 1].in_quote or self.text[words[n - 1].end : words[n].start].strip()):
             prev = ""  # “… what we can do,” said X: the quotation's last word is not a modal
         if prev in self.lex.modal_blockers:
@@ -351,6 +367,9 @@ class _SentenceParser:
             tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before)
         ):
             return self._continuing(tok, cue, drafts)
+        who = self._relative_who(tok)
+        if who is not None:
+            return self._relative(tok, cue, who)
         quote_before = self._quote_just_before(tok.start)
         if quote_before is not None and not self._complement_follows(tok):
             return self._quote_first(tok, cue, quote_before)
@@ -404,6 +423,48 @@ class _SentenceParser:
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
         return self._nested(draft) or draft
+
+    def _relative_who(self, tok: Token) -> int | None:
+        """Where ``who`` starts when the cue opens a relative clause (``Barkley, who said he
+        votes …``, ``voters who say …``)."""
+        found = RELATIVE_WHO.search(self.m(self.start, tok.start))
+        return self.start + found.start("who") if found else None
+
+    def _relative(self, tok: Token, cue: EnglishCue, who: int) -> Draft | None:
+        """A cue inside a relative clause: its antecedent speaks; a clause between commas
+        ends at the next comma."""
+        region = self._speaker_region(self.start, who)
+        if region is None:
+            return None
+        parenthetical = self.m(self.start, who).rstrip().endswith(",")
+        if not parenthetical:
+            # "among the 30 percent of voters who said": the noun right before "who"
+            cuts = list(ANTECEDENT_CUT.finditer(self.m(region.start, region.end)))
+            last = cuts[-1] if cuts else None
+            if last is not None:
+                region = _trim(self.text, Span(region.start + last.end(), region.end))
+            if not region:
+                return None
+        rest_start, channel, source, _cited = self._after_cue(tok, cue)
+        content, kind = self._content(rest_start, self.end)
+        if parenthetical:
+            comma = self.m(content.start, content.end).find(",")
+            if comma > 0:
+                content = _trim(self.text, Span(content.start, content.start + comma))
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+            confidence=0.8,
+        )
+        self._assign_speaker(draft, region)
+        return draft
 
     def _progressive_start(self, tok: Token) -> int | None:
         """``Kasich is telling a crowd that …``, ``Trump is now saying …``: where the
