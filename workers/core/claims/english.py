@@ -274,8 +274,8 @@ class _SentenceParser:
         prev = words[n - 1].text.casefold() if n else ""
         if self._relative_who(words[n]) is not None:
             # "voters who said they …"; not "who vowed revenge", "who asked not to be named"
-            after = self.m(words[n].end, self.end).split()[:2]
-            anonymity = bool(after) and after[0] in ("not", "to", "for", "anonymity")
+            following = self.m(words[n].end, self.end).split()[:2]
+            anonymity = bool(following) and following[0] in ("not", "to", "for", "anonymity")
             return cue.lemma not in self.lex.infinitive_content and not anonymity
         if n and (words[n - 1].in_quote or self.text[words[n - 1].end : words[n].start].strip()):
             prev = ""  # “… what we can do,” said X: the quotation's last word is not a modal
