@@ -207,3 +207,20 @@ def test_a_relative_clause_of_intent_is_no_claim(kit, extractor) -> None:
     body = "Two aides, who asked not to be named, told reporters the canal was dead."
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the canal was dead"
+
+
+def test_quote_only_verbs_report_a_quotation_before_them(kit, extractor) -> None:
+    body = "“They stole the valley,” the man shouted, waving a sign."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "They stole the valley"
+    assert claim.speaker.text == "the man"
+    body = "“You broke every promise,” Ann Reyes charged in the debate."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Ann Reyes"
+
+
+def test_quote_only_verbs_without_a_quotation_are_acts(kit, extractor) -> None:
+    body = "The man shouted at the crowd and charged the stage."
+    assert _claims(extractor, kit, body) == []
+    body = "Ann Reyes answered the phone and continued the meeting."
+    assert _claims(extractor, kit, body) == []

@@ -259,6 +259,8 @@ class _SentenceParser:
             cue = self.lex.cues.get(low)
             if cue is None or not self._is_reporting_use(words, n, cue):
                 continue
+            if cue.quote_only and self._quote_just_before(tok.start) is None:
+                continue
             draft = self._cue(tok, cue, drafts)
             if draft is None:
                 continue
