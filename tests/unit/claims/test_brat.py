@@ -91,3 +91,34 @@ def test_scores_content_overlap_speaker_and_neutral_relations(tmp_path: Path) ->
     scores = score_brat_article(item, wrong).scores
     assert (scores.found, scores.speaker_ok, scores.predicted) == (1, 0, 2)
     assert scores.precision == 0.5 and scores.recall == 0.5
+
+
+def test_a_relative_pronoun_source_resolves_to_the_words_before_it(tmp_path: Path) -> None:
+    text = "Poll\n\nThe mayor spoke first. Most farmers who said the canal helps voted yes."
+    who = text.index("who")
+    said = text.index("said")
+    content = text.index("the canal helps")
+    ann = (
+        f"T1\tSource {who} {who + 3}\twho\n"
+        f"T2\tCue {said} {said + 4}\tsaid\n"
+        f"T3\tContent {content} {content + 15}\tthe canal helps\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+    )
+    (tmp_path / "a2.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a2_x1.ann").write_text(ann, encoding="utf-8")
+    (item,) = load_brat(tmp_path)
+    claim = Claim(
+        text="the canal helps",
+        speaker=Speaker(text="farmers"),
+        cue="said",
+        kind=ClaimKind.INDIRECT,
+        stance=Stance.ASSERT,
+        field=TextField.BODY,
+        start=content - item.body_offset,
+        end=content + 15 - item.body_offset,
+    )
+    scores = score_brat_article(item, [claim]).scores
+    assert (scores.found, scores.speaker_ok, scores.speaker_ok_previous_rule) == (1, 1, 0)
+    # The antecedent stops at the sentence end: "The mayor" is not "who".
+    claim = claim.model_copy(update={"speaker": Speaker(text="The mayor")})
+    assert score_brat_article(item, [claim]).scores.speaker_ok == 0

@@ -22,6 +22,7 @@ from workers.core.claims.segment import Quote, Sentence, Token
 
 MASK = "\ue000"
 MAX_SPEAKER_WORDS = 12
+MAX_SOURCE_WORDS = 25
 MAX_TAIL_GAP_WORDS = 30
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (
@@ -34,7 +35,9 @@ CHANNELS = (
 )
 MODIFIER = re.compile(
     r"\s*,?\s*(?:"
-    r"(?:late |early |earlier |later )?on " + WEEKDAY + r"(?: (?:morning|afternoon|evening|night))?"
+    r"(?:late |early |earlier |later )?(?:on )?"
+    + WEEKDAY
+    + r"(?: (?:morning|afternoon|evening|night))?(?![\w’'])"
     r"|on " + MONTH + r" \d{1,2}"
     r"|(?:yesterday|today|tonight|earlier|later|again|also|separately|previously|repeatedly"
     r"|recently|publicly|privately|first|last|once|then|now|too)\b"
@@ -57,7 +60,8 @@ _NOT_IN_HEARER = (
 )
 HEARER = re.compile(
     r"\s+("
-    r"(?:the|a|an)(?: (?!" + _NOT_IN_HEARER + r")[a-z][\w-]*){1,3}(?![\w-])"  # a news conference
+    r"(?:the|a|an|his|her|their|its|our|my)(?: (?!" + _NOT_IN_HEARER + r")[a-z][\w-]*){1,3}"
+    r"(?![\w-])"  # a news conference, his supporters
     r"|(?:(?:the |a |an )?(?:[A-Z][\w.&'-]*|\w+))(?: [A-Z][\w.&'-]*)*"  # the BBC, Reuters
     r")"
 )
@@ -94,6 +98,27 @@ NOT_NAME_WORDS = frozenset(
     | {"that", "this", "time", "later", "earlier", "today", "yesterday", "last", "next"}
 )
 """Words that make a capitalised comma piece an introductory phrase, not a name."""
+RELATIVE_WHO = re.compile(
+    r"(?:^|[\s,])(?P<who>who)(?:\s+(?:also|had|has|have|previously|publicly|once|later))*\s+$",
+    re.I,
+)
+"""``who`` (and its auxiliaries) right before a cue: a relative clause of saying."""
+ANTECEDENT_CUT = re.compile(
+    r"\b(?:among|of|by|for|with|to|from|in|on|at|than|like|including|and|or|is|are|was|were"
+    r"|has|have|had|won|lost|led|leads|[a-z]+ed)\s+",
+)
+"""Where the noun phrase before a restrictive ``who`` starts: after the last preposition
+or verb (``won among the 30 percent of voters who said`` → voters)."""
+PROGRESSIVE_AUX = re.compile(
+    r"(?:\s+|(?<=\w)(?=[’']))(?:is|are|was|were|[’']s|[’']re)(?:\s+(?:now|also|already|still))?\s+$"
+)
+"""The auxiliary of a progressive cue (``is telling``, ``’s saying``), right before it."""
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "himself", "herself", "themselves"})
+NOT_A_VERDICT = frozenset(
+    {"to", "on", "in", "at", "back", "up", "out", "about", "for", "from", "and", "after"}
+    | {"before", "yesterday", "last", "this", "again", "by", "with", "into", "off", "over"}
+)
+"""Words after ``calling him`` that make it a phone call or a summons, not a verdict."""
 NOT_NAMING_NEXT = frozenset(
     {"to", "off", "up", "out", "in", "into", "back", "upon", "attention", "me", "us", "for"}
 )
@@ -107,8 +132,10 @@ ABBREVIATION_DOT = (
     r"(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bDr)\."
     r"|(?<=\bGov)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGen)\.|(?<=\bSt)\.|(?<=\bJr)\."
     r"|(?<=\bLt)\.|(?<=\bCol)\.|(?<=\bProf)\.|(?<=\bSgt)\.|(?<=\bCapt)\.|(?<=\bSr)\."
+    r"|\.(?=\))"
 )
-"""A full stop that ends a title or an initial (Mr., Sen., J.), not a sentence."""
+"""A full stop that ends a title or an initial (Mr., Sen., J.), not a sentence, or a state's
+abbreviation in a party label (``Rep. Earl Blumenauer (D-Ore.)``)."""
 ACCORDING_SOURCE = re.compile(r"\s*((?:[^,.;:“\"]|" + ABBREVIATION_DOT + r")+)")
 LEADING_NAME = re.compile(
     r"((?:(?:[A-Z][\w’'-]*|" + ABBREVIATION_DOT + r")\.?\s+){0,4}[A-Z][\w’'-]*)\s+(?=[a-z])"
@@ -122,9 +149,11 @@ SUBORDINATE_END = re.compile(
 CONTENT_STOP = re.compile(
     r",\s*(?:adding|saying|noting|warning|arguing|insisting|claiming|according to|telling"
     r"|explaining|suggesting|acknowledging|calling|citing|pointing)\b"
-    r"|\s+and\s+(?:said|says|added|denied|accused|blamed|warned|argued|told|urged|"
-    r"insisted|claimed|called|announced|confirmed|suggested|noted|stressed|explained"
-    r"|acknowledged|promised|vowed|predicted|conceded|asked|wrote)\b"
+    r"|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|denied|denies"
+    r"|accused|accuses|blamed|blames|warned|warns|argued|argues|told|tells|urged|urges"
+    r"|insisted|insists|claimed|claims|called|calls|announced|confirmed|suggested|suggests"
+    r"|noted|notes|stressed|explained|acknowledged|promised|promises|vowed|vows|predicted"
+    r"|conceded|asked|asks|wrote|writes|pledged|threatened|did not|didn’t|didn't)\b"
     r"|\s+and\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|say|told|added)\b"
     r"|\s+(?:—|--)\s+(?=[a-z])"
 )
@@ -230,6 +259,8 @@ class _SentenceParser:
             cue = self.lex.cues.get(low)
             if cue is None or not self._is_reporting_use(words, n, cue):
                 continue
+            if cue.quote_only and self._quote_just_before(tok.start) is None:
+                continue
             draft = self._cue(tok, cue, drafts)
             if draft is None:
                 continue
@@ -240,7 +271,14 @@ class _SentenceParser:
         return drafts
 
     def _is_reporting_use(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
+        if self._progressive_start(words[n]) is not None and not words[n - 1].in_quote:
+            return True  # "Kasich is telling voters that …" (a modal before "is" is not seen)
         prev = words[n - 1].text.casefold() if n else ""
+        if self._relative_who(words[n]) is not None:
+            # "voters who said they …"; not "who vowed revenge", "who asked not to be named"
+            following = self.m(words[n].end, self.end).split()[:2]
+            anonymity = bool(following) and following[0] in ("not", "to", "for", "anonymity")
+            return cue.lemma not in self.lex.infinitive_content and not anonymity
         if n and (words[n - 1].in_quote or self.text[words[n - 1].end : words[n].start].strip()):
             prev = ""  # “… what we can do,” said X: the quotation's last word is not a modal
         if prev in self.lex.modal_blockers:
@@ -252,7 +290,10 @@ class _SentenceParser:
         if low.endswith("ing"):
             # Participles report only as a clause of their own: ", adding that …".
             before = self.text[self.sentence.start : words[n].start].rstrip()
-            return before.endswith(",") or before.endswith((",”", ',"'))
+            clause = before.endswith(",") or before.endswith((",”", ',"'))
+            if clause and low == "calling" and nxt not in ("for", "on"):
+                return self._naming(words, n)
+            return clause
         if self.text[max(words[n].start - 1, 0)] == "-":
             return False  # missile-warning
         if low in ("called", "calls", "calling") and nxt not in ("for", "on"):
@@ -271,20 +312,48 @@ class _SentenceParser:
                 and not infinitive
                 and not judged
                 and not after.startswith((":", "“", '"'))
+                and not self._past_after_subject(words, n, cue)
             ):
                 return False
         return not (low in ("expected", "expects", "expect") and nxt not in ("that",))
+
+    def _past_after_subject(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
+        """``Clinton suggested the United States should …``, ``she recalled her first …``: a
+        past form right after its subject (a pronoun or a name) is a verb, not the noun or
+        participle that the gate is for (``the suggested changes``, ``rejected claims``)."""
+        low = words[n].text.casefold()
+        if not low.endswith(("ed", "s")) or cue.stance in (Stance.DENY, Stance.ESTIMATE) or n == 0:
+            return False
+        if cue.lemma in self.lex.infinitive_content:
+            return False  # "vowed revenge" is an intent; "vowed to …" passes the gate already
+        prev = words[n - 1]
+        if self.text[prev.end : words[n].start].strip():
+            return False  # punctuation between: not a subject right before its verb
+        word = prev.text
+        return word.casefold() in self.lex.pronouns or (
+            word[:1].isupper() and word.casefold() not in self.lex.modal_blockers
+        )
 
     def _naming(self, words: list[Token], n: int) -> bool:
         """``Graham called both candidates “crazy”``: a verdict in the speaker's words (a
         quotation after the object), not a phone call, a call for something or a name
         (``a class called Perception``)."""
         low = words[n].text.casefold()
-        if low == "calling" or n + 1 >= len(words):
+        if n + 1 >= len(words):
             return False
         nxt = words[n + 1].text.casefold()
         if nxt in NOT_NAMING_NEXT:
             return False
+        if low == "calling":
+            # ", calling them rapists": a participle clause with an object and its verdict
+            before = self.text[self.sentence.start : words[n].start].rstrip()
+            after_object = [w.text.casefold() for w in words[n + 2 : n + 4]]
+            return (
+                before.endswith(",")
+                and nxt not in NOT_A_VERDICT
+                and len(after_object) == 2
+                and not (nxt in OBJECT_PRONOUNS and after_object[0] in NOT_A_VERDICT)
+            )
         prev = words[n - 1].text if n else ""
         if prev[:1].islower() and n >= 2 and words[n - 2].text.casefold() in ("a", "an"):
             return False  # a group called …
@@ -295,10 +364,16 @@ class _SentenceParser:
     # ---- one cue --------------------------------------------------------------------------
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         before = self.m(self.start, tok.start).rstrip()
-        if tok.text.casefold().endswith("ing") or re.search(r"\band$", before):
+        progressive = self._progressive_start(tok)
+        if progressive is None and (
+            tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before)
+        ):
             return self._continuing(tok, cue, drafts)
+        who = self._relative_who(tok)
+        if who is not None:
+            return self._relative(tok, cue, who)
         quote_before = self._quote_just_before(tok.start)
-        if quote_before is not None:
+        if quote_before is not None and not self._complement_follows(tok):
             return self._quote_first(tok, cue, quote_before)
         after = self._after_cue(tok, cue)
         rest_start, channel, source, cited = after
@@ -314,7 +389,7 @@ class _SentenceParser:
             return self._post_posed(tok, cue, comma, channel, source, cited)
         if not rest:
             return None
-        speaker_region = self._speaker_region(self.start, tok.start)
+        speaker_region = self._speaker_region(self.start, progressive or tok.start)
         if speaker_region is None:
             return None
         content, kind = self._content(rest_start, self.end)
@@ -336,6 +411,8 @@ class _SentenceParser:
                 content = _trim(self.text, Span(content.start, content.start + comma))
         naming = cue.stance is Stance.CALL and tok.text.casefold() in ("called", "calls")
         naming = naming and self.m(tok.end, tok.end + 4).strip()[:3] not in ("for", "on")
+        if naming:
+            content = self._verdict(content)
         draft = Draft(
             content=content,
             cue=Span(tok.start, tok.end),
@@ -348,6 +425,78 @@ class _SentenceParser:
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
         return self._nested(draft) or draft
+
+    def _relative_who(self, tok: Token) -> int | None:
+        """Where ``who`` starts when the cue opens a relative clause (``Barkley, who said he
+        votes …``, ``voters who say …``)."""
+        found = RELATIVE_WHO.search(self.m(self.start, tok.start))
+        return self.start + found.start("who") if found else None
+
+    def _relative(self, tok: Token, cue: EnglishCue, who: int) -> Draft | None:
+        """A cue inside a relative clause: its antecedent speaks; a clause between commas
+        ends at the next comma."""
+        region = self._speaker_region(self.start, who)
+        if region is None:
+            return None
+        parenthetical = self.m(self.start, who).rstrip().endswith(",")
+        if not parenthetical:
+            # "among the 30 percent of voters who said": the noun right before "who"
+            cuts = list(ANTECEDENT_CUT.finditer(self.m(region.start, region.end)))
+            last = cuts[-1] if cuts else None
+            if last is not None:
+                region = _trim(self.text, Span(region.start + last.end(), region.end))
+            if not region:
+                return None
+        rest_start, channel, source, _cited = self._after_cue(tok, cue)
+        content, kind = self._content(rest_start, self.end)
+        if parenthetical:
+            comma = self.m(content.start, content.end).find(",")
+            if comma > 0:
+                content = _trim(self.text, Span(content.start, content.start + comma))
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+            confidence=0.8,
+        )
+        self._assign_speaker(draft, region)
+        return draft
+
+    def _progressive_start(self, tok: Token) -> int | None:
+        """``Kasich is telling a crowd that …``, ``Trump is now saying …``: where the
+        auxiliary of a progressive cue starts (the subject ends there)."""
+        if not tok.text.casefold().endswith("ing"):
+            return None
+        found = PROGRESSIVE_AUX.search(self.m(self.start, tok.start))
+        return self.start + found.start() if found else None
+
+    def _verdict(self, content: Span) -> Span:
+        """``called her “third-rate” and boycotted …``: a verdict ends with its quotation, or
+        else at the first comma or ``and``."""
+        for quote in self.sentence.quotes:
+            if content.start <= quote.start < content.end:
+                return _trim(self.text, Span(content.start, min(quote.end, content.end)))
+        stop = re.search(r",|\s+and\s", self.m(content.start, content.end))
+        if stop and stop.start() > 0:
+            return _trim(self.text, Span(content.start, content.start + stop.start()))
+        return content
+
+    def _complement_follows(self, tok: Token) -> bool:
+        """``On “This Week,” Carson admitted that …``: a that-clause after the cue is its
+        content, so the quotation before it is a title, not what was said."""
+        return (
+            re.match(
+                r"\s+that\s+(?!(?:night|day|morning|afternoon|evening|week|time|year)\b)\w",
+                self.m(tok.end, self.end),
+            )
+            is not None
+        )
 
     def _nested(self, outer: Draft) -> Draft | None:
         """``X told Reuters that officials said CONTENT``: the officials speak, X (or the
@@ -391,13 +540,18 @@ class _SentenceParser:
         if cue.takes_object and self.m(tok.end, rest_start).strip() == "":
             rest_start = tok.end
         content, kind = self._content(rest_start, self.end)
+        naming = tok.text.casefold() == "calling" and self.m(tok.end, tok.end + 4).strip()[
+            :3
+        ] not in ("for", "on")
+        if naming:
+            content = self._verdict(content)
         if not content:
             return None
         draft = Draft(
             content=content,
             cue=Span(tok.start, tok.end),
             kind=kind,
-            stance=cue.stance,
+            stance=Stance.ASSERT if naming else cue.stance,
             speaker_from=SpeakerFrom.SENTENCE,
             channel=channel,
             source=source,
@@ -657,16 +811,23 @@ class _SentenceParser:
             region = self.m(start, cue_start)
         segments = [m for m in re.finditer(r"[^,;]+", region)]
         kept: list[Span] = []
-        for seg in reversed(segments):
+        subject_end = cue_start  # before an aside, when one is skipped
+        for n, seg in enumerate(reversed(segments)):
             text = seg.group(0).strip()
             if not text:
                 continue
             if NP_BAD_START.match(text) and not re.match(r"^(?:who|which)\b", text, re.I):
+                if not kept and self._aside(region, seg, len(segments) - 1 - n, segments):
+                    # "Humphrey, for example, said" / "Trump, in Kentucky, said": an aside
+                    # between commas; the subject is before it.
+                    subject_end = start + region.rfind(",", 0, seg.start())
+                    continue
                 if not kept:
                     # "though the operator said": the clause's own subject still speaks.
                     opener = CLAUSE_OPENER.match(text)
                     offset = seg.start() + len(seg.group(0)) - len(seg.group(0).lstrip())
-                    if opener and _plausible_subject(text[opener.end() :]):
+                    subject = TRAILING_AUXILIARIES.sub("", text[opener.end() :]) if opener else ""
+                    if opener and _subject_phrase(subject):
                         kept.append(Span(start + offset + opener.end(), start + seg.end()))
                 break
             if re.match(r"^(?:who|which|whose)\b", text, re.I):
@@ -684,8 +845,8 @@ class _SentenceParser:
         ):
             kept = kept[1:]  # "The solution, he said, was simple": the pronoun speaks
         region_start = kept[0].start
-        lead = LEADING_CONJUNCTION.match(self.m(region_start, cue_start).lstrip())
-        span = _trim(self.text, Span(region_start, cue_start))
+        lead = LEADING_CONJUNCTION.match(self.m(region_start, subject_end).lstrip())
+        span = _trim(self.text, Span(region_start, subject_end))
         if lead and lead.end():
             span = _trim(self.text, Span(span.start + lead.end(), span.end))
         inner = list(INNER_SUBORDINATOR.finditer(self.m(span.start, span.end)))
@@ -699,14 +860,55 @@ class _SentenceParser:
             return None
         if len(words) <= MAX_SPEAKER_WORDS:
             return span
+        last = _trim(self.text, Span(kept[-1].start, subject_end))
+        if len(kept) == 2 and self._is_name(last):
+            return last  # "… the Star of David, Speaker Paul Ryan (R-WI) said": not a pair
         # Too long for a subject: only a name with appositions (``Mike Shields, president
         # of …, said``) is cut to its head; a clause before the cue is no speaker.
         head = re.match(r"[^,]+", self.m(span.start, span.end))
         if head is None or not self._is_name(
             _trim(self.text, Span(span.start, span.start + head.end()))
         ):
-            return None
+            return self._noun_phrase_head(span)
         return self._shorten_speaker(span)
+
+    def _noun_phrase_head(self, span: Span) -> Span | None:
+        """``Large majorities of voters in six states going to the polls on Tuesday said``: a
+        long subject with no comma, cut before its participle or relative clause when what
+        is left is a noun phrase (a clause before the cue stays no speaker)."""
+        region = self.m(span.start, span.end)
+        if "," in region:
+            return None
+        for found in re.finditer(r"\S+", region):
+            word = found.group(0)
+            participle = word.endswith("ing") and word[:1].islower()
+            if participle and any(
+                w.casefold() in AUXILIARY_WORDS for w in region[found.end() :].split()
+            ):
+                return None  # "The governing coalition was in crisis after …": a clause
+            if found.start() and (
+                participle or word.casefold() in ("who", "which", "that", "whose")
+            ):
+                head = _trim(self.text, Span(span.start, span.start + found.start()))
+                text = self.text[head.start : head.end]
+                return head if head and _subject_phrase(text) else None
+        return None
+
+    def _aside(
+        self, region: str, seg: re.Match[str], index: int, segments: list[re.Match[str]]
+    ) -> bool:
+        """An adverbial phrase between the subject's comma and a comma right before the cue
+        (``, in a statement on Thursday,`` ``, however,`` ``, after the rally,``), with a
+        plausible subject in the comma piece before it."""
+        if region[seg.end() :].strip() not in (",", ""):
+            return False
+        if not region[seg.end() :].strip():
+            return False
+        earlier = [s for s in segments[:index] if s.group(0).strip()]
+        if not earlier or region[earlier[-1].end() : seg.start()].strip() != ",":
+            return False
+        subject = earlier[-1].group(0).strip()
+        return bool(_subject_phrase(subject)) and not NP_BAD_START.match(subject)
 
     def _named_head(
         self, segments: list[re.Match[str]], start: int, kept: list[Span]
@@ -879,8 +1081,9 @@ class _SentenceParser:
             return None
         source = _trim(self.text, Span(to.end + found.start(1), to.end + found.end(1)))
         # "according to media trackers / state law / the results": PolNeAR train counts
-        # every short noun phrase after "according to" as a source.
-        if not source or len(self.text[source.start : source.end].split()) > 12:
+        # every noun phrase after "according to" as a source; a long one ("early results of
+        # exit polls conducted for … by …") speaks through its head.
+        if not source or len(self.text[source.start : source.end].split()) > MAX_SOURCE_WORDS:
             return None
         for draft in drafts:
             if draft.content.end <= tok.start and not self.m(draft.content.end, tok.start).strip(
@@ -899,6 +1102,10 @@ class _SentenceParser:
         else:
             content = _trim(self.text, Span(self.start, tok.start))
             kind = ClaimKind.INDIRECT
+            if self._content_resumes(tok, source):
+                # "At the heart of it, according to X, was a decision …": one statement
+                # interrupted by its attribution, so the claim runs over it.
+                content = _trim(self.text, Span(self.start, self.end))
             for quote in self.sentence.quotes:
                 if quote.start == content.start and quote.end >= content.end - 1:
                     content = _trim(self.text, Span(quote.inner_start, quote.inner_end))
@@ -906,6 +1113,8 @@ class _SentenceParser:
         if not content:
             return None
         speaker, document = source, None
+        if len(self.text[source.start : source.end].split()) > MAX_SPEAKER_WORDS:
+            speaker = self._noun_phrase_head(source) or source
         found = DOCUMENT.match(self.m(source.start, source.end))
         if found is not None:
             # "according to a statement from the ministry": the ministry speaks, the
@@ -922,6 +1131,14 @@ class _SentenceParser:
             source=document,
             confidence=0.8,
         )
+
+    def _content_resumes(self, tok: Token, source: Span) -> bool:
+        """Whether ``, according to SOURCE,`` stands inside the statement: a comma on both
+        sides and at least two more words after it."""
+        if not self.m(self.start, tok.start).rstrip().endswith(","):
+            return False
+        tail = re.match(r"\s*,\s*", self.m(source.end, self.end))
+        return tail is not None and len(self.m(source.end + tail.end(), self.end).split()) >= 2
 
     def _plausible_source(self, span: Span) -> bool:
         if self._has_entity(span):
@@ -970,6 +1187,27 @@ def _plausible_subject(text: str) -> bool:
         or (w.casefold().endswith("ed") and w[:1].islower())
         for w in words
     )
+
+
+AUXILIARY_WORDS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
+    | {"could", "should", "may", "might", "must", "did", "does", "do"}
+)
+FINITE_OR_CLAUSE_WORDS = AUXILIARY_WORDS | frozenset(
+    {"that", "if", "it", "there", "because", "when", "while", "where", "what", "whether", "to"}
+)
+
+
+def _subject_phrase(text: str) -> bool:
+    """A noun phrase of up to ``MAX_SPEAKER_WORDS`` words that can be a clause's subject
+    (``a source familiar with the investigation``, ``16 percent of registered voters``): no
+    quotation, no auxiliary, complementizer or infinitive, and not a pronoun object."""
+    words = text.split()
+    if not 1 <= len(words) <= MAX_SPEAKER_WORDS or MASK in text:
+        return False
+    if words[0].casefold() in ("him", "her", "them", "me", "us"):
+        return False
+    return not any(w.casefold().strip(",.") in FINITE_OR_CLAUSE_WORDS for w in words)
 
 
 def _apposition_ok(between: str) -> bool:

@@ -121,6 +121,8 @@ class EnglishCue:
     stance: Stance
     takes_object: bool
     noun_content: bool
+    quote_only: bool = False
+    """A cue only right after a quotation (“…,” the man shouted; “…,” she charged)."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,7 @@ def english_lexicon() -> EnglishLexicon:
                 stance=Stance(verb["stance"]),
                 takes_object=bool(verb.get("takes_object")),
                 noun_content=bool(verb.get("noun_content")),
+                quote_only=bool(verb.get("quote_only")),
             )
     return EnglishLexicon(
         cues=cues,
