@@ -14,6 +14,7 @@ from workers.core.entities.models import (
     SpacySpanModel,
     build_entity_extractor,
     map_label,
+    trim_edges,
 )
 from workers.settings import ProcessingSettings
 
@@ -29,6 +30,22 @@ def test_labels_of_common_schemes_map_to_ours() -> None:
     assert map_label("CARDINAL") is None
     assert map_label("O") is None
     assert map_label("EVENT") == Label.MISC
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (" (Halvorsen Group) ", "Halvorsen Group"),  # brackets around a name go
+        ("Sporting ( T )", "Sporting ( T )"),  # a team's bracketed town is part of its name
+        ("Kestrel Airways )", "Kestrel Airways"),  # a closing bracket without its opening one
+        ("Orvik ( North ) )", "Orvik ( North )"),
+        ('"Maple Street".', "Maple Street"),
+        ("--", ""),
+    ],
+)
+def test_span_edges_lose_punctuation_but_keep_a_balanced_bracket(text: str, kept: str) -> None:
+    start, end = trim_edges(text, 0, len(text))
+    assert text[start:end] == kept
 
 
 @pytest.fixture(scope="module")

@@ -56,6 +56,13 @@ def test_initials_and_title_abbreviations_do_not_end_a_sentence() -> None:
     assert len(cut) == 2  # the sentence still ends at its last full stop
 
 
+def test_a_list_number_does_not_end_a_sentence() -> None:
+    text = "Results:\n7. Brannvik 2:41\n8. Oyelaran 2:43\nHe came 8. Then he left."
+    cut = [[t.text for t in s] for s in sentences(text, tokenize(text))]
+    assert cut[1][:3] == ["7", ".", "Brannvik"]  # the name keeps its line as context
+    assert cut[3] == ["He", "came", "8", "."] and cut[4][0] == "Then"
+
+
 def test_an_initial_stays_on_the_name_it_abbreviates(crf: ModelEntityExtractor) -> None:
     entities = found(crf, "The visitors collapsed after J. Okonkwo took four wickets.", "en")
     assert entities.get("J. Okonkwo") == Label.PERSON, entities

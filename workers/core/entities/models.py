@@ -165,12 +165,7 @@ class ModelEntityExtractor:
         text = ft.text[span.start : span.end]
         if label is None or not text.strip():
             return None
-        start, end = span.start, span.end
-        # Trim spaces and punctuation the tokenizer may have left on the edges.
-        while start < end and not ft.text[start].isalnum():
-            start += 1
-        while end > start and not ft.text[end - 1].isalnum():
-            end -= 1
+        start, end = trim_edges(ft.text, span.start, span.end)
         if start >= end:
             return None
         # A trained model's type is kept: "Australia" the cricket team stays an ORG, linked
@@ -207,6 +202,24 @@ class ModelEntityExtractor:
                 removed = len(match_form(first)) - len(variant)
                 yield skip_letters(text, max(removed, 0)), entry
                 return
+
+
+_OPENING = {")": "(", "]": "["}
+
+
+def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces and punctuation a tokenizer may leave on its edges; a
+    closing bracket whose opening one is inside stays (``Mladost ( L )``, a team's name)."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        opening = _OPENING.get(text[end - 1])
+        if opening is not None and text.count(opening, start, end) >= text.count(
+            text[end - 1], start, end
+        ):
+            break
+        end -= 1
+    return start, end
 
 
 @dataclass

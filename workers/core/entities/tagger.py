@@ -80,11 +80,17 @@ def sentences(text: str, tokens: Sequence[TokenSpan]) -> Iterator[list[TokenSpan
             current = []
         current.append(token)
         previous_end = token.end
-        if token.text in SENTENCE_END and len(current) > 1:
+        # The full stop of a list number ("9. Andersson 1:34") ends no sentence: cut there, the
+        # name after it would start a sentence of its own, without its context.
+        if token.text in SENTENCE_END and len(current) > 1 and not _list_number(current):
             yield current
             current = []
     if current:
         yield current
+
+
+def _list_number(tokens: Sequence[TokenSpan]) -> bool:
+    return len(tokens) == 2 and tokens[0].text.isdigit() and len(tokens[0].text) <= 3
 
 
 @lru_cache(maxsize=200_000)
