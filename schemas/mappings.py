@@ -46,8 +46,8 @@ adjective never met its noun. Taken off before the stemmer, both reach فلسط.
 Written to match exactly where ``(?<=\\p{L}{3})(?:يه|ي)$`` does (ي with three letters before it,
 then ه or nothing, then the end), but cheaply: ``pattern_replace`` runs Java's ``find``, which
 tries the pattern at every position of every token, and this form fails at once on any
-character but ي, where the former one first looked three letters back at each position (two
-thirds of the analysis's regular-expression time, bench/search/README.md, Indexing cost)."""
+character but ي, where the former one first looked three letters back at each position (about
+60 % of the two patterns' time before, bench/search/README.md, Indexing cost)."""
 
 ARABIC_FILTERS = [
     "lowercase",
