@@ -5,6 +5,7 @@ matched, and ``es init`` moves an index built without the analysis onto one buil
 from __future__ import annotations
 
 import asyncio
+import itertools
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 from elasticsearch import AsyncElasticsearch, Elasticsearch
 
-from schemas.mappings import INDEX_KINDS
+from schemas.mappings import ANALYSIS, INDEX_KINDS
 from workers.cli.render import why_matched
 from workers.settings import ElasticsearchSettings, Settings
 from workers.stream.es import SearchRequest, install, make_client, search_articles
@@ -169,3 +170,58 @@ def test_es_init_rebuilds_an_index_made_without_the_analysis() -> None:
         sync.options(ignore_status=404).indices.delete(index=f"{es.index_prefix}-*")
         for kind in INDEX_KINDS:
             sync.options(ignore_status=404).indices.delete_index_template(name=es.alias(kind))
+
+
+FORMER_PATTERNS = {
+    "newsflow_arabic_nisba": ("(?<=\\p{L}{3})(?:يه|ي)$", "يهاب1", 7),
+    "newsflow_arabic_proclitics": ("^(?:[وف]?[بك]ال|و?لل|و?[بكل]|و)+(?=\\p{L}{3})", "وفبلا1", 7),
+}
+"""Each pattern before it was rewritten for speed, and an alphabet to try it on: every word of up
+to that many characters. Letters that play the same part are left out (ك is ب's twin in every
+alternative); 1 is a character that is not a letter."""
+WORDS_PER_REQUEST = 9_000
+"""Under ``index.analyze.max_token_count`` (10,000)."""
+
+
+def _words(alphabet: str, longest: int) -> list[str]:
+    return [
+        "".join(letters)
+        for length in range(1, longest + 1)
+        for letters in itertools.product(alphabet, repeat=length)
+    ]
+
+
+def _tokens(sync: Elasticsearch, index: str, analyzer: str, words: list[str]) -> list[str]:
+    tokens: list[str] = []
+    for start in range(0, len(words), WORDS_PER_REQUEST):
+        text = " ".join(words[start : start + WORDS_PER_REQUEST])
+        response = sync.indices.analyze(index=index, analyzer=analyzer, text=text)
+        tokens += [token["token"] for token in response["tokens"]]
+    return tokens
+
+
+@pytest.mark.parametrize("name", sorted(FORMER_PATTERNS))
+def test_rewritten_pattern_cuts_every_word_as_the_former_one_did(name: str) -> None:
+    """Java's regular expressions, not Python's, decide what a pattern matches: so the rewrite
+    is checked on Elasticsearch itself, on every short word over the pattern's letters."""
+    pattern, alphabet, longest = FORMER_PATTERNS[name]
+    current = ANALYSIS["filter"][name]
+    assert current["pattern"] != pattern  # else this test compares a pattern with itself
+    sync = Elasticsearch(Settings().es.url.split(",")[0])
+    index = f"t{uuid.uuid4().hex[:10]}-patterns"
+    analysis = {
+        "filter": {"former": {**current, "pattern": pattern}, "current": current},
+        "analyzer": {
+            kind: {"type": "custom", "tokenizer": "standard", "filter": [kind]}
+            for kind in ("former", "current")
+        },
+    }
+    sync.indices.create(index=index, settings={"analysis": analysis})
+    try:
+        words = _words(alphabet, longest)
+        former = _tokens(sync, index, "former", words)
+        assert len(former) == len(words)  # one token per word: nothing was split or dropped
+        assert sum(a != b for a, b in zip(former, words, strict=True)) > len(words) // 100
+        assert _tokens(sync, index, "current", words) == former
+    finally:
+        sync.options(ignore_status=404).indices.delete(index=index)
