@@ -130,6 +130,7 @@ def throughput(
         }
     finally:
         pipeline.stop_all()
+        pipeline.remove()
 
 
 def _service_cpu(args: argparse.Namespace) -> dict[str, float]:
@@ -321,7 +322,10 @@ def relay(
         return local * 1000 if local is not None else await _es_cpu_ms(client)
 
     cpu_ms: list[float] = []
-    drain = asyncio.run(run())
+    try:
+        drain = asyncio.run(run())
+    finally:
+        pipeline.remove()
     return {
         "articles": len(articles),
         "drain_s": round(drain, 2),
@@ -421,6 +425,7 @@ def latency(args: argparse.Namespace, workdir: Path, rate: float) -> dict[str, A
         bulks = _bulks(pipeline, pipeline.workers)
     finally:
         pipeline.stop_all()
+        pipeline.remove()
     samples = sorted(seen_at[i] - sent_at[i] for i in sent_at if i in seen_at)
     return {
         "articles": total,

@@ -143,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             spy.wait(timeout=60)
     finally:
         pipeline.stop_all()
+        pipeline.remove()
     print(f"feed {args.feed or 'synthetic'}: {len(articles)} articles drained in {drained:.1f} s")
     print(f"worker CPU {cpu:.1f} s = {cpu / len(articles) * 1000:.1f} ms per article")
     print("\nCPU by thread, ms per article (user + system):")
