@@ -294,21 +294,35 @@ class _SentenceParser:
                 or self.lex.cue(first.norm)
             ):
                 return None
-            content, kind = _content(sentence, tokens, ta, limit)
-            if not content:
-                return None
-            draft = Draft(
-                content=content,
-                cue=Span(tokens[ci].start, tokens[ci].end),
-                kind=kind,
-                stance=cue.stance,
-                speaker_from=SpeakerFrom.MENTION,
-                gender=cue.tag,
-                confidence=0.7,
-            )
-            self._read_zone(sentence, tokens, (ci + 1, a - 1), draft, nominal_allowed=True)
-            return draft if draft.speaker is not None else None
+            return self._named_speaker_claim(sentence, tokens, ci, (ta, limit), a - 1, cue, cue.tag)
         return None
+
+    def _named_speaker_claim(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        ci: int,
+        content_zone: tuple[int, int],
+        speaker_end: int,
+        cue: ArabicCue,
+        gender: str | None,
+    ) -> Draft | None:
+        """A claim whose content starts at ``content_zone[0]`` and whose speaker is the noun
+        phrase between the cue and ``speaker_end``; none without content or speaker."""
+        content, kind = _content(sentence, tokens, content_zone[0], content_zone[1])
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tokens[ci].start, tokens[ci].end),
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            gender=gender,
+            confidence=0.7,
+        )
+        self._read_zone(sentence, tokens, (ci + 1, speaker_end), draft, nominal_allowed=True)
+        return draft if draft.speaker is not None else None
 
     def _verbal_noun_content(
         self, sentence: Sentence, tokens: list[Token], ci: int, cue: ArabicCue, limit: int
@@ -329,20 +343,8 @@ class _SentenceParser:
             closes = prev.norm.startswith("ال") or any(e.end == prev.end for e in self._entities)
             if not closes or not _verbal_noun(tok.norm) or not tokens[k + 1].is_word:
                 continue
-            content, kind = _content(sentence, tokens, k, limit)
-            if not content:
-                return None
-            draft = Draft(
-                content=content,
-                cue=Span(tokens[ci].start, tokens[ci].end),
-                kind=kind,
-                stance=cue.stance,
-                speaker_from=SpeakerFrom.MENTION,
-                gender=cue.tag if cue.tag in ("m", "f", "p") else None,
-                confidence=0.7,
-            )
-            self._read_zone(sentence, tokens, (ci + 1, k), draft, nominal_allowed=True)
-            return draft if draft.speaker is not None else None
+            gender = cue.tag if cue.tag in ("m", "f", "p") else None
+            return self._named_speaker_claim(sentence, tokens, ci, (k, limit), k, cue, gender)
         return None
 
     def _relative_antecedent(self, tokens: list[Token], ci: int, draft: Draft) -> None:
