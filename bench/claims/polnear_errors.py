@@ -37,14 +37,14 @@ from workers.core.claims.brat import (
     BratArticle,
     BratScores,
     _positions,
-    _resolved_sources,
     _shared_default,
     _speaker_words,
-    claim_spans,
     dice,
     lemma,
     load_brat,
+    match_claims,
     score_brat_article,
+    speaker_words_of,
 )
 from workers.core.claims.lexicon import english_lexicon
 from workers.core.factory import build_pipeline
@@ -197,31 +197,18 @@ def analyse(items: Sequence[BratArticle]) -> tuple[BratScores, list[Error]]:
 
 
 def _errors(item: BratArticle, claims: Sequence[Claim]) -> list[Error]:
-    """Re-run the scorer's greedy matching to know which claim went where."""
+    """Each wrong speaker, miss and extra of the scorer's matching, with its classes."""
     text = item.text
-    gold_pos = [_positions(text, r.content) for r in item.relations]
-    preds = [_positions(text, [claim_spans(item, c)]) for c in claims]
-    sources = _resolved_sources(item.relations, text)
-    pairs = sorted(
-        ((dice(p, g), ci, gi) for ci, p in enumerate(preds) for gi, g in enumerate(gold_pos)),
-        reverse=True,
-    )
-    used_c: dict[int, int] = {}
-    used_g: set[int] = set()
-    for overlap, ci, gi in pairs:
-        if overlap < CONTENT_THRESHOLD or ci in used_c or gi in used_g:
-            continue
-        used_c[ci] = gi
-        used_g.add(gi)
+    matching = match_claims(item, claims)
+    gold_pos, preds, sources = matching.gold_pos, matching.pred_pos, matching.sources
+    used_c, used_g = matching.pairs, set(matching.pairs.values())
     out: list[Error] = []
     for ci, gi in used_c.items():
         relation, claim = item.relations[gi], claims[ci]
         source = sources[gi]
         if not relation.speech or source is None:
             continue
-        predicted = " ".join(
-            filter(None, (claim.speaker.text, claim.speaker.role, claim.speaker.name))
-        )
+        predicted = speaker_words_of(claim)
         if _speaker_words(predicted) & _speaker_words(source):
             continue
         line = (

@@ -453,14 +453,24 @@ def claim_spans(item: BratArticle, claim: Claim) -> tuple[int, int]:
     return claim.start + shift, claim.end + shift
 
 
-def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleResult:
+@dataclass
+class Matching:
+    """Which predicted claim matched which gold relation (greedy, best content overlap first,
+    each side used once, overlap at least ``CONTENT_THRESHOLD``), with the positions compared."""
+
+    gold_pos: list[frozenset[int]]
+    pred_pos: list[frozenset[int]]
+    sources: list[str | None]
+    """Each gold relation's source as resolved for speaker scoring."""
+    pairs: dict[int, int]
+    """Claim index → gold relation index, in matching order."""
+
+
+def match_claims(item: BratArticle, claims: Sequence[Claim]) -> Matching:
     text = item.text
-    gold = item.relations
-    gold_pos = [_positions(text, r.content) for r in gold]
+    gold_pos = [_positions(text, r.content) for r in item.relations]
     pred_pos = [_positions(text, [claim_spans(item, c)]) for c in claims]
-    sources = _resolved_sources(gold, text)
-    previous_rule = _resolved_sources(gold)
-    pairs = sorted(
+    candidates = sorted(
         (
             (dice(p, g), ci, gi)
             for ci, p in enumerate(pred_pos)
@@ -469,27 +479,39 @@ def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleRes
         ),
         reverse=True,
     )
-    scores = BratScores(predicted=len(claims), gold=sum(r.speech for r in gold))
-    used_c: set[int] = set()
+    pairs: dict[int, int] = {}
     used_g: set[int] = set()
-    notes: list[str] = []
-    for overlap, ci, gi in pairs:
-        if overlap < CONTENT_THRESHOLD or ci in used_c or gi in used_g:
+    for overlap, ci, gi in candidates:
+        if overlap < CONTENT_THRESHOLD or ci in pairs or gi in used_g:
             continue
-        used_c.add(ci)
+        pairs[ci] = gi
         used_g.add(gi)
+    return Matching(gold_pos, pred_pos, _resolved_sources(item.relations, text), pairs)
+
+
+def speaker_words_of(claim: Claim) -> str:
+    """The words a predicted speaker is compared by: its text, role and resolved name."""
+    return " ".join(filter(None, (claim.speaker.text, claim.speaker.role, claim.speaker.name)))
+
+
+def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleResult:
+    gold = item.relations
+    matching = match_claims(item, claims)
+    previous_rule = _resolved_sources(gold)
+    scores = BratScores(predicted=len(claims), gold=sum(r.speech for r in gold))
+    used_g = set(matching.pairs.values())
+    notes: list[str] = []
+    for ci, gi in matching.pairs.items():
         relation, claim = gold[gi], claims[ci]
         if not relation.speech:
             scores.neutral += 1
             continue
         scores.found += 1
-        source = sources[gi]
+        source = matching.sources[gi]
         if source is None:
             continue
         scores.speaker_scored += 1
-        predicted = " ".join(
-            filter(None, (claim.speaker.text, claim.speaker.role, claim.speaker.name))
-        )
+        predicted = speaker_words_of(claim)
         if _speaker_words(predicted) & _speaker_words(previous_rule[gi] or ""):
             scores.speaker_ok_previous_rule += 1
         if _speaker_words(predicted) & _speaker_words(source):
@@ -503,8 +525,8 @@ def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleRes
                 f"{relation.content_text[:90]}"
             )
     for ci, claim in enumerate(claims):
-        if ci not in used_c:
-            near = max((dice(pred_pos[ci], g) for g in gold_pos), default=0.0)
+        if ci not in matching.pairs:
+            near = max((dice(matching.pred_pos[ci], g) for g in matching.gold_pos), default=0.0)
             notes.append(
                 f"  EXTRA [{claim.speaker.text}] ({claim.cue}) dice={near:.2f} {claim.text[:90]}"
             )
