@@ -216,11 +216,8 @@ class CueClaimExtractor:
             return None
         channel = text[draft.channel.start : draft.channel.end] if draft.channel else ""
         known_gender = draft.gender if draft.speaker_from is SpeakerFrom.MENTION else None
-        resolver.remember(speaker, known_gender, source, channel)
-        sentence_speakers.append(resolver.seen[-2 if source else -1])
-        if draft.aside and source is None and len(resolver.seen) > 1:
-            # still known for definite descriptions, but not the last speaker
-            resolver.seen.insert(-1, resolver.seen.pop())
+        known = resolver.remember(speaker, known_gender, source, channel, aside=draft.aside)
+        sentence_speakers.append(known)
         return Claim(
             text=content,
             speaker=speaker,

@@ -86,16 +86,24 @@ class SpeakerResolver:
         gender: str | None,
         source: ClaimSource | None,
         extra_words: str = "",
-    ) -> None:
+        aside: bool = False,
+    ) -> Known:
+        """Keep a speaker (and its outlet) for later references; returns the speaker's entry.
+        ``aside``: said in a relative clause — still known for definite descriptions, but the
+        speaker before it stays the last one (elided subjects go on with that one)."""
         words = frozenset(words_of(f"{speaker.text} {speaker.role or ''} {extra_words}"))
         person = any(
             e.entity_id == speaker.entity_id and e.label == Label.PERSON for e in self.entities
         ) or bool(speaker.role and not plural_head(match_form(speaker.text.split()[0])))
         name_words = frozenset(words_of(f"{speaker.text} {speaker.name or ''}"))
-        self.seen.append(Known(speaker, words, gender, source, False, person, name_words))
+        known = Known(speaker, words, gender, source, False, person, name_words)
+        self.seen.append(known)
         if source is not None:
             outlet = Speaker(text=source.text, entity_id=source.entity_id, name=source.name)
             self.seen.append(Known(outlet, frozenset(words_of(source.text)), None, None, True))
+        elif aside and len(self.seen) > 1:
+            self.seen.insert(-1, self.seen.pop())
+        return known
 
     def remember_agent(self, span: Span) -> None:
         speaker = self.speaker(span, None, None)
