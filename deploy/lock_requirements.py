@@ -10,14 +10,14 @@ pinned: dev tools and other packages installed in the venv stay out.
 
 from __future__ import annotations
 
-import argparse
-import sys
 import tomllib
 from importlib import metadata
 from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from workers.ops.generated import generator_main
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
@@ -69,18 +69,13 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if the lock is stale")
-    args = parser.parse_args(argv)
-    content = render()
-    if args.check:
-        if not LOCK.exists() or LOCK.read_text(encoding="utf-8") != content:
-            print(f"stale: {LOCK} (run python deploy/lock_requirements.py)", file=sys.stderr)
-            return 1
-        return 0
-    LOCK.write_text(content, encoding="utf-8")
-    print(f"wrote {LOCK} ({content.count('==')} pins)")
-    return 0
+    return generator_main(
+        argv,
+        description=__doc__,
+        command="python deploy/lock_requirements.py",
+        render=render,
+        output=LOCK,
+    )
 
 
 if __name__ == "__main__":

@@ -14,11 +14,11 @@ on import, so the objects load into any 8.9+ or 9.x Kibana).
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
+
+from workers.ops.generated import generator_main
 
 OUTPUT = Path(__file__).with_name("newsflow.ndjson")
 
@@ -600,18 +600,13 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if the NDJSON is stale")
-    args = parser.parse_args(argv)
-    content = render()
-    if args.check:
-        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != content:
-            print(f"stale: {OUTPUT} (run python deploy/kibana/build.py)", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(content, encoding="utf-8")
-    print(f"wrote {OUTPUT} ({len(build())} objects)")
-    return 0
+    return generator_main(
+        argv,
+        description=__doc__,
+        command="python deploy/kibana/build.py",
+        render=render,
+        output=OUTPUT,
+    )
 
 
 if __name__ == "__main__":

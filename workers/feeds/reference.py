@@ -4,14 +4,13 @@ same type/default/constraint rendering as ``workers.ops.config_reference``.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from workers.feeds.config import FeedDefaults, FeedsConfig, FeedSpec
 from workers.ops.config_reference import _cell, _constraints, _default, _prose_cell, describe_type
+from workers.ops.generated import generator_main
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "feeds.md"
 
@@ -176,18 +175,13 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if the document is stale")
-    args = parser.parse_args(argv)
-    content = render()
-    if args.check:
-        if not DOC_PATH.exists() or DOC_PATH.read_text(encoding="utf-8") != content:
-            print(f"stale: {DOC_PATH} (run python -m workers.feeds.reference)", file=sys.stderr)
-            return 1
-        return 0
-    DOC_PATH.write_text(content, encoding="utf-8")
-    print(f"wrote {DOC_PATH}")
-    return 0
+    return generator_main(
+        argv,
+        description=__doc__,
+        command="python -m workers.feeds.reference",
+        render=render,
+        output=DOC_PATH,
+    )
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ document; ``--check`` exits 1 when the checked-in file differs (a unit test runs
 
 from __future__ import annotations
 
-import argparse
 import enum
 import sys
 import types
@@ -22,6 +21,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 from pydantic_settings import BaseSettings
 
+from workers.ops.generated import generator_main
 from workers.settings import Settings
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
@@ -215,27 +215,17 @@ def undocumented(settings_cls: type[BaseSettings] = Settings) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if the document is stale")
-    parser.add_argument("--output", type=Path, default=DOC_PATH)
-    args = parser.parse_args(argv)
-    content = render()
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
-        if current != content:
-            print(
-                f"stale: {args.output} (run python -m workers.ops.config_reference)",
-                file=sys.stderr,
-            )
-            return 1
-        return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(content, encoding="utf-8")
-    print(f"wrote {args.output}")
+    status = generator_main(
+        argv,
+        description=__doc__,
+        command="python -m workers.ops.config_reference",
+        render=render,
+        output=DOC_PATH,
+    )
     missing = undocumented()
     if missing:
         print("settings without a description: " + ", ".join(missing), file=sys.stderr)
-    return 0
+    return status
 
 
 if __name__ == "__main__":
