@@ -27,7 +27,6 @@ fingerprinted: site chrome sits around the article, and in-body asides are the l
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 import threading
 from array import array
@@ -37,6 +36,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from workers.core.cleaning.lexicon import line_key
+from workers.core.cleaning.window import ArticleWindow
 
 _DIGITS = re.compile(r"\d+")
 
@@ -108,44 +108,29 @@ class _Entry:
 
 
 class _SourceStats:
-    __slots__ = ("articles", "counts", "heap", "newest")
+    """One source's window of articles and, over it, how many contain each fingerprint."""
 
-    def __init__(self) -> None:
-        self.articles: dict[str, _Entry] = {}
+    __slots__ = ("articles", "counts", "newest")
+
+    def __init__(self, window: int) -> None:
         self.counts: dict[int, int] = {}
-        self.heap: list[tuple[tuple[float, str], str]] = []
         self.newest: float = float("-inf")
+        self.articles: ArticleWindow[_Entry] = ArticleWindow(
+            window, on_add=self._count, on_remove=self._uncount
+        )
 
-    def min_key(self) -> tuple[float, str] | None:
-        while self.heap:
-            key, article_id = self.heap[0]
-            entry = self.articles.get(article_id)
-            if entry is not None and entry.key == key:
-                return key
-            heapq.heappop(self.heap)  # stale: replaced or removed
-        return None
-
-    def add(self, article_id: str, entry: _Entry) -> None:
-        self.articles[article_id] = entry
-        heapq.heappush(self.heap, (entry.key, article_id))
+    def _count(self, article_id: str, entry: _Entry) -> None:
         for fp in entry.fingerprints:
             self.counts[fp] = self.counts.get(fp, 0) + 1
         self.newest = max(self.newest, entry.key[0])
 
-    def remove(self, article_id: str) -> None:
-        entry = self.articles.pop(article_id)
+    def _uncount(self, article_id: str, entry: _Entry) -> None:
         for fp in entry.fingerprints:
             n = self.counts.get(fp, 0) - 1
             if n > 0:
                 self.counts[fp] = n
             else:
                 self.counts.pop(fp, None)
-
-    def evict_oldest(self) -> None:
-        key = self.min_key()
-        if key is not None:
-            _, article_id = heapq.heappop(self.heap)
-            self.remove(article_id)
 
 
 class LearnedChrome:
@@ -198,21 +183,10 @@ class LearnedChrome:
         with self._lock:
             stats = self._sources.get(obs.source)
             if stats is None:
-                stats = self._sources[obs.source] = _SourceStats()
+                stats = self._sources[obs.source] = _SourceStats(self.window)
                 self._bound_sources(keep=obs.source)
-            current = stats.articles.get(obs.article_id)
-            if current is not None:
-                if obs.version <= current.version:
-                    return False
-                stats.remove(obs.article_id)
-            elif len(stats.articles) >= self.window:
-                oldest = stats.min_key()
-                if oldest is not None and key < oldest:
-                    return False  # would be evicted at once: the window holds newer ones
-            stats.add(obs.article_id, _Entry(key, obs.version, obs.fetched_at, fps))
-            while len(stats.articles) > self.window:
-                stats.evict_oldest()
-            return True
+            entry = _Entry(key, obs.version, obs.fetched_at, fps)
+            return stats.articles.offer(obs.article_id, entry)
 
     def apply_many(self, observations: Iterable[ChromeObservation]) -> int:
         return sum(self.apply(obs) for obs in observations)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import heapq
 import re
 import threading
 import zlib
@@ -33,6 +32,7 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from workers.core.cleaning.window import ArticleWindow
 from workers.core.text import match_form
 
 NUM_PERM = 128
@@ -165,9 +165,10 @@ class DuplicateIndex:
         # LSH recall is tuned a little below the marking threshold so that borderline pairs
         # are still candidates; the verdict uses the estimated similarity.
         self._lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=num_perm)
-        self._entries: dict[str, _Stored] = {}
         self._by_hash: dict[str, set[str]] = {}
-        self._heap: list[tuple[tuple[float, str], str]] = []
+        self._entries: ArticleWindow[_Stored] = ArticleWindow(
+            max_entries, on_add=self._index, on_remove=self._unindex
+        )
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -225,48 +226,19 @@ class DuplicateIndex:
 
     def apply(self, obs: DuplicateObservation) -> bool:
         """Add one article. Idempotent per article id; a newer version replaces the older."""
-        key = obs.order_key
+        entry = _Stored(obs.order_key, obs.version, obs.content_hash, obs.signature)
         with self._lock:
-            current = self._entries.get(obs.article_id)
-            if current is not None:
-                if obs.version <= current.version:
-                    return False
-                self._remove(obs.article_id)
-            elif len(self._entries) >= self.max_entries:
-                oldest = self._min_key()
-                if oldest is not None and key < oldest:
-                    return False
-            self._entries[obs.article_id] = _Stored(
-                key, obs.version, obs.content_hash, obs.signature
-            )
-            self._by_hash.setdefault(obs.content_hash, set()).add(obs.article_id)
-            heapq.heappush(self._heap, (key, obs.article_id))
-            if obs.signature is not None:
-                self._lsh.insert(
-                    obs.article_id,
-                    _lean(obs.signature),
-                    check_duplication=False,
-                )
-            while len(self._entries) > self.max_entries:
-                self._min_key()
-                _, victim = heapq.heappop(self._heap)
-                self._remove(victim)
-            return True
+            return self._entries.offer(obs.article_id, entry)
 
     def apply_many(self, observations: Iterable[DuplicateObservation]) -> int:
         return sum(self.apply(obs) for obs in observations)
 
-    def _min_key(self) -> tuple[float, str] | None:
-        while self._heap:
-            key, article_id = self._heap[0]
-            entry = self._entries.get(article_id)
-            if entry is not None and entry.key == key:
-                return key
-            heapq.heappop(self._heap)
-        return None
+    def _index(self, article_id: str, entry: _Stored) -> None:
+        self._by_hash.setdefault(entry.content_hash, set()).add(article_id)
+        if entry.signature is not None:
+            self._lsh.insert(article_id, _lean(entry.signature), check_duplication=False)
 
-    def _remove(self, article_id: str) -> None:
-        entry = self._entries.pop(article_id)
+    def _unindex(self, article_id: str, entry: _Stored) -> None:
         ids = self._by_hash.get(entry.content_hash)
         if ids is not None:
             ids.discard(article_id)
