@@ -109,6 +109,19 @@ ANTECEDENT_CUT = re.compile(
 )
 """Where the noun phrase before a restrictive ``who`` starts: after the last preposition
 or verb (``won among the 30 percent of voters who said`` → voters)."""
+DETACHED_AUXILIARY = re.compile(
+    r",\s*(?:has|have|had)(?:\s+(?:also|long|always|repeatedly|previously|publicly|already"
+    r"|often|since|now|recently))*\s*$",
+    re.I,
+)
+"""``…, has [long] said``: the auxiliary of a cue whose subject stands before an aside."""
+PRONOUN_SUBJECT = re.compile(
+    r"^(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
+    r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
+    r"|previously|repeatedly|recently|never|already|even))*$",
+    re.I,
+)
+"""A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``)."""
 PROGRESSIVE_AUX = re.compile(
     r"(?:\s+|(?<=\w)(?=[’']))(?:is|are|was|were|[’']s|[’']re)(?:\s+(?:now|also|already|still))?\s+$"
 )
@@ -564,15 +577,25 @@ class _SentenceParser:
         return draft
 
     def _sentence_subject(self) -> Span | None:
-        """The words before the sentence's first verb-like word (… ministry called …)."""
-        for found in re.finditer(r"\S+", self.m(self.start, self.end)):
+        """The words before the sentence's first verb-like word (… ministry called …), after
+        an introductory phrase (``In a statement released Monday, X criticised …``)."""
+        begin = self.start
+        masked = self.m(self.start, self.end)
+        comma = masked.find(",")
+        if NP_BAD_START.match(masked) and 0 < comma:
+            begin = self.start + comma + 1
+        for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
             if (
                 word.endswith("ed")
                 or word in self.lex.cues
                 or word in ("is", "are", "was", "were", "has", "have", "had", "will")
             ):
-                span = _trim(self.text, Span(self.start, self.start + found.start()))
+                span = _trim(self.text, Span(begin, begin + found.start()))
+                last_comma = self.m(span.start, span.end).rfind(",")
+                if begin > self.start and last_comma >= 0:
+                    # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried …"
+                    span = _trim(self.text, Span(span.start + last_comma + 1, span.end))
                 words = self.text[span.start : span.end].split()
                 if span and 1 <= len(words) <= 6 and words[0][:1].isupper():
                     return span
@@ -801,6 +824,12 @@ class _SentenceParser:
         """The noun phrase before the cue, after any introductory phrase or subordinator
         (``…, and the grid operator warned``; ``… as grid operator warns``)."""
         region = self.m(start, cue_start)
+        detached = DETACHED_AUXILIARY.search(region)
+        if detached is not None:
+            # "The agency, in a move that angered unions, has said": the auxiliary after the
+            # aside is no subject; the comma before it stays so the aside is seen as one.
+            cue_start = start + detached.start() + 1
+            region = self.m(start, cue_start)
         if MASK in region:
             cut = region.rfind(MASK)
             close = region.find(" ", cut)
@@ -976,6 +1005,9 @@ class _SentenceParser:
             region = _trim(self.text, Span(region.start, region.start + clause.start()))
         text = self.text[region.start : region.end]
         low = text.strip().casefold()
+        pronoun = PRONOUN_SUBJECT.match(low)
+        if pronoun is not None:
+            low = pronoun.group("pronoun")
         if low in self.lex.pronouns:
             draft.speaker_from = SpeakerFrom.CONTEXT
             draft.gender = {"m": "m", "f": "f"}.get(self.lex.pronouns[low])
