@@ -599,8 +599,22 @@ class _SentenceParser:
                 words = self.text[span.start : span.end].split()
                 if span and 1 <= len(words) <= 6 and words[0][:1].isupper():
                     return span
-                return self._leading_name()
+                return self._leading_name() or self._subject_before_aside(span)
         return None
+
+    def _subject_before_aside(self, span: Span) -> Span | None:
+        """``House Democrats, looking for a way out, seized the floor and said …``: a short
+        capitalised noun phrase before a comma and a participle or ``while`` aside."""
+        found = re.match(r"([^,]+),\s*(\S+)", self.m(span.start, span.end))
+        if found is None:
+            return None
+        head = _trim(self.text, Span(span.start, span.start + found.end(1)))
+        words = self.text[head.start : head.end].split()
+        opener = found.group(2).casefold()
+        aside = (opener.endswith("ing") and opener[:1].islower()) or opener in ("while", "who")
+        if not (aside and 1 <= len(words) <= 6 and words[0][:1].isupper()):
+            return None
+        return None if NP_BAD_START.match(words[0]) else head
 
     def _leading_name(self) -> Span | None:
         """``Carly Fiorina threw her support behind Cruz, saying …``: a sentence that opens
@@ -689,6 +703,8 @@ class _SentenceParser:
         previous = _trim(self.text, Span(self.start + head.rfind(",") + 1, comma))
         if previous and self._is_name(previous):
             return False  # "A spokeswoman for the union, Marieke van den Broek, said …"
+        if MASK in rest:
+            return False  # "X, writing for the court, said the period “is generous.”"
         words = rest.split()
         return (
             1 <= len(words) <= MAX_SPEAKER_WORDS
