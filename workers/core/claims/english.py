@@ -122,6 +122,8 @@ PRONOUN_SUBJECT = re.compile(
     re.I,
 )
 """A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``)."""
+TAIL_CLAUSE = re.compile(r"(?:^|,)\s*[a-z]+ing\b|\bthat\b")
+"""Between a cue and a later quotation: a participle clause or a that-clause of its own."""
 PROGRESSIVE_AUX = re.compile(
     r"(?:\s+|(?<=\w)(?=[’']))(?:is|are|was|were|[’']s|[’']re)(?:\s+(?:now|also|already|still))?\s+$"
 )
@@ -728,6 +730,8 @@ class _SentenceParser:
             between = self.m(tok.end, quote.start)
             if len(between.split()) > MAX_TAIL_GAP_WORDS or MASK in between:
                 return
+            if TAIL_CLAUSE.search(between):
+                return  # “A,” X said, adding that Y is “B.”: B belongs to the new clause
             inner = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
             if inner:
                 draft.content = Span(draft.content.start, inner.end)
