@@ -171,6 +171,7 @@ CONTENT_STOP = re.compile(
     r"|conceded|asked|asks|wrote|writes|pledged|threatened|did not|didn’t|didn't)\b"
     r"|\s+and\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|say|told|added)\b"
     r"|\s+(?:—|--)\s+(?=[a-z])"
+    r"|,\s+but\s+"
 )
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
 the speaker's, a second reporting verb, a second speaker's attribution (``and one in four
