@@ -172,6 +172,7 @@ CONTENT_STOP = re.compile(
     r"|\s+and\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|say|told|added)\b"
     r"|\s+(?:—|--)\s+(?=[a-z])"
     r"|,\s+but\s+"
+    r"|,\s+and\s+(?:has|had|have)\s+(?:also\s+|since\s+|long\s+)?[a-z]+(?:ed|en)\b"
 )
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
 the speaker's, a second reporting verb, a second speaker's attribution (``and one in four
