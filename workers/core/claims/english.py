@@ -122,6 +122,8 @@ PRONOUN_SUBJECT = re.compile(
     re.I,
 )
 """A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``)."""
+GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then|while|before|after))$", re.I)
+"""Before a participle cue: ``by saying``, ``, also saying``, ``, while insisting``."""
 TAIL_CLAUSE = re.compile(r"(?:^|,)\s*[a-z]+ing\b|\bthat\b")
 """Between a cue and a later quotation: a participle clause or a that-clause of its own."""
 PROGRESSIVE_AUX = re.compile(
@@ -308,6 +310,8 @@ class _SentenceParser:
             # Participles report only as a clause of their own: ", adding that …".
             before = self.text[self.sentence.start : words[n].start].rstrip()
             clause = before.endswith(",") or before.endswith((",”", ',"'))
+            # "responded by saying …", ", also saying …": the subject's manner of speaking
+            clause = clause or bool(GERUND_OPENER.search(before))
             if clause and low == "calling" and nxt not in ("for", "on"):
                 return self._naming(words, n)
             return clause
@@ -591,7 +595,7 @@ class _SentenceParser:
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
             if (
-                word.endswith("ed")
+                (word.endswith("ed") and found.group(0)[:1].islower())  # not Reed, Ted
                 or word in self.lex.cues
                 or word in ("is", "are", "was", "were", "has", "have", "had", "will")
             ):
