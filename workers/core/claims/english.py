@@ -595,7 +595,8 @@ class _SentenceParser:
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
             if (
-                (word.endswith("ed") and found.group(0)[:1].islower())  # not Reed, Ted
+                # a past form, but not a name (Reed, Ted) after the first word (Indeed,)
+                (word.endswith("ed") and (found.group(0)[:1].islower() or not found.start()))
                 or word in self.lex.cues
                 or word in ("is", "are", "was", "were", "has", "have", "had", "will")
             ):
@@ -631,6 +632,8 @@ class _SentenceParser:
         if found is None:
             return None
         span = Span(self.start + found.start(1), self.start + found.end(1))
+        if found.group(1).casefold() in ("a", "an", "the"):
+            return None  # "A spokeswoman for …": an article, not a name
         if NP_BAD_START.match(found.group(1)) or not self._is_name(span):
             return None
         return span
