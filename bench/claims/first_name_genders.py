@@ -1,7 +1,8 @@
 """Build ``workers/data/claims/first_names_en.json``: the grammatical gender English news
 gives a first name, counted on the unlabelled feed (``feeds/en-news.jsonl.gz``).
 
-    python -m bench.claims.first_name_genders [--feed FILE] [--out FILE] [--min N] [--share S]
+    python -m bench.claims.first_name_genders [--feed FILE] [--out FILE] [--min N]
+        [--female F] [--male M]
 
 For every ``First Last`` (two capitalised words, the first not a title or a sentence-opening
 function word), the first third-person singular pronoun within the next ``WINDOW`` words
@@ -11,9 +12,10 @@ at least ``--min`` votes and its share of feminine votes is at least ``--female`
 or at most ``--male`` (a man). The thresholds are not symmetric because political news
 talks mostly about men: a pronoun after a woman's name is often some man's (Hillary: 67%
 feminine, Nancy 75%; Donald 6%, Bernie 22% — a rival's name nearby); names in between
-(Kellyanne 27%, Sarah 55%) still count if they pass. Only the chosen names are written (word statistics, no feed text). Pronoun resolution in
-``workers/core/claims/speakers.py`` reads the list: ``she said`` after a speaker named
-Robert looks back for a woman.
+stay unknown (Kellyanne 27%), and Sarah (55%) still counts as a woman. Only the chosen
+names are written (word statistics, no feed text). The claim extractor reads the list
+(``workers/core/claims/english_gender.py``): ``she said`` right after Tom Harlow was named
+looks back for a woman.
 """
 
 from __future__ import annotations

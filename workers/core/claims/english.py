@@ -590,7 +590,7 @@ class _SentenceParser:
         begin = self.start
         masked = self.m(self.start, self.end)
         comma = masked.find(",")
-        if NP_BAD_START.match(masked) and 0 < comma:
+        if NP_BAD_START.match(masked) and comma > 0:
             begin = self.start + comma + 1
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")

@@ -186,17 +186,10 @@ class CueClaimExtractor:
                 source = source or previous.source
             else:
                 previous = resolver.last(draft.gender)
-                # With no speaker yet, or when the last speaker's gender disagrees with the
-                # pronoun (Clinton spoke; then "he said"), the person just named is the
-                # pronoun's referent (only then: on PolNeAR train, preferring them to an
-                # agreeing earlier speaker lost 4 points of speaker accuracy).
-                latest = resolver.last()
-                disagrees = latest is not None and _disagrees(latest.gender, draft.gender)
-                recent = (
-                    _recent_person(text, draft, resolver)
-                    if previous is None or disagrees
-                    else None
-                )
+                # With no speaker yet, the person just named is the pronoun's referent (only
+                # then: on PolNeAR train, preferring them to an earlier speaker lost 4 points
+                # of speaker accuracy).
+                recent = _recent_person(text, draft, resolver) if previous is None else None
                 if recent is not None:
                     speaker = resolver.speaker(Span(recent.start, recent.end), None, draft.gender)
                     return self._finish(
