@@ -35,6 +35,7 @@ from schemas.models import (
 from workers.core.claims.arabic import ArabicParser
 from workers.core.claims.draft import Draft, Span, SpeakerFrom
 from workers.core.claims.english import EnglishParser
+from workers.core.claims.english_gender import speaker_gender
 from workers.core.claims.lexicon import arabic_lexicon, english_lexicon
 from workers.core.claims.segment import (
     Paragraph,
@@ -619,15 +620,29 @@ def _recent_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity
     if not text[draft.cue.start : draft.cue.end].isascii():
         return None
     before = draft.cue.start
+    nearest: Entity | None = None
     for entity in reversed(resolver.entities):
         if entity.end > before or entity.label is not Label.PERSON:
             continue
         if entity.start < before - PRONOUN_WINDOW:
-            return None
+            break
         if _in_quotes(text, entity.start, before):
             continue
-        return entity
-    return None
+        if not _disagrees(_entity_gender(entity), draft.gender):
+            return entity
+        # "Garcia thanked Clinton. He said …": he is not Clinton; if nobody nearer agrees,
+        # the nearest person is still a better guess than dropping the claim.
+        nearest = nearest or entity
+    return nearest
+
+
+def _entity_gender(entity: Entity) -> str | None:
+    return speaker_gender(Speaker(text=entity.text, name=entity.name))
+
+
+def _disagrees(known: str | None, wanted: str | None) -> bool:
+    """Both genders known (m / f) and different."""
+    return known in ("m", "f") and wanted in ("m", "f") and known != wanted
 
 
 def _in_quotes(text: str, pos: int, until: int) -> bool:
