@@ -55,7 +55,7 @@ FEED_NAME = "data/feeds/ar-ant-news.jsonl.gz"
 SOURCES = ("alarabia", "BBC", "CNN", "france24", "skynews")
 PER_SOURCE = 5
 MIN_CHARS, MAX_CHARS = 400, 2500
-SETS = ("blind", "tuning", "tuning2", "tuning3", "tuning4")
+SETS = ("blind", "tuning", "tuning2", "tuning3", "tuning4", "blind2", "tuning5")
 
 
 def shared_dir() -> Path | None:
@@ -119,7 +119,9 @@ def select(
 
 def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     """blind first; tuning excludes it; tuning2 (two per source) excludes both; tuning3 (five
-    per source) excludes all three; tuning4 (three per source, round 3) excludes all four."""
+    per source) excludes all three; tuning4 (three per source, round 3) excludes all four;
+    round 4: blind2 (five per source, a fresh blind set: the first one had been run after every
+    round) excludes all five, tuning5 (three per source) excludes all six."""
     blind = select(records, "blind")
     tuning = select(records, "tuning", exclude=frozenset(blind))
     tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
@@ -130,12 +132,17 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
         exclude=frozenset(blind + tuning + tuning2 + tuning3),
         per_source=3,
     )
+    earlier = frozenset(blind + tuning + tuning2 + tuning3 + tuning4)
+    blind2 = select(records, "blind2", exclude=earlier)
+    tuning5 = select(records, "tuning5", exclude=earlier | frozenset(blind2), per_source=3)
     return {
         "blind": blind,
         "tuning": tuning,
         "tuning2": tuning2,
         "tuning3": tuning3,
         "tuning4": tuning4,
+        "blind2": blind2,
+        "tuning5": tuning5,
     }
 
 
