@@ -1,0 +1,38 @@
+"""Arabic constructions met in the fifth tuning batch of real feed articles (issue 11, round
+4), each fixed as a class, not as one sentence, and each tested on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from schemas.models import Label
+
+
+def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
+    article = kit.make_article(body, title=title)
+    claims = extractor(article, kit.mentions(body, list(table)))
+    kit.assert_offsets(article, claims)
+    return claims
+
+
+# ---- complementizers with any attached pronoun ---------------------------------------
+def test_complementizer_with_a_feminine_plural_pronoun(kit, extractor) -> None:
+    body = "وقالت ثلاث موظفات أمام اللجنة إنهن تعرضن لضغوط كبيرة في العمل."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "تعرضن لضغوط كبيرة في العمل"
+    assert "موظفات" in claim.speaker.text
+
+
+def test_complementizer_with_a_second_person_pronoun(kit, extractor) -> None:
+    body = "وقال سامي حداد إنكم تتحملون مسؤولية ما جرى."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.text == "تتحملون مسؤولية ما جرى"
+    assert claim.speaker.text == "سامي حداد"
+
+
+def test_a_noun_starting_like_a_complementizer_is_not_one(kit, extractor) -> None:
+    # أنكر (denied) begins with أن + ك…: only whole words are complementizers.
+    body = "وأنكر الوزير سامي حداد أي صلة له بالصفقة."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.text.startswith("أي صلة")
