@@ -36,3 +36,21 @@ def test_a_noun_starting_like_a_complementizer_is_not_one(kit, extractor) -> Non
     table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
     (claim,) = _claims(kit, extractor, body, table)
     assert claim.text.startswith("أي صلة")
+
+
+# ---- unquoted speech after a colon ---------------------------------------------------
+def test_colon_speech_stops_at_a_narrative_sentence(kit, extractor) -> None:
+    body = (
+        "وقال المدرب سامر للصحافيين: الفريق جاهز للمباراة. "
+        "ويجب أن يختار سامر قائمته النهائية قبل الموعد."
+    )
+    table = [("سامر", Label.PERSON, "Q1", "سامر")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.text == "الفريق جاهز للمباراة"
+
+
+def test_colon_speech_goes_on_in_the_speakers_voice(kit, extractor) -> None:
+    body = "وأضاف سامر: أتمنى له التوفيق. رغبته هي الاستمرار في اللعب."
+    table = [("سامر", Label.PERSON, "Q1", "سامر")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.text == "أتمنى له التوفيق. رغبته هي الاستمرار في اللعب"

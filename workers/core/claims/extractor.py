@@ -110,7 +110,7 @@ class CueClaimExtractor:
                 drafts = self._parse(sentence, local)
                 if drafts:
                     joinable = None
-                if not drafts and open_colon is not None:
+                if not drafts and open_colon is not None and not _narrative_opening(sentence):
                     _extend_to(text, open_colon, sentence.end)
                     continue
                 open_colon = None
@@ -643,6 +643,21 @@ def _same_party(speaker: Speaker, source: ClaimSource) -> bool:
     if speaker.entity_id and speaker.entity_id == source.entity_id:
         return True
     return words_of(speaker.text) == words_of(source.text)
+
+
+NARRATIVE_WORDS = frozenset(match_form(w) for w in ("وكان", "وكانت", "وقد", "ومن", "وفي", "وعلى"))
+
+
+def _narrative_opening(sentence: Sentence) -> bool:
+    """A sentence that opens with و and a third-person present or form-V/VI past (ويجب،
+    وتدرب), a definite noun (والفريق) or a narrative particle (وكان، وقد) is the journalist
+    again, not more of the unquoted speech a colon opened: speakers go on in the first person
+    (وسنقاتل، ونحن، وأتمنى) or without a connector."""
+    first = next((t for t in sentence.tokens if t.is_word), None)
+    if first is None or first.in_quote or not first.norm.startswith("و") or len(first.norm) < 4:
+        return False
+    rest = first.norm[1:]
+    return first.norm in NARRATIVE_WORDS or rest.startswith(("ي", "ت", "ال"))
 
 
 def _extend_to(text: str, found: _Found, end: int) -> None:
