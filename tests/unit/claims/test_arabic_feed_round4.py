@@ -54,3 +54,18 @@ def test_colon_speech_goes_on_in_the_speakers_voice(kit, extractor) -> None:
     table = [("سامر", Label.PERSON, "Q1", "سامر")]
     (claim,) = _claims(kit, extractor, body, table)
     assert claim.text == "أتمنى له التوفيق. رغبته هي الاستمرار في اللعب"
+
+
+# ---- time and occasion phrases after the cue ----------------------------------------
+def test_time_phrase_right_after_the_cue_is_no_speaker(kit, extractor) -> None:
+    body = "إلا أن الراحل قد صرح قبيل وفاته بأنه نقل الأخبار كما وصلته."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الراحل"
+    assert claim.text == "نقل الأخبار كما وصلته"
+
+
+def test_time_phrase_after_the_speaker_is_cut(kit, extractor) -> None:
+    body = "وقال سامي حداد عند وصوله إلى المطار إن الزيارة ناجحة."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "سامي حداد"

@@ -1432,8 +1432,8 @@ class _SentenceParser:
                 in (self.lex.channel_nouns | {_strip_al(n) for n in self.lex.channel_nouns})
             ):
                 return j
-            if tok.norm in ("خلال", "امام", "عبر", "عقب", "اثناء") and j > a:
-                return j
+            if tok.norm in PP_INSIDE_SEGMENT and j > a:
+                return j  # سامي حداد عند وصوله …: a time or place phrase, not the speaker
             if tok.norm == "في" and j > a and j + 1 < b and _own_occasion(tokens[j + 1]):
                 return j  # وقال وزير المالية في رده على …: the occasion, not the speaker
             if self._is_hearer(tokens, j) or self._is_audience(tokens, j):
@@ -2036,6 +2036,10 @@ def _content(
     return _trim(text, span), ClaimKind.INDIRECT
 
 
+PP_INSIDE_SEGMENT = frozenset(
+    match_form(w)
+    for w in ("خلال", "أمام", "عبر", "عقب", "أثناء", "قبيل", "بعيد", "عند", "إبان", "طوال", "طيلة")
+)
 ALA = match_form("على")
 CONCESSIVE = frozenset(match_form(w) for w in ("رغم", "برغم", "ورغم"))
 AQAB = match_form("أعقاب")
