@@ -4,7 +4,7 @@ these tests."""
 
 from __future__ import annotations
 
-from schemas.models import Label
+from schemas.models import Label, Stance
 
 
 def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
@@ -69,3 +69,65 @@ def test_time_phrase_after_the_speaker_is_cut(kit, extractor) -> None:
     table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
     (claim,) = _claims(kit, extractor, body, table)
     assert claim.speaker.text == "سامي حداد"
+
+
+# ---- calls: fronted subjects, name then role, a request glued to لـ --------------------
+def test_fronted_subject_with_an_aside_calls_on_the_object(kit, extractor) -> None:
+    body = "الشيخ سالم حمد، عضو المجلس، من جهته، دعا القبائل إلى عدم إرسال أبنائهم للقتال."
+    table = [("سالم حمد", Label.PERSON, "Q1", "سالم حمد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "الشيخ سالم حمد"
+    assert claim.stance is Stance.CALL
+    assert claim.text == "القبائل إلى عدم إرسال أبنائهم للقتال"
+
+
+def test_fronted_clause_that_is_no_subject_is_left_alone(kit, extractor) -> None:
+    # A clause before the cue is no subject: only a name or a role opens one.
+    body = "الاجتماع كان ناجحا، قال الوزير سامي حداد."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table)
+    assert all(c.speaker.text != "الاجتماع كان ناجحا" for c in claims)
+
+
+def test_name_then_one_of_role_keeps_the_name_as_speaker(kit, extractor) -> None:
+    body = "الشيخ سالم حمد، أحد مشايخ القبيلة، اعتبر أن الحرب انتهت."
+    table = [("سالم حمد", Label.PERSON, "Q1", "سالم حمد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "الشيخ سالم حمد"
+    assert claim.speaker.role is not None and claim.speaker.role.startswith("أحد مشايخ")
+
+
+def test_call_with_name_role_and_addressee_between_commas(kit, extractor) -> None:
+    body = "من جانبه، دعا الشيخ سالم حمد، أحد مشايخ القبيلة، جميع أبناء القبائل للترحيب بالجيش."
+    table = [("سالم حمد", Label.PERSON, "Q1", "سالم حمد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "الشيخ سالم حمد"
+    assert claim.text == "جميع أبناء القبائل للترحيب بالجيش"
+
+
+def test_call_request_glued_to_lam(kit, extractor) -> None:
+    body = "ودعا المجلس المحلي السكان للابتعاد عن مناطق الاشتباك."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.stance is Stance.CALL
+    assert claim.text == "السكان للابتعاد عن مناطق الاشتباك"
+    assert claim.speaker.text == "المجلس المحلي"
+
+
+def test_ila_marker_wins_over_a_lam_word_in_the_speaker(kit, extractor) -> None:
+    body = "ودعا مستشار الرئيس للتجارة الخارجية إلى الحوار."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text.endswith("الحوار")
+    assert "مستشار" in claim.speaker.text
+
+
+def test_leading_topic_phrase_is_no_fronted_subject(kit, extractor) -> None:
+    body = "وبشأن الأزمة السورية، قال سامي حداد إن الحل سياسي."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "سامي حداد"
+
+
+def test_call_without_a_speaker_apart_from_the_addressee_is_dropped(kit, extractor) -> None:
+    # Nothing tells the speaker from the addressee: no claim rather than إيران as the caller.
+    claims = _claims(kit, extractor, "", title="مجلس حقوق الإنسان يدعو إيران للتحقيق في الانتهاكات")
+    assert all(c.speaker.text != "إيران" for c in claims)
