@@ -131,3 +131,31 @@ def test_call_without_a_speaker_apart_from_the_addressee_is_dropped(kit, extract
     # Nothing tells the speaker from the addressee: no claim rather than إيران as the caller.
     claims = _claims(kit, extractor, "", title="مجلس حقوق الإنسان يدعو إيران للتحقيق في الانتهاكات")
     assert all(c.speaker.text != "إيران" for c in claims)
+
+
+# ---- title quotations that the body marks as a term ------------------------------------
+def test_title_term_the_body_also_marks_is_no_framing(kit, extractor) -> None:
+    title = 'جدل حول صور "الأبطال" في الشوارع'
+    body = (
+        'وانتشرت صور "الأبطال" في المدن. '
+        'وقال سامي حداد "لن نسمح برمي صور الأبطال في الشارع".'
+    )
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table, title=title)
+    assert [c for c in claims if c.field.value == "title"] == []
+
+
+def test_title_quoting_words_of_a_longer_body_quotation_is_a_framing(kit, extractor) -> None:
+    title = '"لن نسمح" برمي الصور في الشوارع'
+    body = 'وقال سامي حداد "لن نسمح برمي صور الأبطال في الشارع".'
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table, title=title)
+    assert any(c.field.value == "title" and c.speaker.text == "سامي حداد" for c in claims)
+
+
+def test_title_verdict_quoted_as_the_whole_body_content_stays_a_framing(kit, extractor) -> None:
+    title = 'المعارضة: الاتفاق "خيانة"'
+    body = 'ووصف زعيم المعارضة سامي حداد الاتفاق بأنه "خيانة".'
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table, title=title)
+    assert any(c.field.value == "title" for c in claims)

@@ -77,7 +77,14 @@ class CueClaimExtractor:
         if not title:
             headline = _headline_colon(title_text, by_field[TextField.TITLE], _speaker_words(body))
             title = [headline] if headline else []
-        framed = self._framings(TextField.TITLE, title_text, title, body, by_field[TextField.TITLE])
+        framed = self._framings(
+            TextField.TITLE,
+            title_text,
+            title,
+            body,
+            by_field[TextField.TITLE],
+            _body_terms(body_text, title_text),
+        )
         # A cross-head quoting what the title already quotes from the same claim is the
         # same statement: it is emitted once, for the title.
         framed += [
@@ -283,6 +290,7 @@ class CueClaimExtractor:
         already: list[_Found],
         body: list[_Found],
         names: Sequence[Entity] = (),
+        body_terms: BodyTerms | None = None,
     ) -> list[_Found]:
         """Quoted phrases in the title or in a short quoted cross-head, attributed to the body
         claim whose content contains them; quoted names (an entity, the title's subject, or
@@ -318,6 +326,8 @@ class CueClaimExtractor:
                 )
                 if origin is None:
                     continue
+                if body_terms and _journalists_term(body_terms, surface, origin.claim):
+                    continue  # جدل حول صور "الشهداء": a term, though a speaker used it too
                 framed.append(
                     _Found(
                         origin.claim.model_copy(
@@ -336,6 +346,30 @@ class CueClaimExtractor:
                     )
                 )
         return framed
+
+
+BodyTerms = dict[str, list[int]]
+
+
+def _body_terms(body: str, title: str) -> BodyTerms:
+    """Where the body quotes at most four words, by their matching form: the terms and names
+    the journalist marks (صور "الشهداء"). Cross-heads and a repeated title are left out:
+    they frame a statement, they do not use a term."""
+    terms: BodyTerms = {}
+    for paragraph in split_paragraphs(body):
+        if _is_crosshead(paragraph) or paragraph.value.strip() == title.strip():
+            continue
+        for quote in paragraph.quotes:
+            inner = " ".join(match_form(body[quote.inner_start : quote.inner_end]).split())
+            if inner and len(inner.split()) <= 4:
+                terms.setdefault(inner, []).append(quote.start)
+    return terms
+
+
+def _journalists_term(terms: BodyTerms, surface: str, origin: Claim) -> bool:
+    """The body quotes the same words outside the statement they were traced to: the
+    journalist's own quotation marks around a term, not words the speaker is quoted for."""
+    return any(not origin.start <= at < origin.end for at in terms.get(surface, ()))
 
 
 NAMED_BY = frozenset(
