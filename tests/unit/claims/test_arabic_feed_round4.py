@@ -159,3 +159,56 @@ def test_title_verdict_quoted_as_the_whole_body_content_stays_a_framing(kit, ext
     table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
     claims = _claims(kit, extractor, body, table, title=title)
     assert any(c.field.value == "title" for c in claims)
+
+
+# ---- belief and finding verbs; estimate participles ----------------------------------
+def test_belief_verb_with_its_subject(kit, extractor) -> None:
+    body = "ويعتقد العلماء أن النهر جف قبل آلاف السنين."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "العلماء"
+    assert claim.text == "النهر جف قبل آلاف السنين"
+
+
+def test_first_person_belief_inside_speech_is_no_cue(kit, extractor) -> None:
+    # أعتقد (I believe) shares its matching form with اعتقد (he believed).
+    body = "وقال المدرب سامر: المباراة صعبة. أعتقد أن الضغط على الفريقين كبير."
+    table = [("سامر", Label.PERSON, "Q1", "سامر")]
+    claims = _claims(kit, extractor, body, table)
+    assert len(claims) == 1
+    assert claims[0].text.startswith("المباراة صعبة")
+
+
+def test_impersonal_belief_is_the_journalists_voice(kit, extractor) -> None:
+    body = "ويعتقد أن النهر جف قبل آلاف السنين."
+    assert _claims(kit, extractor, body) == []
+
+
+def test_finding_verbs_with_ila_anna(kit, extractor) -> None:
+    body = "وتوصلت دراسة أجراها باحثون إلى أن النهر جف قبل آلاف السنين."
+    (claim,) = _claims(kit, extractor, body)
+    assert "دراسة" in claim.speaker.text
+    assert claim.text == "النهر جف قبل آلاف السنين"
+
+
+def test_reaching_an_agreement_is_no_claim(kit, extractor) -> None:
+    body = "وتوصل الطرفان إلى اتفاق لوقف إطلاق النار."
+    assert _claims(kit, extractor, body) == []
+
+
+def test_estimate_participle_after_a_kana_subject(kit, extractor) -> None:
+    body = "وكانت الصحف قد استقبلت البيان بالكثير من الشكوك، مرجحة تعرض الموقع للاختراق."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الصحف"
+    assert claim.stance is Stance.ESTIMATE
+    assert claim.text == "تعرض الموقع للاختراق"
+
+
+def test_impersonal_belief_after_but_is_no_claim(kit, extractor) -> None:
+    # لكن right before the verb leaves it without a subject: "but it is believed that".
+    body = "وأنقذت السلطات عشرين شخصا من القارب، لكن يعتقد أن آخرين غرقوا."
+    assert _claims(kit, extractor, body) == []
+
+
+def test_negated_and_generic_beliefs_are_no_claims(kit, extractor) -> None:
+    body = "ولا يعتقد أن المشتبه به كان معروفا للشرطة. ويحق للمحكمة محاكمة من تعتقد أنهم ساعدوه."
+    assert _claims(kit, extractor, body) == []

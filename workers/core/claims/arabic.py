@@ -93,6 +93,7 @@ NOMINAL_SPEAKER_MAX = 8
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
 UNSAID = frozenset({"لم", "ولم", "فلم", "لن", "ولن"})
+GENERIC_WHO = frozenset({"من", "لمن", "ممن", "ومن"})
 APPOSITION_OPENERS = frozenset({"بينهم", "بينهن", "بينها", "منهم", "ومنهم", "بينهما"})
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"})
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
@@ -180,6 +181,10 @@ class _SentenceParser:
                 continue  # وذهب إلى حد وصفها بـ…: "its description", a noun, not a verb
             if found and i > 0 and tokens[i - 1].norm in UNSAID and found[0].lemma != "استبعد":
                 continue  # لم يعلن بعد موعد اللقاء: nothing was said
+            if found and found[0].present and i > 0 and tokens[i - 1].norm in GENERIC_WHO:
+                continue  # لمن تعتقد أنهم …، من يقول إن …: whoever, no one in particular
+            if found and found[0].lemma == "اعتقد" and i > 0 and tokens[i - 1].norm in NEGATIONS:
+                continue  # ولا يعتقد أن …: a belief denied is no claim of anyone's
             if found:
                 cues.append((i, found[0], found[1]))
         drafts: list[Draft] = []
@@ -709,6 +714,13 @@ class _SentenceParser:
         before it speaks for the subject of the sentence's verb."""
         if ci < 3 or not tokens[0].is_word:
             return
+        if tokens[0].norm in KANA and (tokens[1].norm.startswith("ال") or self._entity_at(tokens, 1)):
+            # وكانت الصحف قد قابلت …، مرجحة …: the subject right after كان
+            end = self._chunk_end(tokens, 1, ci)
+            if 1 < end < ci:
+                draft.speaker = _span(tokens, 1, end)
+                draft.speaker_from = SpeakerFrom.MENTION
+                return
         probe = Draft(draft.content, None, draft.kind, draft.stance, SpeakerFrom.CONTEXT)
         self._read_zone(sentence, tokens, (1, ci), probe, nominal_allowed=True)
         if probe.speaker is not None and probe.role is not None:
@@ -1672,7 +1684,7 @@ class _SentenceParser:
                 break
         # … ورغم ارتباطه بالانتقال إلا أن تقارير صحافية تكهنت …: the subject starts after
         # the concessive connector, not at the clause start.
-        for k in range(ci - 2, start, -1):
+        for k in range(ci - 1, start, -1):
             if tokens[k].norm in BUT_WORDS or (
                 tokens[k].norm == "ان" and tokens[k - 1].norm in EXCEPT_WORDS
             ):
