@@ -212,3 +212,15 @@ def test_impersonal_belief_after_but_is_no_claim(kit, extractor) -> None:
 def test_negated_and_generic_beliefs_are_no_claims(kit, extractor) -> None:
     body = "ولا يعتقد أن المشتبه به كان معروفا للشرطة. ويحق للمحكمة محاكمة من تعتقد أنهم ساعدوه."
     assert _claims(kit, extractor, body) == []
+
+
+# ---- according to a measure is no source ------------------------------------------
+def test_according_to_a_measure_is_no_source(kit, extractor) -> None:
+    body = "وقد تبلغ كلفة الدعم مليارات الدولارات وفقا لحجم المساعدة الحكومية."
+    assert _claims(kit, extractor, body) == []
+
+
+def test_according_to_data_stays_a_source(kit, extractor) -> None:
+    body = "وارتفعت الأسعار بنسبة خمسة بالمئة، وفقا لبيانات رسمية."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "بيانات رسمية"
