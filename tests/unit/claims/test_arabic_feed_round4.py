@@ -224,3 +224,27 @@ def test_according_to_data_stays_a_source(kit, extractor) -> None:
     body = "وارتفعت الأسعار بنسبة خمسة بالمئة، وفقا لبيانات رسمية."
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "بيانات رسمية"
+
+
+# ---- noun contents end before their channel; relative cues after an apposition -----------
+def test_noun_content_after_an_marker_ends_before_the_channel(kit, extractor) -> None:
+    body = 'وكشف المهندس سامي حداد عن فكرة بناء "جسر القرن" في مقال نشره في مجلة علمية.'
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.text == 'فكرة بناء "جسر القرن"'
+
+
+def test_clause_content_keeps_a_trailing_channel_phrase(kit, extractor) -> None:
+    # After أن the content is a clause: في مقال belongs to what was said.
+    body = "وقال سامي حداد إن الفكرة ظهرت أول مرة في مقال علمي."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.text == "الفكرة ظهرت أول مرة في مقال علمي"
+
+
+def test_relative_cue_after_an_apposition_comma(kit, extractor) -> None:
+    body = "وانتقد الرئيس قرار سامي حداد، الذي قال إن الاتفاق انتهى."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table)
+    said = kit.by_content(claims, "الاتفاق انتهى")
+    assert said.speaker.text == "سامي حداد"

@@ -359,6 +359,8 @@ class _SentenceParser:
         if ci < 2 or tokens[ci - 1].norm not in RELATIVES:
             return
         before = tokens[ci - 2]
+        if not before.is_word and before.text in COMMAS and ci >= 3:
+            before = tokens[ci - 3]  # … سيرغي لافروف، الذي أضاف: the apposition's comma
         named = next((e for e in self._entities if e.end == before.end), None)
         if named is None or named.label.value not in ("PERSON", "ORG"):
             return
@@ -607,7 +609,14 @@ class _SentenceParser:
         if content_start >= limit:
             return None
         channel_pp = None
-        if zone_end == content_start:
+        noun_marker = (
+            zone_end < content_start
+            and tokens[content_start - 1].is_word
+            and tokens[content_start - 1].norm not in self.lex.complementizers
+        )
+        if zone_end == content_start or noun_marker:
+            # كشف عن فكرة … في مقال نشره: a noun content (bare, or after عن/إلى/على) ends
+            # before the channel, as a clause after أن does not.
             # A bare noun content (نفت الحركة ذلك في بيان مقتضب) ends before the channel.
             channel_pp = self._channel_tail(tokens, content_start, limit)
         content_end = channel_pp if channel_pp is not None else limit
