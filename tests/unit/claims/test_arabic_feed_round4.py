@@ -136,10 +136,7 @@ def test_call_without_a_speaker_apart_from_the_addressee_is_dropped(kit, extract
 # ---- title quotations that the body marks as a term ------------------------------------
 def test_title_term_the_body_also_marks_is_no_framing(kit, extractor) -> None:
     title = 'جدل حول صور "الأبطال" في الشوارع'
-    body = (
-        'وانتشرت صور "الأبطال" في المدن. '
-        'وقال سامي حداد "لن نسمح برمي صور الأبطال في الشارع".'
-    )
+    body = 'وانتشرت صور "الأبطال" في المدن. وقال سامي حداد "لن نسمح برمي صور الأبطال في الشارع".'
     table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
     claims = _claims(kit, extractor, body, table, title=title)
     assert [c for c in claims if c.field.value == "title"] == []

@@ -723,7 +723,9 @@ class _SentenceParser:
         before it speaks for the subject of the sentence's verb."""
         if ci < 3 or not tokens[0].is_word:
             return
-        if tokens[0].norm in KANA and (tokens[1].norm.startswith("ال") or self._entity_at(tokens, 1)):
+        if tokens[0].norm in KANA and (
+            tokens[1].norm.startswith("ال") or self._entity_at(tokens, 1)
+        ):
             # وكانت الصحف قد قابلت …، مرجحة …: the subject right after كان
             end = self._chunk_end(tokens, 1, ci)
             if 1 < end < ci:
@@ -772,7 +774,7 @@ class _SentenceParser:
         first = next((j for j in range(ci) if tokens[j].is_word), None)
         if first is None or first >= ci - 1 or tokens[first].in_quote:
             return None
-        aside = set()
+        aside: set[int] = set()
         for j in range(first, ci):
             for phrase in self.lex.time_phrases:
                 if _match_words(tokens, j, phrase):

@@ -83,7 +83,8 @@ class CueClaimExtractor:
             title,
             body,
             by_field[TextField.TITLE],
-            _body_terms(body_text, title_text),
+            # Only a title with a quotation can frame anything: skip the body pass otherwise.
+            _body_terms(body_text, title_text) if _has_quote(title_text) else None,
         )
         # A cross-head quoting what the title already quotes from the same claim is the
         # same statement: it is emitted once, for the title.
@@ -349,6 +350,10 @@ class CueClaimExtractor:
 
 
 BodyTerms = dict[str, list[int]]
+
+
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in OPENING_QUOTE_MARKS)
 
 
 def _body_terms(body: str, title: str) -> BodyTerms:
@@ -679,6 +684,7 @@ def _same_party(speaker: Speaker, source: ClaimSource) -> bool:
     return words_of(speaker.text) == words_of(source.text)
 
 
+OPENING_QUOTE_MARKS = ('"', "“", "«", "„")
 NARRATIVE_WORDS = frozenset(match_form(w) for w in ("وكان", "وكانت", "وقد", "ومن", "وفي", "وعلى"))
 
 
