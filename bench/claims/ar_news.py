@@ -5,8 +5,8 @@
     python -m bench.claims.ar_news --select blind      # list the chosen article ids
     python -m bench.claims.ar_news --speed             # claim-stage throughput on feed text
 
-The article text is never in the repository: ``ar_news/{blind,tuning,...,tuning4}.json`` hold
-article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
+The article text is never in the repository: ``ar_news/{blind,tuning,...,tuning5,blind2}.json``
+hold article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
 content in the title or body of the article read at run time from
 ``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file the run prints why and
 exits 0 (nothing is scored).
@@ -17,7 +17,9 @@ per source, the five with the smallest hashes (five categories per source where 
 The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind ids excluded,
 ``tuning2`` (a second tuning batch, two per source) ``tuning2`` with both excluded,
 ``tuning3`` (five per source, annotated and scored before round 2) with all three excluded,
-``tuning4`` (three per source, annotated and scored before round 3) with all four excluded.
+``tuning4`` (three per source, annotated and scored before round 3) with all four excluded;
+round 4: ``blind2`` (five per source, a second blind set: the first had been run after every
+round) with all five excluded, ``tuning5`` (three per source) with all six excluded.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
