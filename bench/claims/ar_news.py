@@ -5,8 +5,8 @@
     python -m bench.claims.ar_news --select blind      # list the chosen article ids
     python -m bench.claims.ar_news --speed             # claim-stage throughput on feed text
 
-The article text is never in the repository: ``ar_news/{blind,tuning,...,tuning4}.json`` hold
-article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
+The article text is never in the repository: ``ar_news/{blind,tuning,...,tuning5,blind2}.json``
+hold article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
 content in the title or body of the article read at run time from
 ``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file the run prints why and
 exits 0 (nothing is scored).
@@ -17,7 +17,9 @@ per source, the five with the smallest hashes (five categories per source where 
 The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind ids excluded,
 ``tuning2`` (a second tuning batch, two per source) ``tuning2`` with both excluded,
 ``tuning3`` (five per source, annotated and scored before round 2) with all three excluded,
-``tuning4`` (three per source, annotated and scored before round 3) with all four excluded.
+``tuning4`` (three per source, annotated and scored before round 3) with all four excluded;
+round 4: ``blind2`` (five per source, a second blind set: the first had been run after every
+round) with all five excluded, ``tuning5`` (three per source) with all six excluded.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
@@ -55,7 +57,7 @@ FEED_NAME = "data/feeds/ar-ant-news.jsonl.gz"
 SOURCES = ("alarabia", "BBC", "CNN", "france24", "skynews")
 PER_SOURCE = 5
 MIN_CHARS, MAX_CHARS = 400, 2500
-SETS = ("blind", "tuning", "tuning2", "tuning3", "tuning4")
+SETS = ("blind", "tuning", "tuning2", "tuning3", "tuning4", "blind2", "tuning5")
 
 
 def shared_dir() -> Path | None:
@@ -119,7 +121,9 @@ def select(
 
 def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     """blind first; tuning excludes it; tuning2 (two per source) excludes both; tuning3 (five
-    per source) excludes all three; tuning4 (three per source, round 3) excludes all four."""
+    per source) excludes all three; tuning4 (three per source, round 3) excludes all four;
+    round 4: blind2 (five per source, a fresh blind set: the first one had been run after every
+    round) excludes all five, tuning5 (three per source) excludes all six."""
     blind = select(records, "blind")
     tuning = select(records, "tuning", exclude=frozenset(blind))
     tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
@@ -130,12 +134,17 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
         exclude=frozenset(blind + tuning + tuning2 + tuning3),
         per_source=3,
     )
+    earlier = frozenset(blind + tuning + tuning2 + tuning3 + tuning4)
+    blind2 = select(records, "blind2", exclude=earlier)
+    tuning5 = select(records, "tuning5", exclude=earlier | frozenset(blind2), per_source=3)
     return {
         "blind": blind,
         "tuning": tuning,
         "tuning2": tuning2,
         "tuning3": tuning3,
         "tuning4": tuning4,
+        "blind2": blind2,
+        "tuning5": tuning5,
     }
 
 

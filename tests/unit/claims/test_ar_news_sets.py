@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 SETS = Path(__file__).resolve().parents[3] / "bench" / "claims" / "ar_news"
-NAMES = ("blind", "tuning", "tuning2", "tuning3")
+NAMES = ("blind", "tuning", "tuning2", "tuning3", "tuning4", "blind2", "tuning5")
 STANCES = {
     "assert",
     "confirm",
@@ -37,6 +37,7 @@ def test_sets_share_no_article() -> None:
             assert article_id not in seen, f"{article_id} in {seen.get(article_id)} and {name}"
             seen[article_id] = name
     assert sum(1 for name in seen.values() if name == "tuning3") == 25
+    assert sum(1 for name in seen.values() if name == "blind2") == 25
 
 
 @pytest.mark.parametrize("name", NAMES)

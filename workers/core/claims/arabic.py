@@ -93,6 +93,7 @@ NOMINAL_SPEAKER_MAX = 8
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
 UNSAID = frozenset({"لم", "ولم", "فلم", "لن", "ولن"})
+GENERIC_WHO = frozenset({"من", "لمن", "ممن", "ومن"})
 APPOSITION_OPENERS = frozenset({"بينهم", "بينهن", "بينها", "منهم", "ومنهم", "بينهما"})
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"})
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
@@ -180,6 +181,10 @@ class _SentenceParser:
                 continue  # وذهب إلى حد وصفها بـ…: "its description", a noun, not a verb
             if found and i > 0 and tokens[i - 1].norm in UNSAID and found[0].lemma != "استبعد":
                 continue  # لم يعلن بعد موعد اللقاء: nothing was said
+            if found and found[0].present and i > 0 and tokens[i - 1].norm in GENERIC_WHO:
+                continue  # لمن تعتقد أنهم …، من يقول إن …: whoever, no one in particular
+            if found and found[0].lemma == "اعتقد" and i > 0 and tokens[i - 1].norm in NEGATIONS:
+                continue  # ولا يعتقد أن …: a belief denied is no claim of anyone's
             if found:
                 cues.append((i, found[0], found[1]))
         drafts: list[Draft] = []
@@ -354,6 +359,8 @@ class _SentenceParser:
         if ci < 2 or tokens[ci - 1].norm not in RELATIVES:
             return
         before = tokens[ci - 2]
+        if not before.is_word and before.text in COMMAS and ci >= 3:
+            before = tokens[ci - 3]  # … سيرغي لافروف، الذي أضاف: the apposition's comma
         named = next((e for e in self._entities if e.end == before.end), None)
         if named is None or named.label.value not in ("PERSON", "ORG"):
             return
@@ -550,6 +557,8 @@ class _SentenceParser:
                 return accusation
         marker = self._find_marker(tokens, ci, cue, limit, inside_entity)
         kana = None if clitic or cue.tag == "part" else self._kana_subject(tokens, ci)
+        if kana is None and not clitic and not cue.present and cue.tag in ("m", "f"):
+            kana = self._fronted_subject(tokens, ci)
         if kana is None and cue.present and not clitic and cue.tag in ("m", "f"):
             kana = self._subject_before(tokens, ci)  # ترامب يحذر روحاني من …
             if kana is not None and not (
@@ -600,7 +609,14 @@ class _SentenceParser:
         if content_start >= limit:
             return None
         channel_pp = None
-        if zone_end == content_start:
+        noun_marker = (
+            zone_end < content_start
+            and tokens[content_start - 1].is_word
+            and tokens[content_start - 1].norm not in self.lex.complementizers
+        )
+        if zone_end == content_start or noun_marker:
+            # كشف عن فكرة … في مقال نشره: a noun content (bare, or after عن/إلى/على) ends
+            # before the channel, as a clause after أن does not.
             # A bare noun content (نفت الحركة ذلك في بيان مقتضب) ends before the channel.
             channel_pp = self._channel_tail(tokens, content_start, limit)
         content_end = channel_pp if channel_pp is not None else limit
@@ -657,6 +673,15 @@ class _SentenceParser:
                 # … حذر إيران من مغبة …: whom he warned belongs to the warning
                 draft.content = _trim(sentence.text, Span(tokens[zone[0]].start, draft.content.end))
                 return draft
+            if (
+                cue.lemma in ADDRESSEE_CALLS
+                and zone[0] < zone_end
+                and draft.speaker is not None
+                and not self._empty_zone(tokens, zone[0], zone_end)
+            ):
+                # الشيخ X … دعا القبائل إلى …: whom he called on belongs to the call
+                draft.content = _trim(sentence.text, Span(tokens[zone[0]].start, draft.content.end))
+                return draft
             self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
             return draft if draft.speaker is not None else None
         # وطالب الطبيب بشرب الماء: a call for something (بـ) names no addressee.
@@ -668,6 +693,8 @@ class _SentenceParser:
             and self._addressee(sentence, tokens, zone, clitic, draft)
         ):
             return draft
+        if zone_end == content_start and CALL_REQUEST.fullmatch(tokens[content_start].norm):
+            return None  # يدعو إيران للتحقيق with no speaker told apart from the addressee
         if cue.pronoun_subject:
             subject = None if clitic or cue.tag == "part" else self._subject_before(tokens, ci)
             if subject is not None:
@@ -696,6 +723,15 @@ class _SentenceParser:
         before it speaks for the subject of the sentence's verb."""
         if ci < 3 or not tokens[0].is_word:
             return
+        if tokens[0].norm in KANA and (
+            tokens[1].norm.startswith("ال") or self._entity_at(tokens, 1)
+        ):
+            # وكانت الصحف قد قابلت …، مرجحة …: the subject right after كان
+            end = self._chunk_end(tokens, 1, ci)
+            if 1 < end < ci:
+                draft.speaker = _span(tokens, 1, end)
+                draft.speaker_from = SpeakerFrom.MENTION
+                return
         probe = Draft(draft.content, None, draft.kind, draft.stance, SpeakerFrom.CONTEXT)
         self._read_zone(sentence, tokens, (1, ci), probe, nominal_allowed=True)
         if probe.speaker is not None and probe.role is not None:
@@ -730,6 +766,41 @@ class _SentenceParser:
         if any(self.lex.cue(t.norm) or t.norm in self.lex.complementizers for t in words):
             return None
         return k + 1, end
+
+    def _fronted_subject(self, tokens: list[Token], ci: int) -> tuple[int, int] | None:
+        """``الشيخ X، عضو المجلس، من جهته، دعا القبائل إلى …``: a sentence that opens with a
+        named or titled subject (its appositions and a من جهته aside between commas) and then a
+        past cue with no و — what follows the verb is its object or addressee, not a speaker."""
+        first = next((j for j in range(ci) if tokens[j].is_word), None)
+        if first is None or first >= ci - 1 or tokens[first].in_quote:
+            return None
+        aside: set[int] = set()
+        for j in range(first, ci):
+            for phrase in self.lex.time_phrases:
+                if _match_words(tokens, j, phrase):
+                    aside.update(range(j, j + len(phrase)))  # من جهته، بدوره
+        words = [t for j, t in enumerate(tokens[first:ci], first) if t.is_word and j not in aside]
+        if len(words) > MAX_SUBJECT_TOKENS or any(
+            t.in_quote
+            or self.lex.cue(t.norm)
+            or t.norm in self.lex.complementizers
+            or t.norm in self.lex.speaker_stops
+            or _preposition(t.norm)
+            for t in words
+            if t.norm not in self.lex.time_words
+        ):
+            return None
+        if any(not t.is_word and t.text not in COMMAS for t in tokens[first:ci]):
+            return None
+        opener = tokens[first].norm
+        if opener.startswith("و") or opener in self.lex.time_words:
+            return None  # وبشأن الأزمة، قال …; ويدعم X …، و قال …: no fronted subject
+        named = (
+            self._role_like(tokens, (first, ci))
+            or self._entity_at(tokens, first)
+            or (opener.startswith("ال") and self._entity_at(tokens, first + 1))
+        )
+        return (first, ci) if named else None
 
     def _empty_zone(self, tokens: list[Token], a: int, b: int) -> bool:
         return all(not t.is_word or t.norm in self.lex.time_words for t in tokens[a:b])
@@ -1010,11 +1081,18 @@ class _SentenceParser:
             # دعا وزير الخارجية، جواد ظريف، الرئيس الأمريكي، دونالد ترامب، إلى …: role and
             # name of the speaker, then the addressee.
             segments = self._segments(tokens, a, b)
-            if len(segments) < 3 or not self._is_name(tokens, *segments[1]):
+            if len(segments) < 3:
+                return False
+            if self._is_name(tokens, *segments[0]) and self._role_like(tokens, segments[1]):
+                # دعا الشيخ X، أحد مشايخ القبيلة، جميع …: the name, then its role.
+                speaker, role = segments[0], segments[1]
+            elif self._is_name(tokens, *segments[1]):
+                role, speaker = segments[0], segments[1]
+            else:
                 return False
             draft.speaker_from = SpeakerFrom.MENTION
-            draft.role = _span(tokens, *segments[0])
-            draft.speaker = _span(tokens, *segments[1])
+            draft.role = _span(tokens, *role)
+            draft.speaker = _span(tokens, *speaker)
             draft.content = _trim(
                 sentence.text, Span(tokens[segments[2][0]].start, draft.content.end)
             )
@@ -1034,6 +1112,13 @@ class _SentenceParser:
         draft.content = _trim(sentence.text, Span(tokens[addressee].start, content_end))
         draft.kind = ClaimKind.INDIRECT
         return True
+
+    def _role_like(self, tokens: list[Token], segment: tuple[int, int]) -> bool:
+        """A segment that opens with a role noun or أحد/إحدى (one of the …) describes."""
+        first = next((t for t in tokens[segment[0] : segment[1]] if t.is_word), None)
+        return first is not None and (
+            first.norm in self.lex.role_nouns or first.norm in ONE_OF_WORDS
+        )
 
     def _find_marker(
         self,
@@ -1114,6 +1199,14 @@ class _SentenceParser:
                 return j, j  # وأكدت المنظمة، …، هذا القصف: a confirmed report, named
             if cue.lemma == "طالب" and tok.norm.startswith("ب") and len(tok.norm) >= 4:
                 return j, j  # مطالبا بضمانات دولية
+            if (
+                cue.lemma in ADDRESSEE_CALLS
+                and j > ci + 1
+                and CALL_REQUEST.fullmatch(tok.norm) is not None
+                and not self._entity_at(tokens, j)
+            ):
+                fallback = j if fallback is None else fallback
+                continue  # دعا X المغرر بهم للتوقف عن …: the request, glued to لـ (unless إلى)
             if cue.lemma == "طلب" and tok.norm == "من":
                 return j, j  # طلبت قطر من المحكمة أن …: the addressee and the request
             if (
@@ -1313,7 +1406,15 @@ class _SentenceParser:
         if not nominal_allowed or not nominals:
             return
         draft.speaker_from = SpeakerFrom.MENTION
-        if len(nominals) >= 2 and self._is_name(tokens, *nominals[1]):
+        if (
+            len(nominals) >= 2
+            and self._is_name(tokens, *nominals[0])
+            and self._role_like(tokens, nominals[1])
+        ):
+            # الشيخ X، أحد مشايخ القبيلة، …: the name, then what he is.
+            draft.speaker = _span(tokens, *nominals[0])
+            draft.role = _span(tokens, *nominals[1])
+        elif len(nominals) >= 2 and self._is_name(tokens, *nominals[1]):
             # Both look like names (منسق الشؤون …، توم فليتشر): Arabic puts the role first.
             draft.role = _span(tokens, *nominals[0])
             draft.speaker = _span(tokens, *nominals[1])
@@ -1432,8 +1533,8 @@ class _SentenceParser:
                 in (self.lex.channel_nouns | {_strip_al(n) for n in self.lex.channel_nouns})
             ):
                 return j
-            if tok.norm in ("خلال", "امام", "عبر", "عقب", "اثناء") and j > a:
-                return j
+            if tok.norm in PP_INSIDE_SEGMENT and j > a:
+                return j  # سامي حداد عند وصوله …: a time or place phrase, not the speaker
             if tok.norm == "في" and j > a and j + 1 < b and _own_occasion(tokens[j + 1]):
                 return j  # وقال وزير المالية في رده على …: the occasion, not the speaker
             if self._is_hearer(tokens, j) or self._is_audience(tokens, j):
@@ -1594,7 +1695,7 @@ class _SentenceParser:
                 break
         # … ورغم ارتباطه بالانتقال إلا أن تقارير صحافية تكهنت …: the subject starts after
         # the concessive connector, not at the clause start.
-        for k in range(ci - 2, start, -1):
+        for k in range(ci - 1, start, -1):
             if tokens[k].norm in BUT_WORDS or (
                 tokens[k].norm == "ان" and tokens[k - 1].norm in EXCEPT_WORDS
             ):
@@ -1895,6 +1996,11 @@ VERBAL_NOUN = re.compile(
 )  # تغيير، إطلاق، افتتاح، انسحاب، استئناف (match forms: إ → ا), with a pronoun (توقفه)
 
 
+CALL_REQUEST = re.compile(
+    r"(?:لل(?:ت...|ت.ا..|ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.)|لعدم|لوقف)(?:ه|ها|هم)?"
+)  # للتوقف، للترحيب، للانخراط، لعدم، لوقف: لـ and a verbal noun, what a call asks for
+ADDRESSEE_CALLS = ("دعا", "حث")  # lemmas as the lexicon writes them
+ONE_OF_WORDS = frozenset(match_form(w) for w in ("أحد", "إحدى"))
 ILGHA = match_form("إلغاء")
 SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
 
@@ -2036,6 +2142,10 @@ def _content(
     return _trim(text, span), ClaimKind.INDIRECT
 
 
+PP_INSIDE_SEGMENT = frozenset(
+    match_form(w)
+    for w in ("خلال", "أمام", "عبر", "عقب", "أثناء", "قبيل", "بعيد", "عند", "إبان", "طوال", "طيلة")
+)
 ALA = match_form("على")
 CONCESSIVE = frozenset(match_form(w) for w in ("رغم", "برغم", "ورغم"))
 AQAB = match_form("أعقاب")

@@ -78,7 +78,15 @@ class CueClaimExtractor:
         if not title:
             headline = _headline_colon(title_text, by_field[TextField.TITLE], _speaker_words(body))
             title = [headline] if headline else []
-        framed = self._framings(TextField.TITLE, title_text, title, body, by_field[TextField.TITLE])
+        framed = self._framings(
+            TextField.TITLE,
+            title_text,
+            title,
+            body,
+            by_field[TextField.TITLE],
+            # Only a title with a quotation can frame anything: skip the body pass otherwise.
+            _body_terms(body_text, title_text) if _has_quote(title_text) else None,
+        )
         # A cross-head quoting what the title already quotes from the same claim is the
         # same statement: it is emitted once, for the title.
         framed += [
@@ -111,7 +119,7 @@ class CueClaimExtractor:
                 drafts = self._parse(sentence, local)
                 if drafts:
                     joinable = None
-                if not drafts and open_colon is not None:
+                if not drafts and open_colon is not None and not _narrative_opening(sentence):
                     _extend_to(text, open_colon, sentence.end)
                     continue
                 open_colon = None
@@ -284,6 +292,7 @@ class CueClaimExtractor:
         already: list[_Found],
         body: list[_Found],
         names: Sequence[Entity] = (),
+        body_terms: BodyTerms | None = None,
     ) -> list[_Found]:
         """Quoted phrases in the title or in a short quoted cross-head, attributed to the body
         claim whose content contains them; quoted names (an entity, the title's subject, or
@@ -319,6 +328,8 @@ class CueClaimExtractor:
                 )
                 if origin is None:
                     continue
+                if body_terms and _journalists_term(body_terms, surface, origin.claim):
+                    continue  # جدل حول صور "الشهداء": a term, though a speaker used it too
                 framed.append(
                     _Found(
                         origin.claim.model_copy(
@@ -337,6 +348,34 @@ class CueClaimExtractor:
                     )
                 )
         return framed
+
+
+BodyTerms = dict[str, list[int]]
+
+
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in OPENING_QUOTE_MARKS)
+
+
+def _body_terms(body: str, title: str) -> BodyTerms:
+    """Where the body quotes at most four words, by their matching form: the terms and names
+    the journalist marks (صور "الشهداء"). Cross-heads and a repeated title are left out:
+    they frame a statement, they do not use a term."""
+    terms: BodyTerms = {}
+    for paragraph in split_paragraphs(body):
+        if _is_crosshead(paragraph) or paragraph.value.strip() == title.strip():
+            continue
+        for quote in paragraph.quotes:
+            inner = " ".join(match_form(body[quote.inner_start : quote.inner_end]).split())
+            if inner and len(inner.split()) <= 4:
+                terms.setdefault(inner, []).append(quote.start)
+    return terms
+
+
+def _journalists_term(terms: BodyTerms, surface: str, origin: Claim) -> bool:
+    """The body quotes the same words outside the statement they were traced to: the
+    journalist's own quotation marks around a term, not words the speaker is quoted for."""
+    return any(not origin.start <= at < origin.end for at in terms.get(surface, ()))
 
 
 NAMED_BY = frozenset(
@@ -658,6 +697,22 @@ def _same_party(speaker: Speaker, source: ClaimSource) -> bool:
     if speaker.entity_id and speaker.entity_id == source.entity_id:
         return True
     return words_of(speaker.text) == words_of(source.text)
+
+
+OPENING_QUOTE_MARKS = ('"', "“", "«", "„")
+NARRATIVE_WORDS = frozenset(match_form(w) for w in ("وكان", "وكانت", "وقد", "ومن", "وفي", "وعلى"))
+
+
+def _narrative_opening(sentence: Sentence) -> bool:
+    """A sentence that opens with و and a third-person present or form-V/VI past (ويجب،
+    وتدرب), a definite noun (والفريق) or a narrative particle (وكان، وقد) is the journalist
+    again, not more of the unquoted speech a colon opened: speakers go on in the first person
+    (وسنقاتل، ونحن، وأتمنى) or without a connector."""
+    first = next((t for t in sentence.tokens if t.is_word), None)
+    if first is None or first.in_quote or not first.norm.startswith("و") or len(first.norm) < 4:
+        return False
+    rest = first.norm[1:]
+    return first.norm in NARRATIVE_WORDS or rest.startswith(("ي", "ت", "ال"))
 
 
 def _extend_to(text: str, found: _Found, end: int) -> None:

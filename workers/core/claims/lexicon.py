@@ -155,6 +155,14 @@ def _norm_set(items: list[str]) -> frozenset[str]:
     return frozenset(match_form(item) for item in items)
 
 
+def _complementizers(forms: list[str], suffixes: list[str]) -> frozenset[str]:
+    """The listed forms and every bare إن/أن/بأن with each attached pronoun: the pronoun is
+    the subject of the reported clause whoever it refers to (إنهن، أنك، بأنكم), so no form
+    is left out by accident of which ones the tuning articles used."""
+    bases = [form for form in forms if form in ("إن", "أن", "بأن")]
+    return _norm_set(forms + [base + suffix for base in bases for suffix in suffixes])
+
+
 @cache
 def arabic_lexicon() -> ArabicLexicon:
     data = _load("cues_ar.json")
@@ -183,7 +191,7 @@ def arabic_lexicon() -> ArabicLexicon:
     time_words = data["time_words"]
     return ArabicLexicon(
         cues=cues,
-        complementizers=_norm_set(data["complementizers"]),
+        complementizers=_complementizers(data["complementizers"], data["complementizer_suffixes"]),
         according_to=tuple(_words(p) for p in data["according_to"]),
         relay_speech_nouns=_norm_set(data["relay_speech_nouns"]),
         outlet_nouns=_norm_set(data["outlet_nouns"]),
