@@ -86,6 +86,20 @@ def test_feed_labels_mark_words_the_news_mostly_calls_names() -> None:
     assert not any("fl=" in f for f in plain.features(["والقرضاوي"])[0])
 
 
+def test_finer_cluster_levels_reach_the_token_and_its_near_neighbours_only() -> None:
+    three_levels = Clusters.read(["harbour\t3\t17\t402\n", "the\t1\t9\t88\n"])
+    feats = Featurizer("en", three_levels, Gazetteer(None, "en")).features(
+        ["Ships", "left", "the", "harbour", "."]
+    )
+    assert {"c=3", "cf=17", "c2=402"} <= set(feats[3])
+    assert "-1:c2=402" in feats[4] and "1:c2=88" in feats[1]
+    assert "2:cf=17" in feats[1]  # two before "harbour": the first two levels only
+    assert not any("c2=402" in f for f in feats[1])
+    two_levels = Clusters.read(["harbour\t3\t17\n"])
+    plain = Featurizer("en", two_levels, Gazetteer(None, "en")).features(["harbour"])[0]
+    assert {"c=3", "cf=17"} <= set(plain) and not any(f.startswith("c2=") for f in plain)
+
+
 def test_proclitics_are_split_from_the_stem() -> None:
     assert strip_proclitics("وبالمدينة") == ("وبال", "مدينة")
     assert strip_proclitics("لندن") == ("ل", "ندن")  # a guess the CRF weighs, not a decision

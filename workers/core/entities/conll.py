@@ -97,6 +97,18 @@ def read_conll(path: Path) -> list[Document]:
     return [d for d in documents if d.sentences]
 
 
+def write_conll(documents: Iterable[Document], path: Path) -> None:
+    """Documents as a 2-column IOB2 file with ``-DOCSTART-`` lines (readable by
+    :func:`read_conll` and ``newsflow eval entities --conll``)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for document in documents:
+            handle.write("-DOCSTART- O\n\n")
+            for sentence in document.sentences:
+                for word, tag in zip(sentence.words, sentence.tags, strict=True):
+                    handle.write(f"{word} {tag}\n")
+                handle.write("\n")
+
+
 def sentences_of(documents: Iterable[Document]) -> list[Sentence]:
     return [s for d in documents for s in d.sentences]
 

@@ -119,20 +119,24 @@ def shape(word: str) -> str:
 
 @dataclass
 class Clusters:
-    """Word → cluster ids at two granularities, from ``<lang>.clusters.tsv``."""
+    """Word → cluster ids at several granularities, from ``<lang>.clusters.tsv`` (word, then
+    one id per granularity, coarsest first). The first two levels are the ``c=``/``cf=``
+    features of the token and its neighbours; further levels (finer k-means partitions) are
+    the token's own ``c2=``, ``c3=``… features and its ±1 neighbours'."""
 
-    coarse: dict[str, str] = field(default_factory=dict)
-    fine: dict[str, str] = field(default_factory=dict)
+    ids: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, lines: Iterable[str]) -> Clusters:
         clusters = cls()
         for line in lines:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 3:
-                clusters.coarse[parts[0]] = parts[1]
-                clusters.fine[parts[0]] = parts[2]
+            if len(parts) >= 3:
+                clusters.ids[parts[0]] = tuple(parts[1:])
         return clusters
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.ids
 
 
 FEED_LABEL_TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -272,18 +276,20 @@ class Featurizer:
             clitics, stem = strip_proclitics(norm)
             own += ["st=" + stem, "cl=" + clitics, "sp3=" + stem[:3], "ss3=" + stem[-3:]]
             context += ["st=" + stem, "cl=" + clitics]
-            if stem in self.clusters.fine and norm not in self.clusters.fine:
+            if stem in self.clusters and norm not in self.clusters:
                 cluster_key = stem
-        coarse = self.clusters.coarse.get(cluster_key)
-        if coarse is not None:
-            fine = self.clusters.fine[cluster_key]
-            own += ["c=" + coarse, "cf=" + fine]
-            context += ["c=" + coarse, "cf=" + fine]
+        cluster_ids = self.clusters.ids.get(cluster_key)
+        finer: list[str] = []
+        if cluster_ids is not None:
+            own += ["c=" + cluster_ids[0], "cf=" + cluster_ids[1]]
+            context += ["c=" + cluster_ids[0], "cf=" + cluster_ids[1]]
+            finer = [f"c{level}={id_}" for level, id_ in enumerate(cluster_ids[2:], 2)]
+            own += finer
         else:
             own.append("c=none")
             context.append("c=none")
         own.append("bias")
-        near = list(context)
+        near = context + finer
         if self.feed_labels:
             key = self.label_key(word, norm)
             if key is not None:

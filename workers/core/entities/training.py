@@ -36,11 +36,13 @@ from pathlib import Path
 from typing import Any
 
 from workers.core.entities.conll import (
+    Document,
     Sentence,
     SpanScores,
     read_conll,
     sentences_of,
     spans,
+    write_conll,
 )
 from workers.core.entities.kb import KnowledgeBase
 from workers.core.entities.tagger import (
@@ -61,8 +63,15 @@ from workers.core.entities.tagger import (
 DEFAULT_DATA = Path("../shared/data")
 FEEDS = {"en": "feeds/en-news.jsonl.gz", "ar": "feeds/ar-ant-news.jsonl.gz"}
 HELDOUT_SHARE = 0.10
-FEED_ARTICLES = 8000
-"""Feed articles per language the clusters learn from (the first ones of the file)."""
+WIKIGOLD_PARTS = ("train", "train", "tuning", "blind")
+"""Wikigold documents per hash bucket: half trained on, a quarter tuned on, a quarter blind."""
+FEED_ARTICLES: dict[str, int | None] = {"en": 8000, "ar": None}
+"""Feed articles per language the word vectors and clusters learn from (the first ones of the
+file; None: all). Arabic's from all 31,471 gained on both tuning sets; English's from all
+15,000 did not (see the model card), so English keeps the first 8,000."""
+CLUSTER_GRANULARITIES = (128, 1024)
+"""k-means partitions of the word vectors, coarsest first (see :class:`tagger.Clusters`)."""
+KMEANS_BLOCK = 8192
 FEED_LABEL_ARTICLES = 40000
 """Feed articles per language the first-pass CRF labels (the first ones of the file): more
 than either file has (Arabic 31,471, English 15,000), so all of them."""
@@ -91,15 +100,38 @@ def anercorp_tuning_split(data: Path) -> tuple[list[Sentence], list[Sentence]]:
     return trainable[:cut], trainable[cut:]
 
 
-def load_splits(lang: str, data: Path, *, tuning: bool = False) -> Splits:
+def wikigold_part(document: Document) -> str:
+    """``train`` (half the documents), ``tuning`` or ``blind`` (a quarter each) by a fixed hash
+    of the document's first words: the same document always lands in the same part, whatever
+    the file's order."""
+    key = " ".join(word for sentence in document.sentences[:3] for word in sentence.words)
+    return WIKIGOLD_PARTS[zlib.crc32(key.encode("utf-8")) % len(WIKIGOLD_PARTS)]
+
+
+def wikigold_split(data: Path) -> dict[str, list[Document]]:
+    """Wikigold's documents by part (:func:`wikigold_part`): train is trained on, tuning chosen
+    on, blind scored once at the end."""
+    parts: dict[str, list[Document]] = {part: [] for part in dict.fromkeys(WIKIGOLD_PARTS)}
+    for document in read_conll(data / "ner/en-wikigold/wikigold.conll"):
+        parts[wikigold_part(document)].append(document)
+    return parts
+
+
+def load_splits(
+    lang: str, data: Path, *, tuning: bool = False, wikigold_training: bool = True
+) -> Splits:
     """Training and scoring sets; ``tuning`` (Arabic) trains on ANERcorp's first 80 % and
-    scores its 80–90 % block instead of the held-out last 10 %."""
+    scores its 80–90 % block instead of the held-out last 10 %. English trains on CoNLL train
+    and Wikigold's train part (unless ``wikigold_training`` is off) and is scored on CoNLL dev
+    and Wikigold's tuning part; Wikigold's blind part is never read here."""
     if lang == "en":
+        wikigold = wikigold_split(data)
+        conll_train = sentences_of(read_conll(data / "ner/en-conll2003/train.conll"))
         return Splits(
-            train=sentences_of(read_conll(data / "ner/en-conll2003/train.conll")),
+            train=conll_train + (sentences_of(wikigold["train"]) if wikigold_training else []),
             dev={
                 "conll-dev": sentences_of(read_conll(data / "ner/en-conll2003/dev.conll")),
-                "wikigold": sentences_of(read_conll(data / "ner/en-wikigold/wikigold.conll")),
+                "wikigold-tuning": sentences_of(wikigold["tuning"]),
             },
         )
     train, heldout = anercorp_tuning_split(data) if tuning else anercorp_split(data)
@@ -111,6 +143,22 @@ def load_splits(lang: str, data: Path, *, tuning: bool = False) -> Splits:
             "aqmar-dev": sentences_of(read_conll(data / "ner/ar-aqmar/dev.conll")),
         },
     )
+
+
+def write_eval_sets(data: Path, out: Path) -> list[Path]:
+    """The blocks and parts the card scores the whole stage on, as CoNLL files for
+    ``newsflow eval entities --conll`` (write them outside the repository: it is the data)."""
+    out.mkdir(parents=True, exist_ok=True)
+    _, tuning_block = anercorp_tuning_split(data)
+    _, heldout_block = anercorp_split(data)
+    sets = {
+        "ar-anercorp-tuning.conll": [Document(tuning_block)],
+        "ar-anercorp-heldout.conll": [Document(heldout_block)],
+        **{f"en-wikigold-{part}.conll": docs for part, docs in wikigold_split(data).items()},
+    }
+    for name, documents in sets.items():
+        write_conll(documents, out / name)
+    return [out / name for name in sets]
 
 
 # ---------------------------------------------------------------------------------- clusters
@@ -139,14 +187,17 @@ def _stable_hash(word: str) -> int:
 
 
 def kmeans(vectors: Any, k: int, iterations: int = 20, seed: int = 7) -> Any:
-    """Plain Lloyd k-means on unit vectors (cosine), seeded: cluster index per row."""
+    """Plain Lloyd k-means on unit vectors (cosine), seeded: cluster index per row. Rows are
+    assigned in blocks so that 100,000 words × 4,096 centres stay small in memory."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
     centres = vectors[rng.choice(len(vectors), size=k, replace=False)].copy()
     assignment = np.zeros(len(vectors), dtype=np.int64)
     for _ in range(iterations):
-        assignment = np.argmax(vectors @ centres.T, axis=1)
+        for first in range(0, len(vectors), KMEANS_BLOCK):
+            block = vectors[first : first + KMEANS_BLOCK]
+            assignment[first : first + len(block)] = np.argmax(block @ centres.T, axis=1)
         sums = np.zeros_like(centres)
         np.add.at(sums, assignment, vectors)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
@@ -155,16 +206,36 @@ def kmeans(vectors: Any, k: int, iterations: int = 20, seed: int = 7) -> Any:
     return assignment
 
 
-def build_clusters(
-    lang: str,
-    data: Path,
-    out: Path,
-    *,
-    vocabulary: int = 100_000,
-    coarse: int = 128,
-    fine: int = 1024,
-    limit: int | None = None,
-) -> dict[str, Any]:
+@dataclass
+class WordVectors:
+    """The most frequent feed words (most frequent first) and their unit word2vec vectors."""
+
+    words: list[str]
+    vectors: Any
+    stats: dict[str, Any]
+
+    def save(self, path: Path) -> None:
+        import numpy as np
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path.with_suffix(".npy"), self.vectors)
+        path.with_suffix(".json").write_text(
+            json.dumps({"words": self.words, "stats": self.stats}, ensure_ascii=False), "utf-8"
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> WordVectors:
+        import numpy as np
+
+        meta = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        return cls(meta["words"], np.load(path.with_suffix(".npy")), meta["stats"])
+
+
+def train_word_vectors(
+    lang: str, data: Path, *, vocabulary: int = 100_000, limit: int | None = None
+) -> WordVectors:
+    """word2vec (CBOW, 100-d, 3 epochs, one thread, fixed seed and hash: deterministic) on the
+    tokenised text of the first ``limit`` feed articles (all when None)."""
     import numpy as np
     from gensim.models import Word2Vec
 
@@ -187,18 +258,45 @@ def build_clusters(
     words = model.wv.index_to_key[:vocabulary]
     vectors = np.asarray([model.wv[w] for w in words], dtype=np.float32)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    coarse_ids = kmeans(vectors, coarse)
-    fine_ids = kmeans(vectors, fine)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as handle:
-        for word, c, f in zip(words, coarse_ids, fine_ids, strict=True):
-            if "\t" not in word and "\n" not in word:
-                handle.write(f"{word}\t{c}\t{f}\n")
-    return {
+    stats = {
+        "feed_articles": limit or "all",
         "feed_sentences": len(corpus),
         "feed_tokens": tokens,
         "words": len(words),
         "cpu_seconds": round(time.process_time() - started, 1),
+    }
+    return WordVectors(list(words), vectors, stats)
+
+
+def build_clusters(
+    lang: str,
+    data: Path,
+    out: Path,
+    *,
+    granularities: Sequence[int] = CLUSTER_GRANULARITIES,
+    limit: int | None = None,
+    vectors_cache: Path | None = None,
+) -> dict[str, Any]:
+    """Write ``<lang>.clusters.tsv``: each frequent feed word and its k-means cluster at each
+    granularity (coarsest first). ``vectors_cache`` keeps the word vectors between runs that
+    only change the granularities (the file is rebuilt when missing)."""
+    if vectors_cache is not None and vectors_cache.with_suffix(".npy").exists():
+        word_vectors = WordVectors.load(vectors_cache)
+    else:
+        word_vectors = train_word_vectors(lang, data, limit=limit)
+        if vectors_cache is not None:
+            word_vectors.save(vectors_cache)
+    started = time.process_time()
+    levels = [kmeans(word_vectors.vectors, k) for k in granularities]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        for row, word in enumerate(word_vectors.words):
+            if "\t" not in word and "\n" not in word:
+                handle.write("\t".join([word, *(str(level[row]) for level in levels)]) + "\n")
+    return {
+        **word_vectors.stats,
+        "granularities": list(granularities),
+        "kmeans_cpu_seconds": round(time.process_time() - started, 1),
     }
 
 
@@ -302,20 +400,31 @@ def train_language(
     out_dir: Path | None,
     *,
     rebuild_clusters: bool = False,
-    feed_articles: int | None = FEED_ARTICLES,
+    feed_articles: int | None = None,
     feed_label_articles: int = FEED_LABEL_ARTICLES,
     tuning: bool = False,
     reuse_feed_labels: bool = False,
     feed_label_passes: int = FEED_LABEL_PASSES,
+    cluster_granularities: Sequence[int] = CLUSTER_GRANULARITIES,
+    vectors_cache: Path | None = None,
+    wikigold_training: bool = True,
     **crf_params: Any,
 ) -> dict[str, Any]:
     report: dict[str, Any] = {"lang": lang, "date": datetime.now(UTC).date().isoformat()}
     cluster_file = clusters_path(lang, out_dir)
     if rebuild_clusters or not cluster_file.exists():
-        report["clusters"] = build_clusters(lang, data, cluster_file, limit=feed_articles)
+        report["clusters"] = build_clusters(
+            lang,
+            data,
+            cluster_file,
+            granularities=cluster_granularities,
+            # None: the language's default; 0: every article of the feed.
+            limit=FEED_ARTICLES[lang] if feed_articles is None else feed_articles or None,
+            vectors_cache=vectors_cache,
+        )
     clusters = read_clusters(cluster_file)
     gazetteer = Gazetteer(KnowledgeBase.default(), lang)
-    splits = load_splits(lang, data, tuning=tuning)
+    splits = load_splits(lang, data, tuning=tuning, wikigold_training=wikigold_training)
     model = model_path(lang, out_dir)
     labels_file = labels_path(lang, out_dir)
     if reuse_feed_labels and labels_file.exists():
@@ -355,7 +464,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="directory for <lang>.crfsuite and <lang>.clusters.tsv (default: the package's)",
     )
     parser.add_argument("--rebuild-clusters", action="store_true")
-    parser.add_argument("--feed-articles", type=int, default=FEED_ARTICLES)
+    parser.add_argument(
+        "--feed-articles",
+        type=int,
+        default=None,
+        help="feed articles the word vectors learn from (0: all; default: the language's, "
+        "see FEED_ARTICLES)",
+    )
+    parser.add_argument(
+        "--cluster-granularities",
+        default=",".join(map(str, CLUSTER_GRANULARITIES)),
+        help="k-means sizes of the word clusters, coarsest first, comma-separated",
+    )
+    parser.add_argument(
+        "--vectors-cache",
+        type=Path,
+        default=None,
+        help="file stem keeping the word vectors between --rebuild-clusters runs",
+    )
+    parser.add_argument(
+        "--no-wikigold-training",
+        dest="wikigold_training",
+        action="store_false",
+        help="English: train on CoNLL train only (not Wikigold's train part)",
+    )
+    parser.add_argument(
+        "--write-eval-sets",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="only write the ANERcorp blocks and Wikigold parts as CoNLL files into DIR",
+    )
     parser.add_argument(
         "--feed-label-articles",
         type=int,
@@ -381,12 +520,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.data / "ner").is_dir():
         print(f"no training data in {args.data}/ner (see the model card)", file=sys.stderr)
         return 2
+    if args.write_eval_sets is not None:
+        for path in write_eval_sets(args.data, args.write_eval_sets):
+            print(path)
+        return 0
     report = train_language(
         args.lang,
         args.data,
         args.out,
         rebuild_clusters=args.rebuild_clusters,
         feed_articles=args.feed_articles,
+        cluster_granularities=[int(k) for k in args.cluster_granularities.split(",")],
+        vectors_cache=args.vectors_cache,
+        wikigold_training=args.wikigold_training,
         feed_label_articles=args.feed_label_articles,
         tuning=args.tuning,
         reuse_feed_labels=args.reuse_feed_labels,
