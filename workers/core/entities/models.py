@@ -12,12 +12,13 @@ says what to install or which setting to change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from schemas.models import CleanArticle, Entity, Label
+from schemas.models import CleanArticle, Entity, Label, TextField
 from workers.core.entities.coref import ShortFormResolver
 from workers.core.entities.discovery import arabic_variants, skip_letters
 from workers.core.entities.extractor import RuleEntityExtractor, find_values, merge, to_entities
@@ -29,6 +30,7 @@ from workers.core.entities.spans import (
     article_fields,
     discovered_mention,
     has_arabic,
+    longest_first,
 )
 from workers.core.entities.values import ValueFinder
 from workers.core.pipeline import EntityExtractor
@@ -143,6 +145,8 @@ class ModelEntityExtractor:
             # Values keep their canonical ids and the model's names override the KB's. Of the
             # KB's own matches only nationalities stay: filling the model's gaps with KB
             # names lowered dev F1 (CoNLL dev .892 → .889, ANERcorp held-out .691 → .683).
+            latin = {ft.field: not has_arabic(ft.text) for ft in fields}
+            found = joined_by_kb(found, [m for m in known if self._curated(m)], latin)
             kept = [m for m in known if self._fills_gap(m)]
             mentions = merge(merge(values, found), kept)
         else:
@@ -153,8 +157,10 @@ class ModelEntityExtractor:
     def _fills_gap(self, mention: Mention) -> bool:
         if mention.label == Label.NORP:
             return True
-        if not self.fill_curated:
-            return False
+        return self.fill_curated and self._curated(mention)
+
+    def _curated(self, mention: Mention) -> bool:
+        """A hand-curated knowledge-base person or organisation (not a generated entry)."""
         entry = self.kb.entries.get(mention.entity_id)
         return (
             entry is not None and not entry.generated and mention.label in (Label.PERSON, Label.ORG)
@@ -168,6 +174,12 @@ class ModelEntityExtractor:
         start, end = trim_edges(ft.text, span.start, span.end)
         if start >= end:
             return None
+        if (
+            label not in (Label.LOC, Label.NORP)
+            and is_dateline(ft, start, end)
+            and self.kb.lookup(ft.text[start:end], Label.LOC) is not None
+        ):
+            label = Label.LOC  # a known place filed from, not the acronym the model saw
         # A trained model's type is kept: "Australia" the cricket team stays an ORG, linked
         # only to a knowledge-base entry of that type (else it gets an nf: id).
         wanted = label if self.model_first and label != Label.NORP else None
@@ -202,6 +214,44 @@ class ModelEntityExtractor:
                 removed = len(match_form(first)) - len(variant)
                 yield skip_letters(text, max(removed, 0)), entry
                 return
+
+
+def joined_by_kb(
+    found: Sequence[Mention], curated: Sequence[Mention], latin: Mapping[TextField, bool]
+) -> list[Mention]:
+    """The model's mentions, where a curated knowledge-base name of the same type wholly
+    covers one or more of them and is longer (the model split ``Ursula von der Leyen`` into
+    ``Ursula`` and ``Leyen``, or kept only part of the name), replaced by that name. ``latin``
+    says which fields have no Arabic text."""
+    result = list(found)
+    for name in longest_first(curated):
+        inside = [
+            m for m in result if m.field == name.field and m.start < name.end and name.start < m.end
+        ]
+        # One fragment is widened to the name only in Latin script: an Arabic curated name
+        # often carries a title or a first name the annotation leaves out (ANERcorp).
+        enough = len(inside) > 1 or (len(inside) == 1 and latin.get(name.field, False))
+        if enough and all(
+            name.contains(m) and m.label == name.label and m.length < name.length for m in inside
+        ):
+            result = [m for m in result if m not in inside] + [name]
+    return result
+
+
+DATELINE_END = re.compile(r"(?:,\s*[A-Z][A-Za-z.\s]{1,30})?\s*(?:\(\w[\w\s]{0,20}\)\s*)?[—–-]")
+"""What follows a wire dateline's place: an optional ``, STATE``, an optional ``(Reuters)``, then
+a dash."""
+
+
+def is_dateline(ft: FieldText, start: int, end: int) -> bool:
+    """An all-capitals name that opens the body and is followed by a dash (``GENEVA —``,
+    ``KYIV, Ukraine (AP) —``): where a story was filed from, when the name is a place (sports
+    desks open with ``RUGBY UNION -`` too). All-capitals words look like acronyms to the
+    model, which calls them organisations."""
+    if ft.field != "body" or ft.text[:start].strip():
+        return False
+    name = ft.text[start:end]
+    return name.isupper() and DATELINE_END.match(ft.text, end) is not None
 
 
 _OPENING = {")": "(", "]": "["}
