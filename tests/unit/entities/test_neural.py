@@ -87,3 +87,37 @@ def test_encoder_strips_proclitics_and_marks_feed_labels_and_gazetteer() -> None
     assert [TAGS[t] for t in encoded.tags] == ["O", "B-PER", "B-ORG"]
     assert (encoded.chars[0, :3] == UNKNOWN).all()
     assert (encoded.chars[0, 3:] == 0).all()
+
+
+def test_numpy_forward_pass_matches_torch() -> None:
+    torch = pytest.importorskip("torch")
+    from workers.core.entities.neural import (
+        NumpyBiLstmCrf,
+        batch_tensors,
+        build_network,
+        predict,
+    )
+
+    torch.manual_seed(0)
+    featurizer = Featurizer("ar", Clusters(), Gazetteer(None, "ar"))
+    words = Vocabulary()
+    characters = Vocabulary()
+    for word in ("قال", "المدرب", "إن", "الفريق", "فاز"):
+        words.add(word)
+        for ch in word:
+            characters.add(ch)
+    encoder = Encoder(featurizer, words, characters)
+    sentences = [
+        encoder.encode(["قال", "المدرب", "إن", "الفريق", "فاز", "."]),
+        encoder.encode(["فاز", "الفريق"]),
+    ]
+    network = build_network(len(words), len(characters), word_dim=100, hidden=8)
+    for parameter in network.parameters():  # zeros would hide a wrong gate order
+        parameter.data.normal_(0, 0.5)
+    expected, _ = predict(network, sentences)
+    with torch.no_grad():
+        scores = network.emissions(batch_tensors(sentences))
+    mirror = NumpyBiLstmCrf.from_torch(network)
+    for row, emitted in enumerate(mirror.emissions(sentences)):
+        assert np.allclose(emitted, scores[row, : len(emitted)].numpy(), atol=1e-4)
+    assert mirror.tag(sentences) == expected

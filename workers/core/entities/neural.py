@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -90,24 +91,35 @@ class Encoder:
     words: Vocabulary
     chars: Vocabulary
 
+    def __post_init__(self) -> None:
+        # News repeats its words: each word's rows are built once.
+        self._word_rows = lru_cache(maxsize=200_000)(self._build_word_rows)
+
+    def _build_word_rows(self, token: str) -> tuple[int, int, int, np.ndarray, np.ndarray]:
+        norm = self.featurizer.norm(token)
+        clitic, stem = strip_proclitics(norm)
+        chars = np.zeros(MAX_WORD_CHARS, dtype=np.int64)
+        for j, ch in enumerate(norm[:MAX_WORD_CHARS]):
+            chars[j] = self.chars.get(ch)
+        extra = token_extra_features(self.featurizer, token, norm, None)
+        return self.words.get(norm), self.words.get(stem), CLITICS.index(clitic), chars, extra
+
     def encode(self, tokens: Sequence[str], tags: Sequence[str] | None = None) -> EncodedSentence:
-        featurizer = self.featurizer
-        norms = [featurizer.norm(t) for t in tokens]
-        gazetteer = featurizer.gazetteer.tags(norms)
+        rows = [self._word_rows(t) for t in tokens]
         n = len(tokens)
-        words = np.empty(n, dtype=np.int64)
-        stems = np.empty(n, dtype=np.int64)
-        clitics = np.zeros(n, dtype=np.int64)
-        chars = np.zeros((n, MAX_WORD_CHARS), dtype=np.int64)
-        extra = np.zeros((n, len(EXTRA_FEATURES)), dtype=np.float32)
-        for i, (token, norm) in enumerate(zip(tokens, norms, strict=True)):
-            clitic, stem = strip_proclitics(norm)
-            words[i] = self.words.get(norm)
-            stems[i] = self.words.get(stem)
-            clitics[i] = CLITICS.index(clitic)
-            for j, ch in enumerate(norm[:MAX_WORD_CHARS]):
-                chars[i, j] = self.chars.get(ch)
-            extra[i] = token_extra_features(featurizer, token, norm, gazetteer[i])
+        words = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
+        stems = np.fromiter((r[1] for r in rows), dtype=np.int64, count=n)
+        clitics = np.fromiter((r[2] for r in rows), dtype=np.int64, count=n)
+        chars = np.stack([r[3] for r in rows]) if rows else np.zeros((0, MAX_WORD_CHARS), np.int64)
+        extra = (
+            np.stack([r[4] for r in rows])
+            if rows
+            else np.zeros((0, len(EXTRA_FEATURES)), np.float32)
+        )
+        gazetteer = self.featurizer.gazetteer.tags([self.featurizer.norm(t) for t in tokens])
+        for i, tag in enumerate(gazetteer):
+            if tag is not None and tag in _EXTRA_INDEX:
+                extra[i, _EXTRA_INDEX[tag]] = 1.0  # a copy: np.stack does not share the cache's
         encoded_tags = None
         if tags is not None:
             encoded_tags = np.asarray([TAG_INDEX.get(t, 0) for t in tags], dtype=np.int64)
@@ -321,3 +333,99 @@ def predict(network: Any, sentences: Sequence[EncodedSentence], batch_size: int 
         tags.append(results[i][0])
         probabilities.append(results[i][1])
     return tags, probabilities
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.asarray(0.5 * (np.tanh(0.5 * x) + 1.0))
+
+
+@dataclass
+class NumpyBiLstmCrf:
+    """The network's forward pass and decoding in numpy alone (float32), from its torch
+    ``state_dict`` as arrays: what shipping the model without torch as a runtime dependency
+    would run."""
+
+    weights: dict[str, np.ndarray]
+
+    @classmethod
+    def from_torch(cls, network: Any) -> NumpyBiLstmCrf:
+        return cls(
+            {k: v.detach().numpy().astype(np.float32) for k, v in network.state_dict().items()}
+        )
+
+    def crf_parameters(self) -> tuple[np.ndarray, np.ndarray]:
+        w = self.weights
+        transitions = np.where(w["forbidden"], -1e4, w["transitions"]).astype(np.float32)
+        start = np.where(w["start_forbidden"], -1e4, w["start"]).astype(np.float32)
+        return transitions, start
+
+    def _inputs(self, s: EncodedSentence) -> np.ndarray:
+        w = self.weights
+        table = w["word_embedding.weight"]
+        chars = w["char_embedding.weight"][s.chars]  # (n, c, d)
+        kernel = w["char_cnn.weight"]  # (filters, d, 3)
+        padded = np.pad(chars, ((0, 0), (1, 1), (0, 0)))
+        c = chars.shape[1]
+        windows = np.concatenate([padded[:, k : k + c] for k in range(3)], axis=2)  # (n, c, 3d)
+        flat = kernel.transpose(2, 1, 0).reshape(-1, kernel.shape[0])  # (3d, filters)
+        char_features = (windows @ flat + w["char_cnn.bias"]).max(axis=1)
+        return np.concatenate(
+            [
+                table[s.words],
+                table[s.stems],
+                w["clitic_embedding.weight"][s.clitics],
+                char_features,
+                s.extra,
+            ],
+            axis=1,
+        ).astype(np.float32)
+
+    def _direction(self, inputs: np.ndarray, suffix: str) -> np.ndarray:
+        """One LSTM direction over a padded batch (b, n, d); torch's gate order i, f, g, o."""
+        w = self.weights
+        projected = inputs @ w["lstm.weight_ih_l0" + suffix].T
+        projected += w["lstm.bias_ih_l0" + suffix] + w["lstm.bias_hh_l0" + suffix]
+        recurrent = w["lstm.weight_hh_l0" + suffix].T
+        b, n, _ = inputs.shape
+        hidden = recurrent.shape[0]
+        h = np.zeros((b, hidden), np.float32)
+        cell = np.zeros((b, hidden), np.float32)
+        out = np.zeros((b, n, hidden), np.float32)
+        for t in range(n):
+            gates = projected[:, t] + h @ recurrent
+            i = _sigmoid(gates[:, :hidden])
+            f = _sigmoid(gates[:, hidden : 2 * hidden])
+            g = np.tanh(gates[:, 2 * hidden : 3 * hidden])
+            o = _sigmoid(gates[:, 3 * hidden :])
+            cell = f * cell + i * g
+            h = o * np.tanh(cell)
+            out[:, t] = h
+        return out
+
+    def emissions(self, sentences: Sequence[EncodedSentence]) -> list[np.ndarray]:
+        """Per-sentence (n, tags) scores; the backward direction runs on each sentence
+        reversed within its own length, so padding never enters a real token's state."""
+        inputs = [self._inputs(s) for s in sentences]
+        lengths = np.asarray([len(x) for x in inputs])
+        n = int(lengths.max()) if len(inputs) else 0
+        width = inputs[0].shape[1] if inputs else 0
+        forward = np.zeros((len(inputs), n, width), np.float32)
+        backward = np.zeros_like(forward)
+        for row, x in enumerate(inputs):
+            forward[row, : len(x)] = x
+            backward[row, : len(x)] = x[::-1]
+        ahead = self._direction(forward, "")
+        behind = self._direction(backward, "_reverse")
+        w = self.weights
+        out: list[np.ndarray] = []
+        for row, k in enumerate(lengths):
+            states = np.concatenate([ahead[row, :k], behind[row, :k][::-1]], axis=1)
+            out.append(states @ w["output.weight"].T + w["output.bias"])
+        return out
+
+    def tag(self, sentences: Sequence[EncodedSentence]) -> list[list[str]]:
+        transitions, start = self.crf_parameters()
+        return [
+            [TAGS[t] for t in viterbi(scores, transitions, start)]
+            for scores in self.emissions(sentences)
+        ]
