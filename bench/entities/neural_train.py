@@ -215,7 +215,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             loss.backward()
             torch.nn.utils.clip_grad_norm_(network.parameters(), 5.0)
             optimiser.step()
-            total += float(loss) * len(batch)
+            total += loss.item() * len(batch)
         row: dict[str, Any] = {
             "epoch": epoch,
             "loss": round(total / len(train_set), 3),
