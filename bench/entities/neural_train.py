@@ -25,9 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from workers.core.entities.conll import Sentence, SpanScores, spans
-from workers.core.entities.kb import KnowledgeBase
-from workers.core.entities.neural import (
+from bench.entities.neural import (
     TAGS,
     Encoder,
     NumpyBiLstmCrf,
@@ -36,6 +34,8 @@ from workers.core.entities.neural import (
     build_network,
     predict,
 )
+from workers.core.entities.conll import Sentence, SpanScores, spans
+from workers.core.entities.kb import KnowledgeBase
 from workers.core.entities.tagger import (
     Clusters,
     Featurizer,
@@ -329,7 +329,7 @@ def combine(args: argparse.Namespace) -> dict[str, Any]:
     crf = pycrfsuite.Tagger()
     crf.open(str(args.crf / "ar.crfsuite"))
     transitions, start = (t.detach().numpy() for t in network.crf_parameters())
-    from workers.core.entities.neural import viterbi
+    from bench.entities.neural import viterbi
 
     out: dict[str, Any] = {}
     for name, gold in splits.dev.items():

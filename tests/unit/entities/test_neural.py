@@ -8,7 +8,7 @@ import itertools
 import numpy as np
 import pytest
 
-from workers.core.entities.neural import (
+from bench.entities.neural import (
     CLITICS,
     EXTRA_FEATURES,
     TAGS,
@@ -91,7 +91,7 @@ def test_encoder_strips_proclitics_and_marks_feed_labels_and_gazetteer() -> None
 
 def test_numpy_forward_pass_matches_torch() -> None:
     torch = pytest.importorskip("torch")
-    from workers.core.entities.neural import (
+    from bench.entities.neural import (
         NumpyBiLstmCrf,
         batch_tensors,
         build_network,
