@@ -7,11 +7,14 @@ three agents of an idle worker spent most of its idle CPU there (profile of an i
 docs/operations.md "Sizing"), a fixed cost per second that a slow feed pays per article.
 
 ``take_batches`` is the same generator with one change: while the buffer is empty it waits for
-the first event without a timeout; the window of ``within`` then runs from that event (or a full
-buffer ends it sooner). Everything that decides what is committed is Faust's, unchanged: acks
-are off while buffering, and the events of a batch are acked after the loop body is done with
-them, also when it raised or was cancelled (the ``finally``), so callers hold each event until its
-output is safe, as with ``take_events``.
+the first event without a timeout, and then only for the rest of the window Faust's loop would
+have been in (windows of ``within`` back to back from the end of the previous batch), so an
+event waits what it waited before (0 to ``within``, a full buffer ends it sooner).
+
+Everything that decides what is committed is Faust's, unchanged: acks are off while buffering,
+and the events of a batch are acked after the loop body is done with them, also when it raised
+or was cancelled (the ``finally``), so callers hold each event until its output is safe, as with
+``take_events``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,14 @@ from typing import Any
 
 from mode.utils.aiter import aiter
 from mode.utils.futures import notify
+
+
+def window_left(now: float, windows_from: float, within: float) -> float:
+    """Seconds until the end of the current window, windows of ``within`` seconds running back
+    to back from ``windows_from``; a whole window when ``now`` is on a boundary."""
+    if within <= 0:
+        return 0.0
+    return within - (max(0.0, now - windows_from) % within)
 
 
 def take_batches(stream: Any, size: int, within: float) -> AsyncIterator[list[Any]]:
@@ -74,9 +85,11 @@ async def _take_batches(stream: Any, size: int, within: float) -> AsyncIterator[
     stream.add_processor(add_to_buffer)
     stream._enable_passive(aiter(stream.channel))
     try:
+        windows_from = stream.loop.time()
         while not stream.should_stop:
             await stream.wait_for_stopped(has_events)  # idle: no timeout, no wake-ups
-            await stream.wait_for_stopped(full, timeout=within)
+            left = window_left(stream.loop.time(), windows_from, within)
+            await stream.wait_for_stopped(full, timeout=left)
             if not events:
                 continue
             consuming = stream.loop.create_future()
@@ -91,6 +104,7 @@ async def _take_batches(stream: Any, size: int, within: float) -> AsyncIterator[
                 notify(consuming)
                 full.clear()
                 consumed.set()
+                windows_from = stream.loop.time()
     finally:
         stream.enable_acks = enable_acks
         stream._processors.remove(add_to_buffer)

@@ -10,7 +10,7 @@ from typing import Any
 import faust
 import pytest
 
-from workers.stream.batching import take_batches
+from workers.stream.batching import take_batches, window_left
 
 Batcher = Callable[[Any, int, float], AsyncIterator[list[Any]]]
 
@@ -71,3 +71,11 @@ def test_an_idle_stream_does_not_wake_the_agent() -> None:
     faust_own = run_agent(faust_take_events, [], size=16, within=0.01, idle=idle)
     assert ours["waits_idle"] <= 1  # waiting for the first event, without a timeout
     assert faust_own["waits_idle"] >= 10  # what it replaces: a wake-up every ``within``
+
+
+def test_the_first_event_after_idle_waits_the_rest_of_the_running_window() -> None:
+    # windows of 0.05 s from t=10: an event at 10.12 waits until 10.15, as with Faust's loop
+    assert window_left(10.12, 10.0, 0.05) == pytest.approx(0.03)
+    assert window_left(10.0, 10.0, 0.05) == pytest.approx(0.05)  # right after a batch: a whole one
+    assert window_left(9.9, 10.0, 0.05) == pytest.approx(0.05)  # clock before the start
+    assert window_left(11.0, 10.0, 0.0) == 0.0
