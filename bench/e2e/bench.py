@@ -14,9 +14,13 @@ Parts, each on fresh topics, indices and consumer groups:
    characters/s run from the first produce to the last article searchable; the workers' CPU
    (user+system from /proc, robust to a loaded machine) is read when they are ready and after
    the drain, so CPU ms per article is the streaming worker's whole cost, start-up excluded.
-   Per-stage ms come from the workers' own ``newsflow_stage_seconds``.
+   Per-stage ms come from the workers' own ``newsflow_stage_seconds``. Before the backlog,
+   the ready workers are watched idle for ``--idle-seconds``: their idle CPU rate is reported,
+   and a CPU per article without it (idle-corrected) next to the raw one.
 2. **In process** on the same articles: parse, clean, entities, claims and the Elasticsearch
-   documents in one process (CPU time). The ratio worker/in-process is the streaming overhead.
+   documents in one process (CPU time), before the first worker run and after each
+   (``--repeats`` repeats the worker runs). The ratio of the medians, worker/in-process, is
+   the streaming overhead (raw: the issue's figure; idle-corrected: without the fixed rate).
 3. **Bare relay** on the same backlog: an aiokafka consumer bulk-indexing the raw records into
    Elasticsearch without any processing, batches and commits like the worker.
 4. **Latency**: one worker fed at a steady rate (``--latency-rate``; default half the rate one
@@ -99,6 +103,17 @@ def throughput(
         for worker in running:
             pipeline.wait_ready(worker, timeout=600)
         time.sleep(2)  # let the group settle (the second worker's join rebalances)
+        # The idle rate, before any backlog exists: what a worker spends per second with
+        # nothing to do (heartbeats, fetch polls, commits, the lag timer), so a fixed cost per
+        # second is not taken for a cost per article.
+        idle_started = [_cpu_seconds(w.process.pid) for w in running]
+        idle_clock = time.monotonic()
+        time.sleep(args.idle_seconds)
+        idle_rates = idle_cpu_rates(
+            idle_started,
+            [_cpu_seconds(w.process.pid) for w in running],
+            time.monotonic() - idle_clock,
+        )
         cpu_ready = [_cpu_seconds(w.process.pid) for w in running]
         services_ready = _service_cpu(args)
         started = time.monotonic()
@@ -123,14 +138,44 @@ def throughput(
             "worker_cpu_s": [round(c, 1) for c in cpu],
             "worker_cores_busy": [round(c / drained, 2) for c in cpu],
             "cpu_ms_per_article": round(sum(cpu) / len(articles) * 1000, 1),
+            "idle_cpu_ms_per_s": [round(r * 1000, 2) for r in idle_rates],
+            "cpu_ms_per_article_idle_corrected": round(
+                idle_corrected_ms_per_article(cpu, idle_rates, drained, len(articles)), 1
+            ),
             "stage_ms_in_worker": stage_ms,
             "articles_per_bulk": round(len(articles) / bulks, 1) if bulks else None,
             "service_cpu_ms_per_article": services,
             "rss_mib": rss,
+            "load_average": _load(),
         }
     finally:
         pipeline.stop_all()
         pipeline.remove()
+
+
+def idle_cpu_rates(before: list[float], after: list[float], seconds: float) -> list[float]:
+    """CPU seconds per second of each worker between two readings taken ``seconds`` apart."""
+    if seconds <= 0:
+        return [0.0 for _ in before]
+    return [max(0.0, b - a) / seconds for a, b in zip(before, after, strict=True)]
+
+
+def idle_corrected_ms_per_article(
+    cpu_seconds: list[float], idle_rates: list[float], drain_seconds: float, articles: int
+) -> float:
+    """Worker CPU ms per article without what the workers would have spent idle over the
+    drain (each worker's idle rate × the drain time). An upper bound on the fixed part: some
+    idle work (fetch polls) is replaced by useful work under load, so the truth lies between
+    this and the raw figure."""
+    fixed = sum(idle_rates) * drain_seconds
+    return max(0.0, sum(cpu_seconds) - fixed) / articles * 1000
+
+
+def cpu_ratios(worker_ms: list[float], in_process_ms: list[float]) -> tuple[float, float, float]:
+    """(median worker, median in process, their ratio): medians, so one run disturbed by
+    the host does not decide the ratio."""
+    worker, reference = statistics.median(worker_ms), statistics.median(in_process_ms)
+    return worker, reference, round(worker / reference, 3)
 
 
 def _service_cpu(args: argparse.Namespace) -> dict[str, float]:
@@ -214,7 +259,13 @@ def in_process(articles: list[dict[str, Any]]) -> dict[str, Any]:
         "failed": failed,
         "cpu_ms_per_article": round(cpu / len(articles) * 1000, 1),
         "wall_ms_per_article": round(wall / len(articles) * 1000, 1),
+        "load_average": _load(),
     }
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages, as ``uptime`` prints them."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -623,6 +674,20 @@ def main(argv: list[str] | None = None) -> int:
         help="worker counts for the throughput runs (repeatable; default 1 and 2)",
     )
     parser.add_argument(
+        "--repeats",
+        type=int,
+        default=1,
+        help="throughput runs per worker count, each followed by an in-process run "
+        "(ratios use medians; default 1)",
+    )
+    parser.add_argument(
+        "--idle-seconds",
+        type=float,
+        default=10.0,
+        help="seconds the ready workers are watched idle before the backlog, for their idle "
+        "CPU rate (default 10)",
+    )
+    parser.add_argument(
         "--only",
         choices=["throughput", "inprocess", "relay", "latency", "stages"],
         action="append",
@@ -642,18 +707,33 @@ def main(argv: list[str] | None = None) -> int:
     if "stages" in parts:
         report["stages"] = stages(args)
         _print("stage micro-benchmarks (one core, in process)", report["stages"])
+    # In process before the first worker run and after each one: the reference drifts with
+    # the host (36 → 31 ms on one quiet run), so it is measured next to every worker run and
+    # the ratio uses medians.
+    in_process_runs: list[dict[str, Any]] = []
+    worker_runs: dict[int, list[dict[str, Any]]] = {}
+
+    def measure_in_process(title: str) -> None:
+        run = in_process(articles)
+        in_process_runs.append(run)
+        _print(f"in-process pipeline on the same articles (+ ES documents), {title}", run)
+
     if "inprocess" in parts:
-        report["in_process"] = in_process(articles)
-        _print("in-process pipeline on the same articles (+ ES documents)", report["in_process"])
+        measure_in_process("run 1")
     if "throughput" in parts:
-        for n in args.workers or [1, 2]:
-            report[f"pipeline_{n}_worker"] = throughput(args, n, workdir, articles)
-            _print(f"pipeline, {n} worker(s)", report[f"pipeline_{n}_worker"])
-    if "inprocess" in parts and "throughput" in parts:
-        # Again after the workers: CPU per article drifts with the machine's load, so the
-        # ratio below uses the mean of the runs before and after the workers'.
-        report["in_process_after"] = in_process(articles)
-        _print("in-process pipeline again, after the workers", report["in_process_after"])
+        for repeat in range(args.repeats):
+            for n in args.workers or [1, 2]:
+                run = throughput(args, n, workdir, articles)
+                worker_runs.setdefault(n, []).append(run)
+                _print(f"pipeline, {n} worker(s), run {repeat + 1}", run)
+                if "inprocess" in parts:
+                    measure_in_process(f"run {len(in_process_runs) + 1}")
+    if in_process_runs:
+        report["in_process_runs"] = in_process_runs
+        report["in_process"] = in_process_runs[0]
+    for n, runs in worker_runs.items():
+        report[f"pipeline_{n}_worker_runs"] = runs
+        report[f"pipeline_{n}_worker"] = median_run(runs)
     if "relay" in parts:
         report.update(relay_pairs(args, workdir, articles))
     one, two = report.get("pipeline_1_worker"), report.get("pipeline_2_worker")
@@ -662,14 +742,25 @@ def main(argv: list[str] | None = None) -> int:
         report["latency"] = latency(args, workdir, rate)
         _print("produce → searchable latency (1 worker)", report["latency"])
     ratios: dict[str, Any] = {}
-    inproc = [
-        report[k]["cpu_ms_per_article"] for k in ("in_process", "in_process_after") if k in report
-    ]
-    for run in (one, two):
-        if run and inproc:
-            ratios[f"worker CPU / in-process CPU ({run['workers']} worker(s))"] = round(
-                run["cpu_ms_per_article"] / (sum(inproc) / len(inproc)), 2
-            )
+    inproc = [r["cpu_ms_per_article"] for r in in_process_runs]
+    if inproc:
+        ratios["in-process CPU ms/article, runs (median)"] = (
+            f"{inproc} ({statistics.median(inproc):.1f})"
+        )
+    for n, runs in worker_runs.items():
+        if not inproc:
+            continue
+        raw = [r["cpu_ms_per_article"] for r in runs]
+        corrected = [r["cpu_ms_per_article_idle_corrected"] for r in runs]
+        worker, _, ratio = cpu_ratios(raw, inproc)
+        ratios[f"worker CPU ms/article, {n} worker(s), runs (median)"] = f"{raw} ({worker:.1f})"
+        ratios[f"RAW worker CPU / in-process CPU ({n} worker(s); the target's figure)"] = ratio
+        ratios[f"idle-corrected worker CPU / in-process CPU ({n} worker(s))"] = cpu_ratios(
+            corrected, inproc
+        )[2]
+        ratios[f"worker idle CPU ms per second ({n} worker(s))"] = [
+            r["idle_cpu_ms_per_s"] for r in runs
+        ]
     if one and two:
         ratios["2 workers / 1 worker (articles/s)"] = round(
             two["articles_per_s"] / one["articles_per_s"], 2
@@ -692,6 +783,13 @@ def main(argv: list[str] | None = None) -> int:
     (workdir / "report.json").write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
     print(f"\nfull report: {workdir / 'report.json'}")
     return 0
+
+
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the median worker CPU per article (the lower middle of an even count),
+    so the figures printed together come from one run."""
+    ordered = sorted(runs, key=lambda r: r["cpu_ms_per_article"])
+    return ordered[(len(ordered) - 1) // 2]
 
 
 def _print(title: str, figures: dict[str, Any]) -> None:

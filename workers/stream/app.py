@@ -45,6 +45,7 @@ from workers.core.factory import build_pipeline
 from workers.core.ingest import parse_raw
 from workers.settings import Settings, get_settings
 from workers.stream import metrics
+from workers.stream.batching import take_batches
 from workers.stream.es import ArticleIndexer, install, make_client
 from workers.stream.kafka import MAX_MESSAGE_BYTES, client_options, ssl_context, topic_partitions
 
@@ -223,10 +224,11 @@ def passed(stage: str, seconds: float, count: int = 1) -> None:
 
 
 def batches(stream: faust.StreamT[bytes], size: int, within: float) -> Any:
-    """Up to ``size`` events, or what arrived within ``within`` seconds. Faust acks a batch
-    when the loop body is done with it, also when it was cancelled: callers hold each event
-    until its output is safe, so only finished work is committed."""
-    return stream.take_events(size, within=within)  # type: ignore[attr-defined]
+    """Up to ``size`` events, or what arrived within ``within`` seconds of the first. A batch
+    is acked when the loop body is done with it, also when it was cancelled: callers hold each
+    event until its output is safe, so only finished work is committed. (Faust's
+    ``take_events`` with no wake-ups while the stream is idle: ``workers/stream/batching.py``.)"""
+    return take_batches(stream, size, within)
 
 
 # ---------------------------------------------------------------------------------- agents
