@@ -34,7 +34,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <pre>
  * ES=.stack/elasticsearch-9.2.4/lib
- * java -cp $ES/lucene-core-10.3.2.jar:$ES/lucene-analysis-common-10.3.2.jar \
+ * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp $ES/lucene-core-10.3.2.jar:$ES/lucene-analysis-common-10.3.2.jar \
  *   bench/search/ChainCost.java texts.txt 5 'standard:lower' \
  *   'template:poss;lower;digit;stop;arnorm;re=ي(?<=\p{L}{4})ه?$;arstem;re=^(?=[وفبكل])...;kstem'
  * </pre>
