@@ -11,6 +11,7 @@ Elasticsearch refuses to run as root, so as root it runs as the dedicated system
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -549,13 +550,27 @@ def stop_service(cfg: StackConfig, service: str, timeout: float = 60) -> bool:
         pid_file.unlink(missing_ok=True)
         return False
     os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and read_pid(pid_file):
-        time.sleep(0.3)
-    if read_pid(pid_file):
+    if not _wait_gone(pid, pid_file, timeout):
         os.kill(pid, signal.SIGKILL)
+        # A killed JVM takes a moment to release its ports; a restart right away (the chaos
+        # run) would otherwise fail to bind them on a loaded host.
+        _wait_gone(pid, pid_file, 15)
     pid_file.unlink(missing_ok=True)
     return True
+
+
+def _wait_gone(pid: int, pid_file: Path, timeout: float) -> bool:
+    """Whether the process exited within ``timeout`` (reaped here if it is our child, so a
+    zombie does not count as running)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with contextlib.suppress(ChildProcessError):  # not our child: its parent reaps it
+            os.waitpid(pid, os.WNOHANG)
+        if read_pid(pid_file) is None:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.3)
 
 
 def spawn_worker(
