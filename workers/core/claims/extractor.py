@@ -38,13 +38,14 @@ from workers.core.claims.english import EnglishParser
 from workers.core.claims.english_gender import speaker_gender
 from workers.core.claims.lexicon import arabic_lexicon, english_lexicon
 from workers.core.claims.segment import (
+    OPENING_QUOTES,
     Paragraph,
     Quote,
     Sentence,
     find_quotes,
     split_paragraphs,
 )
-from workers.core.claims.speakers import Known, SpeakerResolver, words_of
+from workers.core.claims.speakers import Known, SpeakerResolver, genders_disagree, words_of
 from workers.core.text import match_form, script_share
 
 CROSSHEAD_MAX_WORDS = 6
@@ -354,7 +355,7 @@ BodyTerms = dict[str, list[int]]
 
 
 def _has_quote(text: str) -> bool:
-    return any(mark in text for mark in OPENING_QUOTE_MARKS)
+    return any(mark in text for mark in OPENING_QUOTES)
 
 
 def _body_terms(body: str, title: str) -> BodyTerms:
@@ -667,7 +668,7 @@ def _recent_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity
             break
         if _in_quotes(text, entity.start, before):
             continue
-        if not _disagrees(_entity_gender(entity), draft.gender):
+        if not genders_disagree(_entity_gender(entity), draft.gender):
             return entity
         # "Garcia thanked Clinton. He said …": he is not Clinton; if nobody nearer agrees,
         # the nearest person is still a better guess than dropping the claim.
@@ -677,11 +678,6 @@ def _recent_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity
 
 def _entity_gender(entity: Entity) -> str | None:
     return speaker_gender(Speaker(text=entity.text, name=entity.name))
-
-
-def _disagrees(known: str | None, wanted: str | None) -> bool:
-    """Both genders known (m / f) and different."""
-    return known in ("m", "f") and wanted in ("m", "f") and known != wanted
 
 
 def _in_quotes(text: str, pos: int, until: int) -> bool:
@@ -699,7 +695,6 @@ def _same_party(speaker: Speaker, source: ClaimSource) -> bool:
     return words_of(speaker.text) == words_of(source.text)
 
 
-OPENING_QUOTE_MARKS = ('"', "“", "«", "„")
 NARRATIVE_WORDS = frozenset(match_form(w) for w in ("وكان", "وكانت", "وقد", "ومن", "وفي", "وعلى"))
 
 

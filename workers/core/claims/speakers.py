@@ -125,7 +125,7 @@ class SpeakerResolver:
         if not people:
             return None
         latest = people[-1]
-        if gender in ("m", "f") and latest.gender in ("m", "f") and latest.gender != gender:
+        if genders_disagree(latest.gender, gender):
             for known in reversed(people[-3:-1]):
                 if known.gender == gender:
                     return known
@@ -235,3 +235,8 @@ def _clean(text: str) -> str:
         if not any(q in inner for q in _QUOTE_MARKS):
             text = inner
     return text
+
+
+def genders_disagree(known: str | None, wanted: str | None) -> bool:
+    """Both genders known (m / f) and different: he / قال is not the woman named last."""
+    return known in ("m", "f") and wanted in ("m", "f") and known != wanted
