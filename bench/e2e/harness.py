@@ -373,6 +373,15 @@ class Pipeline:
         except Exception:
             return -1
 
+    def progress(self) -> dict[str, tuple[int, int]]:
+        """Per consumed topic: (offsets the worker group committed, log end offsets)."""
+        from workers.stream.kafka import group_progress
+
+        try:
+            return asyncio.run(group_progress(self.settings.kafka, self.settings.worker.app_id))
+        except Exception:
+            return {}
+
     def dead_letters(self) -> list[Any]:
         from workers.stream.deadletters import read_dead_letters
 

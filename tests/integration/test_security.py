@@ -37,8 +37,10 @@ from workers.stream.kafka import client_options, ensure_topics, producer, send_w
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 REPO = Path(__file__).resolve().parents[2]
-KAFKA, CONTROLLER, SASL_PLAIN, SSL_PORT, SASL_SSL = 39092, 39093, 39094, 39095, 39096
-ES_PORT = 39200
+# Below Linux's ephemeral range (32768-60999): a port in it can be taken at random by one of the
+# suite's outgoing connections just when a service binds it (Elasticsearch then dies at start).
+KAFKA, CONTROLLER, SASL_PLAIN, SSL_PORT, SASL_SSL = 26092, 26093, 26094, 26095, 26096
+ES_PORT = 26200  # and 26300 for its transport
 ES_USER, ES_PASSWORD = "newsflow", "es-Secret-4711"
 PLAIN_PASSWORD, SCRAM_PASSWORD = "plain-Secret-4711", "scram-Secret-4711"
 

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -114,9 +115,17 @@ def _run(cmd: list[str], what: str, fix: str, **kwargs: object) -> subprocess.Co
     except FileNotFoundError as exc:
         raise StackError(f"{what}: {cmd[0]} not found. {fix}") from exc
     if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-        raise StackError(f"{what} failed (exit {result.returncode}). {fix}\n{tail}")
+        lines = (result.stdout + result.stderr).strip().splitlines()
+        tail = lines[-15:]
+        # A failed start's cause (a bind exception, a bootstrap check) is logged well before
+        # the shutdown lines that end the output: show the first errors too.
+        causes = [line for line in lines[:-15] if _ERROR_LINE.search(line)][:8]
+        shown = "\n".join([*causes, *(["..."] if causes else []), *tail])
+        raise StackError(f"{what} failed (exit {result.returncode}). {fix}\n{shown}")
     return result
+
+
+_ERROR_LINE = re.compile(r"\b(?:ERROR|FATAL|Exception|Caused by)\b")
 
 
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
