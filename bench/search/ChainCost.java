@@ -21,8 +21,10 @@ import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -64,6 +66,8 @@ public class ChainCost {
             case "arnorm" -> new ArabicNormalizationFilter(in);
             case "arstem" -> new ArabicStemFilter(in);
             case "kstem" -> new KStemFilter(in);
+            case "porter" -> new PorterStemFilter(in);
+            case "minimal" -> new EnglishMinimalStemFilter(in);
             default -> throw new IllegalArgumentException("unknown filter " + name);
         };
     }
