@@ -49,3 +49,39 @@ def test_a_mixed_style_quotation_of_several_sentences_is_one_claim(kit, extracto
         "You have one plan that failed. That is the old plan. You have another that works"
     )
     assert claim.speaker.name == "Maria Lopez"
+
+
+# ---- speakers -----------------------------------------------------------------------------
+def test_a_name_and_role_before_said_that_is_the_speaker_not_the_content(kit, extractor) -> None:
+    body = "Tom Harlow, a spokesman for the council, said on Tuesday that the depot was late."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the depot was late"
+    assert claim.speaker.name == "Tom Harlow"
+
+
+def test_the_noun_phrase_of_an_absolute_with_clause_speaks(kit, extractor) -> None:
+    body = "Democrats went further, with Senator Tom Harlow calling the plan a disgrace."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the plan a disgrace"
+    assert claim.speaker.name == "Tom Harlow"
+    body = "Most voters shrugged, with three in ten saying the choice did not matter."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the choice did not matter"
+    assert claim.speaker.text == "three in ten"
+
+
+def test_an_absolute_with_clause_content_ends_before_a_second_participle_cue(
+    kit, extractor
+) -> None:
+    body = (
+        "Rivals reacted at once, with Maria Lopez tweeting that the vote was a farce and "
+        "asking why nobody had noticed."
+    )
+    claim = _claims(extractor, kit, body)[0]
+    assert claim.text == "the vote was a farce"
+    assert claim.speaker.name == "Maria Lopez"
+
+
+def test_with_and_an_object_pronoun_or_a_clause_is_no_speaker(kit, extractor) -> None:
+    assert _claims(extractor, kit, "The mayor left the hall with him saying nothing.") == []
+    assert _claims(extractor, kit, "He spoke with reporters waiting outside the hall.") == []

@@ -122,6 +122,12 @@ PRONOUN_SUBJECT = re.compile(
     re.I,
 )
 """A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``)."""
+WITH_SUBJECT = re.compile(
+    r"(?:^|[\s,(—])[Ww]ith\s+(?P<np>[^,;:()“”\"\ue000]+?)"
+    r"(?:\s+(?:also|repeatedly|recently|even|then|later|now|publicly|again|once|openly))?\s*$"
+)
+"""``…, with Senator X calling it a farce`` / ``with 30 percent saying …``: an absolute
+clause whose noun phrase is the subject of the participle cue after it."""
 GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then|while|before|after))$", re.I)
 """Before a participle cue: ``by saying``, ``, also saying``, ``, while insisting``."""
 TAIL_CLAUSE = re.compile(r"(?:^|,)\s*[a-z]+ing\b|\bthat\b")
@@ -179,6 +185,8 @@ CONTENT_STOP = re.compile(
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
 the speaker's, a second reporting verb, a second speaker's attribution (``and one in four
 said``) or an aside after a dash."""
+AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?P<cue>[a-z]+ing)\b")
+"""``… and asking``: where a content ends when a second participle cue follows."""
 QUOTE_GAP = re.compile(r"\s*,?\s*(?:[^.;:!?“”\"]|" + ABBREVIATION_DOT + r")*")
 """What may stand between a quotation and its cue: ``,” Mr. Prince said``."""
 SPEAKER_AFTER = re.compile(r"\s*((?:[^.;:!?“\"]|" + ABBREVIATION_DOT + r")+)")
@@ -312,6 +320,7 @@ class _SentenceParser:
             clause = before.endswith(",") or before.endswith((",”", ',"'))
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
+            clause = clause or self._with_subject(words[n]) is not None
             if clause and low == "calling" and nxt not in ("for", "on"):
                 return self._naming(words, n)
             return clause
@@ -370,7 +379,7 @@ class _SentenceParser:
             before = self.text[self.sentence.start : words[n].start].rstrip()
             after_object = [w.text.casefold() for w in words[n + 2 : n + 4]]
             return (
-                before.endswith(",")
+                (before.endswith(",") or self._with_subject(words[n]) is not None)
                 and nxt not in NOT_A_VERDICT
                 and len(after_object) == 2
                 and not (nxt in OBJECT_PRONOUNS and after_object[0] in NOT_A_VERDICT)
@@ -386,6 +395,9 @@ class _SentenceParser:
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         before = self.m(self.start, tok.start).rstrip()
         progressive = self._progressive_start(tok)
+        with_subject = self._with_subject(tok)
+        if with_subject is not None:
+            return self._absolute(tok, cue, with_subject)
         if progressive is None and (
             tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before)
         ):
@@ -405,7 +417,11 @@ class _SentenceParser:
         comma = self._comma_before(tok.start)
         if not rest and comma is not None:
             return self._post_posed(tok, cue, comma, channel, source, cited)
-        if comma is not None and self._inverted_attribution(comma, tok, cue, rest):
+        if (
+            comma is not None
+            and not complementizer  # "X, a spokesman, said on Tuesday that …": a that-clause
+            and self._inverted_attribution(comma, tok, cue, rest)
+        ):
             # "…, said Foreign Minister Leila Haddad." — the rest is the speaker
             return self._post_posed(tok, cue, comma, channel, source, cited)
         if not rest:
@@ -487,6 +503,50 @@ class _SentenceParser:
             confidence=0.8,
         )
         self._assign_speaker(draft, region)
+        return draft
+
+    def _with_subject(self, tok: Token) -> Span | None:
+        """The noun phrase of ``with NP VERBing`` right before a participle cue (not an
+        object pronoun, not a clause: no auxiliary or past form inside)."""
+        if not tok.text.casefold().endswith("ing"):
+            return None
+        found = WITH_SUBJECT.search(self.m(self.start, tok.start))
+        if found is None:
+            return None
+        words = found.group("np").split()
+        if not 1 <= len(words) <= 10 or words[0].casefold() in OBJECT_PRONOUNS | {"that"}:
+            return None
+        if any(w.casefold() in FINITE_OR_CLAUSE_WORDS for w in words):
+            return None
+        if any(w.endswith("ed") and w[:1].islower() for w in words[1:]):
+            return None  # "with the crowd gathered outside" — a clause of its own
+        return Span(self.start + found.start("np"), self.start + found.end("np"))
+
+    def _absolute(self, tok: Token, cue: EnglishCue, subject: Span) -> Draft | None:
+        """``…, with Senator X calling the plan “a farce.”``: the absolute clause's noun
+        phrase speaks."""
+        rest_start, channel, source, _cited = self._after_cue(tok, cue)
+        if cue.takes_object and self.m(tok.end, rest_start).strip() == "":
+            rest_start = tok.end
+        content, kind = self._content(rest_start, self.end)
+        naming = tok.text.casefold() == "calling" and self.m(tok.end, tok.end + 4).strip()[
+            :3
+        ] not in ("for", "on")
+        if naming:
+            content = self._verdict(content)
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=kind,
+            stance=Stance.ASSERT if naming else cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+            confidence=0.8,
+        )
+        self._assign_speaker(draft, subject)
         return draft
 
     def _progressive_start(self, tok: Token) -> int | None:
@@ -843,6 +903,11 @@ class _SentenceParser:
         stop = CONTENT_STOP.search(self.m(span.start, span.end))
         if stop:
             span = _trim(self.text, Span(span.start, span.start + stop.start()))
+        for found in AND_PARTICIPLE.finditer(self.m(span.start, span.end)):
+            if found.group("cue").casefold() in self.lex.cues:
+                # "… tweeting that it was a disaster and asking, …": a second participle cue
+                span = _trim(self.text, Span(span.start, span.start + found.start()))
+                break
         for quote in self.sentence.quotes:
             if quote.start == span.start and quote.end >= span.end - 1:
                 inner = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
