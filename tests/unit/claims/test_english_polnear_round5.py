@@ -85,3 +85,13 @@ def test_an_absolute_with_clause_content_ends_before_a_second_participle_cue(
 def test_with_and_an_object_pronoun_or_a_clause_is_no_speaker(kit, extractor) -> None:
     assert _claims(extractor, kit, "The mayor left the hall with him saying nothing.") == []
     assert _claims(extractor, kit, "He spoke with reporters waiting outside the hall.") == []
+
+
+def test_a_quotation_before_a_long_name_and_role_is_that_name_s(kit, extractor) -> None:
+    body = (
+        "“Nothing we could do now would change the result,” Tom Harlow, director of the "
+        "transport programme at the Institute for Rural Policy Studies, said in an interview."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "Nothing we could do now would change the result"
+    assert claim.speaker.name == "Tom Harlow"

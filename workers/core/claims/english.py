@@ -416,6 +416,12 @@ class _SentenceParser:
             rest = ""  # "…, the union said, after talks broke down / adding that …"
         comma = self._comma_before(tok.start)
         if not rest and comma is not None:
+            if not self.m(comma + 1, tok.start).strip():
+                # "“…,” Ann Reyes, director of …, said in an interview": no speaker after
+                # the cue, so the name before its comma speaks the quotation before it.
+                quoted = self._quote_then_long_speaker(tok, cue, rest_start)
+                if quoted is not None:
+                    return quoted
             return self._post_posed(tok, cue, comma, channel, source, cited)
         if (
             comma is not None
@@ -760,6 +766,42 @@ class _SentenceParser:
         if shortened is None:
             return None
         self._assign_speaker(draft, shortened)
+        self._apply_citing(draft, cited)
+        return draft
+
+    def _quote_then_long_speaker(
+        self, tok: Token, cue: EnglishCue, rest_start: int
+    ) -> Draft | None:
+        """``“QUOTE,” NAME, ROLE …, said [in an interview].``: a speaker phrase too long for
+        ``_quote_just_before``, with nothing after the cue but its modifiers."""
+        if self.m(rest_start, self.end).strip(" .,;:!?"):
+            return None
+        quote = next((q for q in reversed(self.sentence.quotes) if q.end <= tok.start), None)
+        if quote is None:
+            return None
+        gap = self.m(quote.end, tok.start)
+        inner_tail = self.text[quote.start : quote.inner_end].rstrip(" '’")[-1:]
+        if MASK in gap or len(gap.split()) > MAX_SOURCE_WORDS:
+            return None
+        if not gap.lstrip().startswith(",") and inner_tail not in (",", "?", "!"):
+            return None
+        region = self._speaker_region(quote.end, tok.start)
+        if region is None or not self._is_name(_first_piece(self.text, region)):
+            return None
+        content = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
+        if not content:
+            return None
+        rest_start, channel, source, cited = self._after_cue(tok, cue)
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=ClaimKind.DIRECT,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+        )
+        self._assign_speaker(draft, region)
         self._apply_citing(draft, cited)
         return draft
 
@@ -1339,6 +1381,12 @@ def _subject_phrase(text: str) -> bool:
 def _apposition_ok(between: str) -> bool:
     """'Anna Berg, an economist at ING,' — one apposition inside a speaker phrase."""
     return between.count(",") <= 2 and len(between.split()) <= MAX_SPEAKER_WORDS
+
+
+def _first_piece(text: str, span: Span) -> Span:
+    """The span up to its first comma (a name before its appositions)."""
+    comma = text.find(",", span.start, span.end)
+    return _trim(text, Span(span.start, comma)) if comma != -1 else span
 
 
 def _trim(text: str, span: Span) -> Span:
