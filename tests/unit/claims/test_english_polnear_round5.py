@@ -95,3 +95,30 @@ def test_a_quotation_before_a_long_name_and_role_is_that_name_s(kit, extractor) 
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "Nothing we could do now would change the result"
     assert claim.speaker.name == "Tom Harlow"
+
+
+# ---- content ------------------------------------------------------------------------------
+def test_a_statement_split_by_its_attribution_before_by_is_one_claim(kit, extractor) -> None:
+    body = "Tom Harlow spoke first. The plan would be helped, Harlow said, by the new budget."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "The plan would be helped, Harlow said, by the new budget"
+    assert claim.speaker.text == "Harlow"
+
+
+def test_a_video_message_is_a_channel_not_content(kit, extractor) -> None:
+    body = (
+        "Tom Harlow spoke first. Voters had “made the biggest leap” yet, he said in a video "
+        "message to the meeting."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "Voters had “made the biggest leap” yet"
+
+
+def test_an_inverted_speaker_may_carry_a_relative_clause(kit, extractor) -> None:
+    body = (
+        "That is not good enough, said Tom Harlow, an analyst at the bank, who notes that "
+        "the firm has vowed to cut costs."
+    )
+    claims = _claims(extractor, kit, body)
+    assert claims[0].text == "That is not good enough"
+    assert claims[0].speaker.name == "Tom Harlow"

@@ -31,7 +31,7 @@ MONTH = (
 )
 CHANNELS = (
     r"statement|interview|note|report|post|letter|memo|speech|briefing|address|podcast"
-    r"|filing|email|tweet|video"
+    r"|filing|email|tweet|video|message|column|op-ed|essay|article|editorial|appearance"
 )
 MODIFIER = re.compile(
     r"\s*,?\s*(?:"
@@ -311,8 +311,8 @@ class _SentenceParser:
         if prev in self.lex.modal_blockers:
             return False
         nxt = words[n + 1].text.casefold() if n + 1 < len(words) else ""
-        if nxt == "by":
-            return False  # passive: "was denied by"
+        if nxt == "by" and not self.text[words[n].end : words[n + 1].start].strip():
+            return False  # passive: "was denied by" (not "…, Harlow said, by the budget")
         low = words[n].text.casefold()
         if low.endswith("ing"):
             # Participles report only as a clause of their own: ", adding that …".
@@ -818,6 +818,9 @@ class _SentenceParser:
             return False  # "A spokeswoman for the union, Marieke van den Broek, said …"
         if MASK in rest:
             return False  # "X, writing for the court, said the period “is generous.”"
+        # "…, said Paul Dorn, an analyst, who notes that …": the relative clause describes
+        # the speaker and has its own cue.
+        rest = re.sub(r",?\s+(?:who|whose)\b.*$", "", rest)
         words = rest.split()
         return (
             1 <= len(words) <= MAX_SPEAKER_WORDS
@@ -1175,8 +1178,8 @@ class _SentenceParser:
 
     def _role_like(self, span: Span) -> bool:
         words = self.text[span.start : span.end].split()
-        if not words:
-            return False
+        if not words or any(w.casefold() in AUXILIARY_WORDS for w in words):
+            return False  # "The plan would be helped, Harlow said, …": a clause, no role
         head = words[0].casefold().strip(".")
         return (
             words[0][:1].islower()
