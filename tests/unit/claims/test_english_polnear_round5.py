@@ -122,3 +122,11 @@ def test_an_inverted_speaker_may_carry_a_relative_clause(kit, extractor) -> None
     claims = _claims(extractor, kit, body)
     assert claims[0].text == "That is not good enough"
     assert claims[0].speaker.name == "Tom Harlow"
+
+
+def test_a_subject_before_an_irregular_past_verb_speaks_for_and_said(kit, extractor) -> None:
+    body = (
+        "Maria Lopez opened the session. The governor met the victims and said the state must act."
+    )
+    claim = kit.by_content(_claims(extractor, kit, body), "must act")
+    assert claim.speaker.text == "The governor"

@@ -665,6 +665,7 @@ class _SentenceParser:
                 (word.endswith("ed") and (found.group(0)[:1].islower() or not found.start()))
                 or word in self.lex.cues
                 or word in ("is", "are", "was", "were", "has", "have", "had", "will")
+                or (word in IRREGULAR_PAST and found.start() > 0)
             ):
                 span = _trim(self.text, Span(begin, begin + found.start()))
                 last_comma = self.m(span.start, span.end).rfind(",")
@@ -1360,6 +1361,14 @@ def _plausible_subject(text: str) -> bool:
     )
 
 
+IRREGULAR_PAST = frozenset(
+    {"met", "made", "took", "gave", "went", "came", "left", "spoke", "sent", "held", "kept"}
+    | {"brought", "thought", "got", "saw", "ran", "won", "lost", "led", "stood", "sat", "paid"}
+    | {"sought", "struck", "spent", "drew", "broke", "threw", "began", "became", "chose"}
+    | {"fought", "knew", "felt", "heard", "found", "rose", "fell", "flew", "grew", "shook"}
+    | {"stuck", "swore", "bought", "caught", "taught", "sold", "built", "dealt", "meant"}
+)
+"""Past forms without -ed: where a sentence's subject ends (``The governor met …``)."""
 AUXILIARY_WORDS = frozenset(
     {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
     | {"could", "should", "may", "might", "must", "did", "does", "do"}
