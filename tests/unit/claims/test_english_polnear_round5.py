@@ -130,3 +130,15 @@ def test_a_subject_before_an_irregular_past_verb_speaks_for_and_said(kit, extrac
     )
     claim = kit.by_content(_claims(extractor, kit, body), "must act")
     assert claim.speaker.text == "The governor"
+
+
+def test_reported_content_ends_before_however_and_even_though(kit, extractor) -> None:
+    body = "Maria Lopez denied that the fund was empty, however, pointing to the audit."
+    assert _claims(extractor, kit, body)[0].text == "the fund was empty"
+    body = "Tom Harlow said the bridge must close, even though the repairs were cheap."
+    assert _claims(extractor, kit, body)[0].text == "the bridge must close"
+
+
+def test_reported_content_ends_before_and_he_did_something_else(kit, extractor) -> None:
+    body = "Tom Harlow said the tax was unfair, and he criticised the council for its delay."
+    assert _claims(extractor, kit, body)[0].text == "the tax was unfair"

@@ -181,6 +181,8 @@ CONTENT_STOP = re.compile(
     r"|\s+(?:—|--)\s+(?=[a-z])"
     r"|,\s+but\s+"
     r"|,\s+and\s+(?:has|had|have)\s+(?:also\s+|since\s+|long\s+)?[a-z]+(?:ed|en)\b"
+    r"|,\s+(?:however|even though|although|whereas)\b"
+    r"|,\s+and\s+(?:he|she)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
 )
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
 the speaker's, a second reporting verb, a second speaker's attribution (``and one in four
