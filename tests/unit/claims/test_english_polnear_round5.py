@@ -142,3 +142,25 @@ def test_reported_content_ends_before_however_and_even_though(kit, extractor) ->
 def test_reported_content_ends_before_and_he_did_something_else(kit, extractor) -> None:
     body = "Tom Harlow said the tax was unfair, and he criticised the council for its delay."
     assert _claims(extractor, kit, body)[0].text == "the tax was unfair"
+
+
+# ---- cue forms ----------------------------------------------------------------------------
+def test_participles_of_reporting_verbs_report_in_their_own_clause(kit, extractor) -> None:
+    for cue, content in (
+        ("vowing", "to rebuild the bridge"),
+        ("alleging", "that the count was rigged"),
+        ("remarking", "that the hall was half empty"),
+        ("writing", "that the toll must go"),
+    ):
+        body = f"Tom Harlow spoke at the depot on Monday, {cue} {content}."
+        (claim,) = _claims(extractor, kit, body)
+        assert claim.cue == cue
+        assert claim.speaker.name == "Tom Harlow", cue
+
+
+def test_bare_present_cues_need_a_that_clause(kit, extractor) -> None:
+    body = "Local farmers suggest that the drought will last another year."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the drought will last another year"
+    assert _claims(extractor, kit, "They made a promise to the town.") == []
+    assert _claims(extractor, kit, "Farmers suggest changes to the plan.") == []

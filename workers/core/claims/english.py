@@ -128,6 +128,10 @@ WITH_SUBJECT = re.compile(
 )
 """``…, with Senator X calling it a farce`` / ``with 30 percent saying …``: an absolute
 clause whose noun phrase is the subject of the participle cue after it."""
+ASIDE_BEFORE_CUE = re.compile(
+    r"[^,;:.\ue000]{0,60},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|wrote|writes|added)\b"
+)
+"""After a participle: its phrase closes with a comma and the real cue follows."""
 GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then|while|before|after))$", re.I)
 """Before a participle cue: ``by saying``, ``, also saying``, ``, while insisting``."""
 TAIL_CLAUSE = re.compile(r"(?:^|,)\s*[a-z]+ing\b|\bthat\b")
@@ -323,6 +327,8 @@ class _SentenceParser:
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
             clause = clause or self._with_subject(words[n]) is not None
+            if ASIDE_BEFORE_CUE.match(self.m(words[n].end, self.end)):
+                return False  # "X, writing for the court, said …": an aside before the cue
             if clause and low == "calling" and nxt not in ("for", "on"):
                 return self._naming(words, n)
             return clause
