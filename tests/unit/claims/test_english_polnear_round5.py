@@ -164,3 +164,19 @@ def test_bare_present_cues_need_a_that_clause(kit, extractor) -> None:
     assert claim.text == "the drought will last another year"
     assert _claims(extractor, kit, "They made a promise to the town.") == []
     assert _claims(extractor, kit, "Farmers suggest changes to the plan.") == []
+
+
+def test_a_participle_after_a_document_noun_is_its_issuer_s_claim(kit, extractor) -> None:
+    body = "Maria Lopez sent an email on Friday saying the campaign needed money."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the campaign needed money"
+    assert claim.speaker.name == "Maria Lopez"
+
+
+def test_a_sentence_subject_follows_a_time_phrase(kit, extractor) -> None:
+    body = "Hours later, Maria Lopez released a statement saying the road would reopen."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Maria Lopez"
+    body = "Shortly after the vote, the council sent an email saying the budget had passed."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "the council"

@@ -128,6 +128,16 @@ WITH_SUBJECT = re.compile(
 )
 """``…, with Senator X calling it a farce`` / ``with 30 percent saying …``: an absolute
 clause whose noun phrase is the subject of the participle cue after it."""
+INTRODUCTORY_TIME = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago|afterwards?|since)\s*,|^[A-Z][a-z]+ly\b[^,]{0,40},"
+)
+"""``Hours later,`` ``Shortly after the vote,``: a time phrase before the subject."""
+DOCUMENT_PARTICIPLE = re.compile(
+    r"\b(?:statement|letter|report|e-?mail|memo|note|post|video|ad|advertisement|tweet|op-ed"
+    r"|release|message|notice|filing)s?(?:\s+(?!that\b|which\b|who\b)[\w’'.-]+){0,3}$",
+    re.I,
+)
+"""A document noun (and a few words of time or place) right before a participle cue."""
 ASIDE_BEFORE_CUE = re.compile(
     r"[^,;:.\ue000]{0,60},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|wrote|writes|added)\b"
 )
@@ -327,6 +337,8 @@ class _SentenceParser:
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
             clause = clause or self._with_subject(words[n]) is not None
+            # "released a statement on Friday saying …": the statement's words, its issuer's
+            clause = clause or bool(DOCUMENT_PARTICIPLE.search(before))
             if ASIDE_BEFORE_CUE.match(self.m(words[n].end, self.end)):
                 return False  # "X, writing for the court, said …": an aside before the cue
             if clause and low == "calling" and nxt not in ("for", "on"):
@@ -664,7 +676,7 @@ class _SentenceParser:
         begin = self.start
         masked = self.m(self.start, self.end)
         comma = masked.find(",")
-        if NP_BAD_START.match(masked) and comma > 0:
+        if (NP_BAD_START.match(masked) or INTRODUCTORY_TIME.match(masked)) and comma > 0:
             begin = self.start + comma + 1
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
@@ -681,7 +693,8 @@ class _SentenceParser:
                     # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried …"
                     span = _trim(self.text, Span(span.start + last_comma + 1, span.end))
                 words = self.text[span.start : span.end].split()
-                if span and 1 <= len(words) <= 6 and words[0][:1].isupper():
+                determiner = bool(words) and words[0] in ("the", "a", "an", "his", "her", "its")
+                if span and 1 <= len(words) <= 6 and (words[0][:1].isupper() or determiner):
                     return span
                 return self._leading_name() or self._subject_before_aside(span)
         return None
