@@ -180,3 +180,18 @@ def test_a_sentence_subject_follows_a_time_phrase(kit, extractor) -> None:
     body = "Shortly after the vote, the council sent an email saying the budget had passed."
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.text == "the council"
+
+
+def test_a_pronoun_after_a_subordinator_is_the_cue_s_subject(kit, extractor) -> None:
+    for opener in ("where", "in which", "when"):
+        body = f"Tom Harlow spoke. He toured the county last week, {opener} he says he can win."
+        claim = kit.by_content(_claims(extractor, kit, body), "can win")
+        assert claim.text == "he can win", opener
+        assert claim.speaker.name == "Tom Harlow", opener
+
+
+def test_a_second_participle_of_the_same_clause_is_a_cue(kit, extractor) -> None:
+    body = "Tom Harlow left early, pointing to his record and saying that the plan had worked."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the plan had worked"
+    assert claim.speaker.name == "Tom Harlow"

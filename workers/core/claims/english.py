@@ -128,6 +128,15 @@ WITH_SUBJECT = re.compile(
 )
 """``…, with Senator X calling it a farce`` / ``with 30 percent saying …``: an absolute
 clause whose noun phrase is the subject of the participle cue after it."""
+SUBORDINATE_PRONOUN = re.compile(
+    r"(?:^|[\s,])(?:where|when|whenever|while|as|because|since|although|though|if|after|before"
+    r"|once|until|whereas|in which|at which|during which|after which)\s+"
+    r"(?P<pronoun>he|she|they|we|I)(?:\s+(?:also|later|then|again|once|never|has|have|had))*\s*$",
+    re.I,
+)
+"""A pronoun subject right after a subordinator, before the cue (``where he says``)."""
+AND_AFTER_PARTICIPLE = re.compile(r",\s*[a-z]+ing\b[^,;:]*\sand$")
+"""``, pointing to X and`` before a participle cue: both participles share the subject."""
 INTRODUCTORY_TIME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago|afterwards?|since)\s*,|^[A-Z][a-z]+ly\b[^,]{0,40},"
 )
@@ -337,6 +346,8 @@ class _SentenceParser:
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
             clause = clause or self._with_subject(words[n]) is not None
+            # ", pointing to his record and saying …": a second participle of the same clause
+            clause = clause or bool(AND_AFTER_PARTICIPLE.search(before))
             # "released a statement on Friday saying …": the statement's words, its issuer's
             clause = clause or bool(DOCUMENT_PARTICIPLE.search(before))
             if ASIDE_BEFORE_CUE.match(self.m(words[n].end, self.end)):
@@ -985,6 +996,10 @@ class _SentenceParser:
         """The noun phrase before the cue, after any introductory phrase or subordinator
         (``…, and the grid operator warned``; ``… as grid operator warns``)."""
         region = self.m(start, cue_start)
+        subordinate = SUBORDINATE_PRONOUN.search(region)
+        if subordinate is not None:
+            # "…, where he says he can win": the pronoun after a subordinator is the subject
+            return Span(start + subordinate.start("pronoun"), start + subordinate.end("pronoun"))
         detached = DETACHED_AUXILIARY.search(region)
         if detached is not None:
             # "The agency, in a move that angered unions, has said": the auxiliary after the
