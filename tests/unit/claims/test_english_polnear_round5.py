@@ -195,3 +195,11 @@ def test_a_second_participle_of_the_same_clause_is_a_cue(kit, extractor) -> None
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the plan had worked"
     assert claim.speaker.name == "Tom Harlow"
+
+
+def test_reported_content_ends_before_a_comparison_or_another_speaker(kit, extractor) -> None:
+    body = "Sixty percent of farmers said the subsidy helped, compared with 40 percent last year."
+    assert _claims(extractor, kit, body)[0].text == "the subsidy helped"
+    body = "Some members said the vote was fair, while other members said it was rushed."
+    claims = _claims(extractor, kit, body)
+    assert [c.text for c in claims] == ["the vote was fair", "it was rushed"]

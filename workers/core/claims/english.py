@@ -205,6 +205,8 @@ CONTENT_STOP = re.compile(
     r"|,\s+but\s+"
     r"|,\s+and\s+(?:has|had|have)\s+(?:also\s+|since\s+|long\s+)?[a-z]+(?:ed|en)\b"
     r"|,\s+(?:however|even though|although|whereas)\b"
+    r"|,\s+compared (?:with|to)\b"
+    r"|,\s+while\s+(?:[\w’'-]+\s+){1,5}?(?:said|say|says)\b"
     r"|,\s+and\s+(?:he|she)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
 )
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
