@@ -203,3 +203,10 @@ def test_reported_content_ends_before_a_comparison_or_another_speaker(kit, extra
     body = "Some members said the vote was fair, while other members said it was rushed."
     claims = _claims(extractor, kit, body)
     assert [c.text for c in claims] == ["the vote was fair", "it was rushed"]
+
+
+def test_said_by_telephone_is_no_passive(kit, extractor) -> None:
+    body = "Maria Lopez said by phone that the deal was off."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the deal was off"
+    assert _claims(extractor, kit, "The appeal was denied by the court.") == []

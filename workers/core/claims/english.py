@@ -42,6 +42,7 @@ MODIFIER = re.compile(
     r"|(?:yesterday|today|tonight|earlier|later|again|also|separately|previously|repeatedly"
     r"|recently|publicly|privately|first|last|once|then|now|too)\b"
     r"|(?:last|this|next) (?:week|month|year|weekend)"
+    r"|by (?:tele)?phone|by e-?mail|by text message|by video ?link"
     r"|(?:earlier|later) this (?:week|month|year)"
     r"|(?P<channel>in (?:a|an|its|his|her|their|the) (?:[a-z-]+ )?(?:" + CHANNELS + r"))"
     r"(?: (?:to|with|on|for|published by|released by) (?P<channel_to>[^,.;:“\"]+?))?"
@@ -128,6 +129,11 @@ WITH_SUBJECT = re.compile(
 )
 """``…, with Senator X calling it a farce`` / ``with 30 percent saying …``: an absolute
 clause whose noun phrase is the subject of the participle cue after it."""
+BY_MEDIUM = re.compile(
+    r"\s+(?:tele)?phone|\s+e-?mail|\s+text(?: message)?|\s+video(?:link| link)?|\s+letter"
+    r"|\s+satellite|\s+Skype|\s+Zoom",
+)
+"""``said by telephone``: the medium, not a passive's agent."""
 SUBORDINATE_PRONOUN = re.compile(
     r"(?:^|[\s,])(?:where|when|whenever|while|as|because|since|although|though|if|after|before"
     r"|once|until|whereas|in which|at which|during which|after which)\s+"
@@ -338,8 +344,13 @@ class _SentenceParser:
         if prev in self.lex.modal_blockers:
             return False
         nxt = words[n + 1].text.casefold() if n + 1 < len(words) else ""
-        if nxt == "by" and not self.text[words[n].end : words[n + 1].start].strip():
-            return False  # passive: "was denied by" (not "…, Harlow said, by the budget")
+        if (
+            nxt == "by"
+            and not self.text[words[n].end : words[n + 1].start].strip()
+            and not BY_MEDIUM.match(self.m(words[n + 1].end, self.end))
+        ):
+            # passive: "was denied by" (not "…, Harlow said, by the budget", "said by phone")
+            return False
         low = words[n].text.casefold()
         if low.endswith("ing"):
             # Participles report only as a clause of their own: ", adding that …".
