@@ -210,3 +210,15 @@ def test_said_by_telephone_is_no_passive(kit, extractor) -> None:
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the deal was off"
     assert _claims(extractor, kit, "The appeal was denied by the court.") == []
+
+
+def test_a_content_may_open_with_a_subordinate_clause(kit, extractor) -> None:
+    body = "One candidate, Maria Lopez, says despite the cost, she plans to stay in the race."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "despite the cost, she plans to stay in the race"
+    for body in (
+        "Prices will rise, the union said, after talks broke down.",
+        "Prices will rise, the union said after talks broke down.",
+    ):
+        (claim,) = _claims(extractor, kit, body)
+        assert claim.text == "Prices will rise", body

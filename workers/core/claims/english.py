@@ -456,7 +456,12 @@ class _SentenceParser:
         rest_start, channel, source, cited = after
         rest = self.m(rest_start, self.end).strip(" .,;:!?")
         complementizer = re.search(r"\bthat\s*$", self.m(tok.end, rest_start)) is not None
-        if not complementizer and (SUBORDINATE.match(rest) or PARTICIPLE_CLAUSE.match(rest)):
+        # "…, the union said, after talks broke down": a comma sets the clause off (not "X
+        # says despite the cost, she will stay", whose content opens with the subordinate)
+        subordinate = SUBORDINATE.match(rest) and (
+            "," in self.m(tok.end, rest_start) or "," not in rest
+        )
+        if not complementizer and (subordinate or PARTICIPLE_CLAUSE.match(rest)):
             rest = ""  # "…, the union said, after talks broke down / adding that …"
         comma = self._comma_before(tok.start)
         if not rest and comma is not None:
