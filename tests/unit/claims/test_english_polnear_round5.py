@@ -222,3 +222,10 @@ def test_a_content_may_open_with_a_subordinate_clause(kit, extractor) -> None:
     ):
         (claim,) = _claims(extractor, kit, body)
         assert claim.text == "Prices will rise", body
+
+
+def test_an_unquoted_verdict_on_an_object_pronoun_is_a_naming(kit, extractor) -> None:
+    body = "Tom Harlow spoke first. He called her a reckless manager of public money."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "her a reckless manager of public money"
+    assert _claims(extractor, kit, "Tom Harlow called her on Monday.") == []
