@@ -404,9 +404,12 @@ class _SentenceParser:
         if self.text[prev.end : words[n].start].strip():
             return False  # punctuation between: not a subject right before its verb
         word = prev.text
-        return word.casefold() in self.lex.pronouns or (
-            word[:1].isupper() and word.casefold() not in self.lex.modal_blockers
-        )
+        if word.casefold() in self.lex.pronouns:
+            return True
+        named = any(e.start <= prev.start and prev.end <= e.end for e in self.entities)
+        if low.endswith("s") and not low.endswith("ss") and not named:
+            return False  # "Western states", "Soviet claims": a plural noun after an adjective
+        return word[:1].isupper() and word.casefold() not in self.lex.modal_blockers
 
     def _naming(self, words: list[Token], n: int) -> bool:
         """``Graham called both candidates “crazy”``: a verdict in the speaker's words (a
