@@ -236,3 +236,10 @@ def test_a_plural_noun_after_an_adjective_is_no_cue(kit, extractor) -> None:
     body = "Maria Lopez states the plan is dead."
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the plan is dead"
+
+
+def test_last_week_after_the_cue_is_one_time_modifier(kit, extractor) -> None:
+    body = "As Maria Lopez said last week in Ohio, “The county is the centre of the future.”"
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "The county is the centre of the future"
+    assert claim.speaker.name == "Maria Lopez"

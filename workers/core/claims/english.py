@@ -39,6 +39,8 @@ MODIFIER = re.compile(
     + WEEKDAY
     + r"(?: (?:morning|afternoon|evening|night))?(?![\w’'])"
     r"|on " + MONTH + r" \d{1,2}"
+    # before the single words: "last week" is one modifier, not "last" and a content "week"
+    r"|(?:last|this|next) (?:week|month|year|weekend|night|morning|afternoon|evening)\b"
     r"|(?:yesterday|today|tonight|earlier|later|again|also|separately|previously|repeatedly"
     r"|recently|publicly|privately|first|last|once|then|now|too)\b"
     r"|(?:last|this|next) (?:week|month|year|weekend)"
