@@ -224,13 +224,6 @@ def test_a_content_may_open_with_a_subordinate_clause(kit, extractor) -> None:
         assert claim.text == "Prices will rise", body
 
 
-def test_an_unquoted_verdict_on_an_object_pronoun_is_a_naming(kit, extractor) -> None:
-    body = "Tom Harlow spoke first. He called her a reckless manager of public money."
-    (claim,) = _claims(extractor, kit, body)
-    assert claim.text == "her a reckless manager of public money"
-    assert _claims(extractor, kit, "Tom Harlow called her on Monday.") == []
-
-
 def test_a_plural_noun_after_an_adjective_is_no_cue(kit, extractor) -> None:
     assert _claims(extractor, kit, "Western states Maria Lopez won last year are close.") == []
     body = "Maria Lopez states the plan is dead."

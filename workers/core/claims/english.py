@@ -438,13 +438,7 @@ class _SentenceParser:
             return False  # a group called …
         rest = self.m(words[n].end, self.end)
         quoted = MASK in rest[:80] or "“" in rest[:80] or '"' in rest[:80]
-        # "called him a liar": an object pronoun and a noun phrase, the verdict unquoted
-        verdict = (
-            nxt in OBJECT_PRONOUNS
-            and n + 2 < len(words)
-            and words[n + 2].text.casefold() in ("a", "an", "the")
-        )
-        return (quoted or verdict) and len(rest.split()) <= 25
+        return quoted and len(rest.split()) <= 25
 
     # ---- one cue --------------------------------------------------------------------------
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
