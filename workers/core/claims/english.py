@@ -31,7 +31,7 @@ MONTH = (
 )
 CHANNELS = (
     r"statement|interview|note|report|post|letter|memo|speech|briefing|address|podcast"
-    r"|filing|email|tweet|video"
+    r"|filing|email|tweet|video|message|column|op-ed|essay|article|editorial|appearance"
 )
 MODIFIER = re.compile(
     r"\s*,?\s*(?:"
@@ -39,9 +39,12 @@ MODIFIER = re.compile(
     + WEEKDAY
     + r"(?: (?:morning|afternoon|evening|night))?(?![\w’'])"
     r"|on " + MONTH + r" \d{1,2}"
+    # before the single words: "last week" is one modifier, not "last" and a content "week"
+    r"|(?:last|this|next) (?:week|month|year|weekend|night|morning|afternoon|evening)\b"
     r"|(?:yesterday|today|tonight|earlier|later|again|also|separately|previously|repeatedly"
     r"|recently|publicly|privately|first|last|once|then|now|too)\b"
     r"|(?:last|this|next) (?:week|month|year|weekend)"
+    r"|by (?:tele)?phone|by e-?mail|by text message|by video ?link"
     r"|(?:earlier|later) this (?:week|month|year)"
     r"|(?P<channel>in (?:a|an|its|his|her|their|the) (?:[a-z-]+ )?(?:" + CHANNELS + r"))"
     r"(?: (?:to|with|on|for|published by|released by) (?P<channel_to>[^,.;:“\"]+?))?"
@@ -122,6 +125,40 @@ PRONOUN_SUBJECT = re.compile(
     re.I,
 )
 """A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``)."""
+WITH_SUBJECT = re.compile(
+    r"(?:^|[\s,(—])[Ww]ith\s+(?P<np>[^,;:()“”\"\ue000]+?)"
+    r"(?:\s+(?:also|repeatedly|recently|even|then|later|now|publicly|again|once|openly))?\s*$"
+)
+"""``…, with Senator X calling it a farce`` / ``with 30 percent saying …``: an absolute
+clause whose noun phrase is the subject of the participle cue after it."""
+BY_MEDIUM = re.compile(
+    r"\s+(?:tele)?phone|\s+e-?mail|\s+text(?: message)?|\s+video(?:link| link)?|\s+letter"
+    r"|\s+satellite|\s+Skype|\s+Zoom",
+)
+"""``said by telephone``: the medium, not a passive's agent."""
+SUBORDINATE_PRONOUN = re.compile(
+    r"(?:^|[\s,])(?:where|when|whenever|while|as|because|since|although|though|if|after|before"
+    r"|once|until|whereas|in which|at which|during which|after which)\s+"
+    r"(?P<pronoun>he|she|they|we|I)(?:\s+(?:also|later|then|again|once|never|has|have|had))*\s*$",
+    re.I,
+)
+"""A pronoun subject right after a subordinator, before the cue (``where he says``)."""
+AND_AFTER_PARTICIPLE = re.compile(r",\s*[a-z]+ing\b[^,;:]*\sand$")
+"""``, pointing to X and`` before a participle cue: both participles share the subject."""
+INTRODUCTORY_TIME = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago|afterwards?|since)\s*,|^[A-Z][a-z]+ly\b[^,]{0,40},"
+)
+"""``Hours later,`` ``Shortly after the vote,``: a time phrase before the subject."""
+DOCUMENT_PARTICIPLE = re.compile(
+    r"\b(?:statement|letter|report|e-?mail|memo|note|post|video|ad|advertisement|tweet|op-ed"
+    r"|release|message|notice|filing)s?(?:\s+(?!that\b|which\b|who\b)[\w’'.-]+){0,3}$",
+    re.I,
+)
+"""A document noun (and a few words of time or place) right before a participle cue."""
+ASIDE_BEFORE_CUE = re.compile(
+    r"[^,;:.\ue000]{0,60},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|wrote|writes|added)\b"
+)
+"""After a participle: its phrase closes with a comma and the real cue follows."""
 GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then|while|before|after))$", re.I)
 """Before a participle cue: ``by saying``, ``, also saying``, ``, while insisting``."""
 TAIL_CLAUSE = re.compile(r"(?:^|,)\s*[a-z]+ing\b|\bthat\b")
@@ -175,10 +212,16 @@ CONTENT_STOP = re.compile(
     r"|\s+(?:—|--)\s+(?=[a-z])"
     r"|,\s+but\s+"
     r"|,\s+and\s+(?:has|had|have)\s+(?:also\s+|since\s+|long\s+)?[a-z]+(?:ed|en)\b"
+    r"|,\s+(?:however|even though|although|whereas)\b"
+    r"|,\s+compared (?:with|to)\b"
+    r"|,\s+while\s+(?:[\w’'-]+\s+){1,5}?(?:said|say|says)\b"
+    r"|,\s+and\s+(?:he|she)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
 )
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
 the speaker's, a second reporting verb, a second speaker's attribution (``and one in four
 said``) or an aside after a dash."""
+AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?P<cue>[a-z]+ing)\b")
+"""``… and asking``: where a content ends when a second participle cue follows."""
 QUOTE_GAP = re.compile(r"\s*,?\s*(?:[^.;:!?“”\"]|" + ABBREVIATION_DOT + r")*")
 """What may stand between a quotation and its cue: ``,” Mr. Prince said``."""
 SPEAKER_AFTER = re.compile(r"\s*((?:[^.;:!?“\"]|" + ABBREVIATION_DOT + r")+)")
@@ -303,8 +346,13 @@ class _SentenceParser:
         if prev in self.lex.modal_blockers:
             return False
         nxt = words[n + 1].text.casefold() if n + 1 < len(words) else ""
-        if nxt == "by":
-            return False  # passive: "was denied by"
+        if (
+            nxt == "by"
+            and not self.text[words[n].end : words[n + 1].start].strip()
+            and not BY_MEDIUM.match(self.m(words[n + 1].end, self.end))
+        ):
+            # passive: "was denied by" (not "…, Harlow said, by the budget", "said by phone")
+            return False
         low = words[n].text.casefold()
         if low.endswith("ing"):
             # Participles report only as a clause of their own: ", adding that …".
@@ -312,6 +360,13 @@ class _SentenceParser:
             clause = before.endswith(",") or before.endswith((",”", ',"'))
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
+            clause = clause or self._with_subject(words[n]) is not None
+            # ", pointing to his record and saying …": a second participle of the same clause
+            clause = clause or bool(AND_AFTER_PARTICIPLE.search(before))
+            # "released a statement on Friday saying …": the statement's words, its issuer's
+            clause = clause or bool(DOCUMENT_PARTICIPLE.search(before))
+            if ASIDE_BEFORE_CUE.match(self.m(words[n].end, self.end)):
+                return False  # "X, writing for the court, said …": an aside before the cue
             if clause and low == "calling" and nxt not in ("for", "on"):
                 return self._naming(words, n)
             return clause
@@ -351,9 +406,12 @@ class _SentenceParser:
         if self.text[prev.end : words[n].start].strip():
             return False  # punctuation between: not a subject right before its verb
         word = prev.text
-        return word.casefold() in self.lex.pronouns or (
-            word[:1].isupper() and word.casefold() not in self.lex.modal_blockers
-        )
+        if word.casefold() in self.lex.pronouns:
+            return True
+        named = any(e.start <= prev.start and prev.end <= e.end for e in self.entities)
+        if low.endswith("s") and not low.endswith("ss") and not named:
+            return False  # "Western states", "Soviet claims": a plural noun after an adjective
+        return word[:1].isupper() and word.casefold() not in self.lex.modal_blockers
 
     def _naming(self, words: list[Token], n: int) -> bool:
         """``Graham called both candidates “crazy”``: a verdict in the speaker's words (a
@@ -370,7 +428,7 @@ class _SentenceParser:
             before = self.text[self.sentence.start : words[n].start].rstrip()
             after_object = [w.text.casefold() for w in words[n + 2 : n + 4]]
             return (
-                before.endswith(",")
+                (before.endswith(",") or self._with_subject(words[n]) is not None)
                 and nxt not in NOT_A_VERDICT
                 and len(after_object) == 2
                 and not (nxt in OBJECT_PRONOUNS and after_object[0] in NOT_A_VERDICT)
@@ -386,6 +444,9 @@ class _SentenceParser:
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         before = self.m(self.start, tok.start).rstrip()
         progressive = self._progressive_start(tok)
+        with_subject = self._with_subject(tok)
+        if with_subject is not None:
+            return self._absolute(tok, cue, with_subject)
         if progressive is None and (
             tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before)
         ):
@@ -400,12 +461,27 @@ class _SentenceParser:
         rest_start, channel, source, cited = after
         rest = self.m(rest_start, self.end).strip(" .,;:!?")
         complementizer = re.search(r"\bthat\s*$", self.m(tok.end, rest_start)) is not None
-        if not complementizer and (SUBORDINATE.match(rest) or PARTICIPLE_CLAUSE.match(rest)):
+        # "…, the union said, after talks broke down": a comma sets the clause off (not "X
+        # says despite the cost, she will stay", whose content opens with the subordinate)
+        subordinate = SUBORDINATE.match(rest) and (
+            "," in self.m(tok.end, rest_start) or "," not in rest
+        )
+        if not complementizer and (subordinate or PARTICIPLE_CLAUSE.match(rest)):
             rest = ""  # "…, the union said, after talks broke down / adding that …"
         comma = self._comma_before(tok.start)
         if not rest and comma is not None:
+            if not self.m(comma + 1, tok.start).strip():
+                # "“…,” Ann Reyes, director of …, said in an interview": no speaker after
+                # the cue, so the name before its comma speaks the quotation before it.
+                quoted = self._quote_then_long_speaker(tok, cue, rest_start)
+                if quoted is not None:
+                    return quoted
             return self._post_posed(tok, cue, comma, channel, source, cited)
-        if comma is not None and self._inverted_attribution(comma, tok, cue, rest):
+        if (
+            comma is not None
+            and not complementizer  # "X, a spokesman, said on Tuesday that …": a that-clause
+            and self._inverted_attribution(comma, tok, cue, rest)
+        ):
             # "…, said Foreign Minister Leila Haddad." — the rest is the speaker
             return self._post_posed(tok, cue, comma, channel, source, cited)
         if not rest:
@@ -487,6 +563,50 @@ class _SentenceParser:
             confidence=0.8,
         )
         self._assign_speaker(draft, region)
+        return draft
+
+    def _with_subject(self, tok: Token) -> Span | None:
+        """The noun phrase of ``with NP VERBing`` right before a participle cue (not an
+        object pronoun, not a clause: no auxiliary or past form inside)."""
+        if not tok.text.casefold().endswith("ing"):
+            return None
+        found = WITH_SUBJECT.search(self.m(self.start, tok.start))
+        if found is None:
+            return None
+        words = found.group("np").split()
+        if not 1 <= len(words) <= 10 or words[0].casefold() in OBJECT_PRONOUNS | {"that"}:
+            return None
+        if any(w.casefold() in FINITE_OR_CLAUSE_WORDS for w in words):
+            return None
+        if any(w.endswith("ed") and w[:1].islower() for w in words[1:]):
+            return None  # "with the crowd gathered outside" — a clause of its own
+        return Span(self.start + found.start("np"), self.start + found.end("np"))
+
+    def _absolute(self, tok: Token, cue: EnglishCue, subject: Span) -> Draft | None:
+        """``…, with Senator X calling the plan “a farce.”``: the absolute clause's noun
+        phrase speaks."""
+        rest_start, channel, source, _cited = self._after_cue(tok, cue)
+        if cue.takes_object and self.m(tok.end, rest_start).strip() == "":
+            rest_start = tok.end
+        content, kind = self._content(rest_start, self.end)
+        naming = tok.text.casefold() == "calling" and self.m(tok.end, tok.end + 4).strip()[
+            :3
+        ] not in ("for", "on")
+        if naming:
+            content = self._verdict(content)
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=kind,
+            stance=Stance.ASSERT if naming else cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+            confidence=0.8,
+        )
+        self._assign_speaker(draft, subject)
         return draft
 
     def _progressive_start(self, tok: Token) -> int | None:
@@ -590,7 +710,7 @@ class _SentenceParser:
         begin = self.start
         masked = self.m(self.start, self.end)
         comma = masked.find(",")
-        if NP_BAD_START.match(masked) and comma > 0:
+        if (NP_BAD_START.match(masked) or INTRODUCTORY_TIME.match(masked)) and comma > 0:
             begin = self.start + comma + 1
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
@@ -599,6 +719,7 @@ class _SentenceParser:
                 (word.endswith("ed") and (found.group(0)[:1].islower() or not found.start()))
                 or word in self.lex.cues
                 or word in ("is", "are", "was", "were", "has", "have", "had", "will")
+                or (word in IRREGULAR_PAST and found.start() > 0)
             ):
                 span = _trim(self.text, Span(begin, begin + found.start()))
                 last_comma = self.m(span.start, span.end).rfind(",")
@@ -606,7 +727,8 @@ class _SentenceParser:
                     # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried …"
                     span = _trim(self.text, Span(span.start + last_comma + 1, span.end))
                 words = self.text[span.start : span.end].split()
-                if span and 1 <= len(words) <= 6 and words[0][:1].isupper():
+                determiner = bool(words) and words[0] in ("the", "a", "an", "his", "her", "its")
+                if span and 1 <= len(words) <= 6 and (words[0][:1].isupper() or determiner):
                     return span
                 return self._leading_name() or self._subject_before_aside(span)
         return None
@@ -703,6 +825,42 @@ class _SentenceParser:
         self._apply_citing(draft, cited)
         return draft
 
+    def _quote_then_long_speaker(
+        self, tok: Token, cue: EnglishCue, rest_start: int
+    ) -> Draft | None:
+        """``“QUOTE,” NAME, ROLE …, said [in an interview].``: a speaker phrase too long for
+        ``_quote_just_before``, with nothing after the cue but its modifiers."""
+        if self.m(rest_start, self.end).strip(" .,;:!?"):
+            return None
+        quote = next((q for q in reversed(self.sentence.quotes) if q.end <= tok.start), None)
+        if quote is None:
+            return None
+        gap = self.m(quote.end, tok.start)
+        inner_tail = self.text[quote.start : quote.inner_end].rstrip(" '’")[-1:]
+        if MASK in gap or len(gap.split()) > MAX_SOURCE_WORDS:
+            return None
+        if not gap.lstrip().startswith(",") and inner_tail not in (",", "?", "!"):
+            return None
+        region = self._speaker_region(quote.end, tok.start)
+        if region is None or not self._is_name(_first_piece(self.text, region)):
+            return None
+        content = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
+        if not content:
+            return None
+        rest_start, channel, source, cited = self._after_cue(tok, cue)
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=ClaimKind.DIRECT,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+        )
+        self._assign_speaker(draft, region)
+        self._apply_citing(draft, cited)
+        return draft
+
     def _inverted_attribution(self, comma: int, tok: Token, cue: EnglishCue, rest: str) -> bool:
         """``CONTENT, said SPEAKER.``: a cue with no object of its own (not urged, told,
         accused) right after the comma, then a short noun phrase and nothing else."""
@@ -716,6 +874,9 @@ class _SentenceParser:
             return False  # "A spokeswoman for the union, Marieke van den Broek, said …"
         if MASK in rest:
             return False  # "X, writing for the court, said the period “is generous.”"
+        # "…, said Paul Dorn, an analyst, who notes that …": the relative clause describes
+        # the speaker and has its own cue.
+        rest = re.sub(r",?\s+(?:who|whose)\b.*$", "", rest)
         words = rest.split()
         return (
             1 <= len(words) <= MAX_SPEAKER_WORDS
@@ -843,6 +1004,11 @@ class _SentenceParser:
         stop = CONTENT_STOP.search(self.m(span.start, span.end))
         if stop:
             span = _trim(self.text, Span(span.start, span.start + stop.start()))
+        for found in AND_PARTICIPLE.finditer(self.m(span.start, span.end)):
+            if found.group("cue").casefold() in self.lex.cues:
+                # "… tweeting that it was a disaster and asking, …": a second participle cue
+                span = _trim(self.text, Span(span.start, span.start + found.start()))
+                break
         for quote in self.sentence.quotes:
             if quote.start == span.start and quote.end >= span.end - 1:
                 inner = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
@@ -853,6 +1019,10 @@ class _SentenceParser:
         """The noun phrase before the cue, after any introductory phrase or subordinator
         (``…, and the grid operator warned``; ``… as grid operator warns``)."""
         region = self.m(start, cue_start)
+        subordinate = SUBORDINATE_PRONOUN.search(region)
+        if subordinate is not None:
+            # "…, where he says he can win": the pronoun after a subordinator is the subject
+            return Span(start + subordinate.start("pronoun"), start + subordinate.end("pronoun"))
         detached = DETACHED_AUXILIARY.search(region)
         if detached is not None:
             # "The agency, in a move that angered unions, has said": the auxiliary after the
@@ -1068,8 +1238,8 @@ class _SentenceParser:
 
     def _role_like(self, span: Span) -> bool:
         words = self.text[span.start : span.end].split()
-        if not words:
-            return False
+        if not words or any(w.casefold() in AUXILIARY_WORDS for w in words):
+            return False  # "The plan would be helped, Harlow said, …": a clause, no role
         head = words[0].casefold().strip(".")
         return (
             words[0][:1].islower()
@@ -1250,6 +1420,14 @@ def _plausible_subject(text: str) -> bool:
     )
 
 
+IRREGULAR_PAST = frozenset(
+    {"met", "made", "took", "gave", "went", "came", "left", "spoke", "sent", "held", "kept"}
+    | {"brought", "thought", "got", "saw", "ran", "won", "lost", "led", "stood", "sat", "paid"}
+    | {"sought", "struck", "spent", "drew", "broke", "threw", "began", "became", "chose"}
+    | {"fought", "knew", "felt", "heard", "found", "rose", "fell", "flew", "grew", "shook"}
+    | {"stuck", "swore", "bought", "caught", "taught", "sold", "built", "dealt", "meant"}
+)
+"""Past forms without -ed: where a sentence's subject ends (``The governor met …``)."""
 AUXILIARY_WORDS = frozenset(
     {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
     | {"could", "should", "may", "might", "must", "did", "does", "do"}
@@ -1274,6 +1452,12 @@ def _subject_phrase(text: str) -> bool:
 def _apposition_ok(between: str) -> bool:
     """'Anna Berg, an economist at ING,' — one apposition inside a speaker phrase."""
     return between.count(",") <= 2 and len(between.split()) <= MAX_SPEAKER_WORDS
+
+
+def _first_piece(text: str, span: Span) -> Span:
+    """The span up to its first comma (a name before its appositions)."""
+    comma = text.find(",", span.start, span.end)
+    return _trim(text, Span(span.start, comma)) if comma != -1 else span
 
 
 def _trim(text: str, span: Span) -> Span:

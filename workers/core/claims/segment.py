@@ -128,8 +128,18 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     them); a quote left open runs to the end of the paragraph (multi-paragraph quotes)."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
+    mixed = _mixed_marks(text, start, end)
     for i in range(start, end):
         ch = text[i]
+        if ch == '"' and mixed:
+            # ``"A,” she said`` (a straight mark closed by a curly one, or the reverse): the
+            # side of the mark its spaces are on says whether it opens or closes.
+            side = _straight_side(text, i, start, end)
+            if side == "open":
+                stack.append(("“", i))
+            elif side == "close" and stack and stack[-1][0] in ("“", '"'):
+                quotes.append(Quote(stack.pop()[1], i + 1))
+            continue
         if ch == '"':
             if stack and stack[-1][0] == '"':
                 quotes.append(Quote(stack.pop()[1], i + 1))
@@ -160,6 +170,29 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
         outermost.append(quote)
         reach = quote.end
     return outermost
+
+
+def _mixed_marks(text: str, start: int, end: int) -> bool:
+    """A paragraph with straight and curly marks together (``"A,” she said``: a site mixing
+    both styles), whose straight marks cannot be paired by alternation."""
+    if '"' not in text[start:end]:
+        return False
+    return "“" in text[start:end] or "”" in text[start:end]
+
+
+OPEN_BEFORE = frozenset(" \t\n([{—–-/")
+
+
+def _straight_side(text: str, i: int, start: int, end: int) -> str:
+    """``open`` after a space (or the paragraph start, a bracket, a dash) and before a
+    non-space, ``close`` after a non-space and before a space or punctuation, else ``?``."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if before in OPEN_BEFORE and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return "close"
+    return "?"
 
 
 def _straight_quote_opens(text: str, i: int, start: int, end: int) -> bool:
