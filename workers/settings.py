@@ -146,6 +146,21 @@ class ProcessingSettings(BaseModel):
     duplicates: Literal["mark", "drop"] = Field(
         default="mark", description="Index near-duplicates marked duplicate_of, or drop them."
     )
+    duplicate_window: int = Field(
+        default=50_000,
+        ge=1,
+        description="Most articles the duplicate index keeps, the newest by fetch time (older "
+        "ones are no longer found as originals); every worker holds all of them, ~4.4 KB each. "
+        "The defaults keep a worker with both entity models under 1 GiB (docs/operations.md, "
+        "'Worker memory').",
+    )
+    chrome_sources: int = Field(
+        default=128,
+        ge=1,
+        description="Most sources whose recurring lines (site chrome) are learned, each over "
+        "its 200 newest articles; the source whose newest article is oldest is forgotten "
+        "first. Up to ~1.3 MB of every worker's memory each.",
+    )
     html_timeout_seconds: float = Field(default=10.0, gt=0)
     extract_timeout_seconds: float = Field(
         default=10.0,
