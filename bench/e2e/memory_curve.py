@@ -36,7 +36,11 @@ def articles_seen(pipeline: Pipeline, worker: Worker) -> int:
     """Articles that left the clean stage (passed on, dead-lettered or dropped)."""
     samples = pipeline.metrics(worker)
     return round(
-        sum(v for k, v in samples.items() if k.startswith('newsflow_articles_total{stage="clean"'))
+        sum(
+            value
+            for name, value in samples.items()
+            if name.startswith("newsflow_articles_total{") and 'stage="clean"' in name
+        )
     )
 
 
