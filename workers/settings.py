@@ -174,6 +174,13 @@ class ProcessingSettings(BaseModel):
         "knowledge base and rules alone, or a spaCy or Hugging Face model (entity_model); "
         "every backend is linked to the knowledge base.",
     )
+    entity_word_cache: int = Field(
+        default=20_000,
+        ge=1,
+        description="Words whose CRF features each language's tagger remembers, ~3.8 KB each "
+        "(~76 MB per language at the default); more saves little CPU (news repeats its "
+        "frequent words) and costs memory (docs/operations.md, 'Worker memory').",
+    )
     entity_model: str | None = Field(
         default=None,
         description="spaCy/HF model name or path; for crf, a directory holding en.crfsuite "
