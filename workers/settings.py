@@ -147,7 +147,7 @@ class ProcessingSettings(BaseModel):
         default="mark", description="Index near-duplicates marked duplicate_of, or drop them."
     )
     duplicate_window: int = Field(
-        default=50_000,
+        default=40_000,
         ge=1,
         description="Most articles the duplicate index keeps, the newest by fetch time (older "
         "ones are no longer found as originals); every worker holds all of them, ~4.4 KB each. "

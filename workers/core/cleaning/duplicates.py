@@ -17,7 +17,7 @@ Like ``LearnedChrome``, the index is changed only by ``DuplicateObservation`` re
 article replaces the older one). Memory is bounded by ``max_entries`` (oldest by fetch time
 evicted first, so the state again depends only on the set of observations applied): ~4.4 KB an
 article (tracemalloc, Arabic feed: the bands 2.9 KB, signature, hashes and ids the rest), so the
-default 50,000 (``processing.duplicate_window``) is ~220 MB of every worker.
+default 40,000 (``processing.duplicate_window``) is ~175 MB of every worker.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ class DuplicateIndex:
         self,
         *,
         threshold: float = 0.5,
-        max_entries: int = 50_000,
+        max_entries: int = 40_000,
         num_perm: int = NUM_PERM,
     ) -> None:
         self.threshold = threshold
