@@ -146,6 +146,21 @@ class ProcessingSettings(BaseModel):
     duplicates: Literal["mark", "drop"] = Field(
         default="mark", description="Index near-duplicates marked duplicate_of, or drop them."
     )
+    duplicate_window: int = Field(
+        default=40_000,
+        ge=1,
+        description="Most articles the duplicate index keeps, the newest by fetch time (older "
+        "ones are no longer found as originals); every worker holds all of them, ~4.4 KB each. "
+        "The defaults keep a worker with both entity models under 1 GiB (docs/operations.md, "
+        "'Worker memory').",
+    )
+    chrome_sources: int = Field(
+        default=128,
+        ge=1,
+        description="Most sources whose recurring lines (site chrome) are learned, each over "
+        "its 200 newest articles; the source whose newest article is oldest is forgotten "
+        "first. Up to ~1.3 MB of every worker's memory each.",
+    )
     html_timeout_seconds: float = Field(default=10.0, gt=0)
     extract_timeout_seconds: float = Field(
         default=10.0,
@@ -158,6 +173,13 @@ class ProcessingSettings(BaseModel):
         description="Entity extractor: the shipped Arabic and English CRF models, the offline "
         "knowledge base and rules alone, or a spaCy or Hugging Face model (entity_model); "
         "every backend is linked to the knowledge base.",
+    )
+    entity_word_cache: int = Field(
+        default=20_000,
+        ge=1,
+        description="Words whose CRF features each language's tagger remembers, ~3.8 KB each "
+        "(~76 MB per language at the default); more saves little CPU (news repeats its "
+        "frequent words) and costs memory (docs/operations.md, 'Worker memory').",
     )
     entity_model: str | None = Field(
         default=None,

@@ -15,7 +15,7 @@ import random
 import time
 from datetime import UTC, datetime, timedelta
 
-from workers.core.cleaning.duplicates import DuplicateIndex, _lean
+from workers.core.cleaning.duplicates import DuplicateIndex
 
 _TEMPLATE = (
     "The regional council met on {day} to discuss the new transport plan for the northern "
@@ -56,7 +56,7 @@ def main() -> None:
         for n in range(args.checks)
     ]
     assert queries[0].signature is not None
-    candidates = len(index._lsh.query(_lean(queries[0].signature)))
+    candidates = len(index._bands.query(queries[0].signature))
     start = time.perf_counter()
     duplicates = sum(index.check(q).duplicate_of is not None for q in queries)
     elapsed = time.perf_counter() - start

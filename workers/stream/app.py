@@ -48,6 +48,7 @@ from workers.stream import metrics
 from workers.stream.batching import take_batches
 from workers.stream.es import ArticleIndexer, install, make_client
 from workers.stream.kafka import MAX_MESSAGE_BYTES, client_options, ssl_context, topic_partitions
+from workers.stream.threads import ProcessingThread
 
 log = logging.getLogger("newsflow.worker")
 
@@ -149,6 +150,8 @@ observations_topic = _topic("observations")
 pipeline = build_pipeline(settings.processing)
 es_client = make_client(settings.es)
 indexer = ArticleIndexer(es_client, settings.es, settings.worker)
+processing_thread = ProcessingThread()
+"""Runs the clean and extract batches, one at a time (``workers/stream/threads.py``)."""
 es_installed = asyncio.Event()
 state_recovered = asyncio.Event()
 """Set once this worker has read every observation published before it started."""
@@ -232,7 +235,7 @@ def batches(stream: faust.StreamT[bytes], size: int, within: float) -> Any:
 
 
 # ---------------------------------------------------------------------------------- agents
-# A batch crosses to a worker thread once (the event loop keeps fetching, sending and
+# A batch crosses to the processing thread once (the event loop keeps fetching, sending and
 # heartbeating meanwhile); each result comes back with its own outcome, so one bad article is
 # dead-lettered alone and the rest of its batch goes on.
 
@@ -245,7 +248,7 @@ async def clean(stream: faust.StreamT[bytes]) -> None:
         for event in events:
             hold(event)
         inputs = [(event.value, _received_at(event)) for event in events]
-        results = await asyncio.to_thread(clean_batch, inputs)
+        results = await processing_thread.run(clean_batch, inputs)
         for event, (result, seconds) in zip(events, results, strict=True):
             await forward_clean(event, result, seconds)
             release(event)
@@ -328,7 +331,7 @@ async def extract(stream: faust.StreamT[bytes]) -> None:
     async for events in batches(stream, settings.worker.batch_size, settings.worker.batch_seconds):
         for event in events:
             hold(event)
-        results, seconds = await asyncio.to_thread(extract_batch, [e.value for e in events])
+        results, seconds = await processing_thread.run(extract_batch, [e.value for e in events])
         for event, result in zip(events, results, strict=True):
             await forward_extract(event, result, seconds)
             release(event)

@@ -103,11 +103,9 @@ def _check_one_candidate_at_a_time(
 ) -> tuple[str | None, float | None]:
     """The verdict as the index gave it before the vectorised comparison: near duplicates
     only, one np.mean per LSH candidate."""
-    from workers.core.cleaning.duplicates import _lean
-
     best = None
     assert obs.signature is not None
-    for other_id in index._lsh.query(_lean(obs.signature)):
+    for other_id in index._bands.query(obs.signature):
         near = index._entries.get(other_id)
         if other_id == obs.article_id or near is None or near.signature is None:
             continue

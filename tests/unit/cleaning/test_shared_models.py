@@ -64,10 +64,16 @@ def test_workers_converge_through_published_observations() -> None:
 
 
 def test_build_cleaner_and_pipeline_from_settings(seed_text: str) -> None:
-    cleaner = build_cleaner(ProcessingSettings(duplicates="drop", min_body_chars=10))
+    cleaner = build_cleaner(
+        ProcessingSettings(
+            duplicates="drop", min_body_chars=10, duplicate_window=1234, chrome_sources=7
+        )
+    )
     try:
         assert cleaner.duplicate_mode == "drop"
         assert cleaner.min_body_chars == 10
+        assert cleaner.duplicates.max_entries == 1234
+        assert cleaner.chrome.max_sources == 7
     finally:
         cleaner.close()
     pipeline = build_pipeline(ProcessingSettings())

@@ -255,3 +255,15 @@ def test_eval_scores_a_conll_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert "micro" in out and "characters per second" in out
     assert evaluate_main(["--conll", str(conll)]) == 2
+
+
+def test_the_word_feature_cache_is_bounded_by_the_setting(kb: KnowledgeBase) -> None:
+    extractor = build_entity_extractor(ProcessingSettings(entity_word_cache=3), kb)
+    assert isinstance(extractor, ModelEntityExtractor)
+    assert isinstance(extractor.model, CrfSpanModel)
+    featurizer = extractor.model.taggers["en"].featurizer
+    body = "Mayor Ilse Brandt opened the new harbour bridge in Aalborg on Friday."
+    with_three = found(extractor, body, "en")
+    assert featurizer._word.cache_info().currsize == 3
+    assert featurizer._word.cache_info().maxsize == 3
+    assert with_three == found(build_entity_extractor(ProcessingSettings(), kb), body, "en")

@@ -59,6 +59,8 @@ def build_cleaner(
         "min_body_chars": settings.min_body_chars,
         "max_text_chars": settings.max_input_bytes,
         "duplicate_mode": settings.duplicates,
+        "duplicates": DuplicateIndex(max_entries=settings.duplicate_window),
+        "chrome": LearnedChrome(max_sources=settings.chrome_sources),
         "html_extractor": HtmlExtractorPool(
             timeout=settings.html_timeout_seconds,
             limits=HtmlLimits(max_chars=settings.max_input_bytes),

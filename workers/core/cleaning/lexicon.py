@@ -21,14 +21,33 @@ _SEPARATORS = re.compile(r"[\s|/•·,;:>›»<‹«\-_*+()\[\]]+")
 SECTIONS = ("exact", "pattern", "block_strong", "block_weak", "social", "metadata", "end")
 
 
-@lru_cache(maxsize=32768)
+LINE_KEY_CACHE = 8192
+"""Lines whose keys are remembered: the recurring ones (chrome, boilerplate) and the lines of the
+articles being cleaned, whose keys are asked for twice (line classes, chrome fingerprints)."""
+LINE_KEY_CACHED_CHARS = 1000
+"""Longer lines are not remembered. The cache holds its lines and their keys, so a bound in
+lines alone is none in bytes: 32,768 lines were ~28 MB of a worker on the Arabic feed, and text
+without line breaks (one 6,000-character line per article) would have made it 1–2 GB. With
+these two bounds it holds at most ~33 MB (~70 MB for text outside the Basic Multilingual
+Plane); the longer lines, rare, are keyed twice."""
+
+
 def line_key(line: str) -> str:
     """Matching form without edge punctuation, bullets, icons and counters: the key of
     ``[exact]``-style entries ("Comments (3)", "• Share »" and "شارك:" all reduce)."""
+    if len(line) > LINE_KEY_CACHED_CHARS:
+        return _line_key(line)
+    return _cached_line_key(line)
+
+
+def _line_key(line: str) -> str:
     key = match_form(line)
     key = _EDGE_JUNK.sub("", key)
     key = _COUNTER.sub("", key)
     return _EDGE_JUNK.sub("", key)
+
+
+_cached_line_key = lru_cache(maxsize=LINE_KEY_CACHE)(_line_key)
 
 
 @dataclass

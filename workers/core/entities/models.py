@@ -404,7 +404,7 @@ def build_entity_extractor(
 
         directory = Path(settings.entity_model) if settings.entity_model else None
         try:
-            crf = CrfSpanModel(kb, directory)
+            crf = CrfSpanModel(kb, directory, word_cache=settings.entity_word_cache)
         except TaggerModelError as exc:
             raise EntityModelError(str(exc)) from exc
         return ModelEntityExtractor(crf, kb, model_first=True)
