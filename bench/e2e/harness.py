@@ -382,12 +382,13 @@ class Pipeline:
         except Exception:
             return {}
 
-    def dead_letters(self) -> list[Any]:
+    def dead_letters(self, unique: bool = True) -> list[Any]:
+        """The dead-letter topic's letters; with ``unique``, each bad input once
+        (``workers.stream.deadletters.letter_identity``), else every letter written."""
         from workers.stream.deadletters import read_dead_letters
 
-        return [
-            letter for _, letter in asyncio.run(read_dead_letters(self.settings, limit=10_000_000))
-        ]
+        letters = read_dead_letters(self.settings, limit=10_000_000, unique=unique)
+        return [letter for _, letter in asyncio.run(letters)]
 
 
 def _children(pid: int) -> list[int]:

@@ -3,13 +3,16 @@
 Delivery is at-least-once, so an input redelivered after a crash can be dead-lettered twice.
 A letter is identified by the input record it came from (origin topic, partition, offset):
 readers keep the first letter of each origin, so ``dlq show`` lists and ``dlq replay``
-republishes every bad input exactly once.
+republishes every bad input exactly once. A later stage's input can itself be written twice
+(a worker killed after producing a clean record and before committing its raw input cleans it
+again, at a new offset): there a letter is the article version that failed the stage.
 """
 
 from __future__ import annotations
 
 import time
 
+import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from schemas.models import DeadLetter
@@ -27,7 +30,25 @@ from workers.stream.kafka import (
 def letter_identity(letter: DeadLetter) -> tuple[object, ...] | None:
     if letter.origin_topic is None:
         return None  # written outside the stream (batch mode): no redelivery to collapse
+    if letter.stage in LATER_STAGES and letter.article_id is not None:
+        version = _payload_version(letter)
+        if version is not None:
+            return (letter.stage, letter.reason.value, letter.article_id, version)
     return (letter.origin_topic, letter.origin_partition, letter.origin_offset)
+
+
+LATER_STAGES = frozenset({"extract", "index"})
+"""Stages whose input is our own record (clean, enriched), which a redelivery upstream can
+write twice at different offsets."""
+
+
+def _payload_version(letter: DeadLetter) -> int | None:
+    try:
+        record = orjson.loads(decode_payload(letter))
+    except orjson.JSONDecodeError:
+        return None
+    version = record.get("version") if isinstance(record, dict) else None
+    return version if isinstance(version, int) else None
 
 
 async def read_dead_letters(
