@@ -582,9 +582,11 @@ class _SentenceParser:
             return None  # "with the crowd gathered outside" — a clause of its own
         return Span(self.start + found.start("np"), self.start + found.end("np"))
 
-    def _absolute(self, tok: Token, cue: EnglishCue, subject: Span) -> Draft | None:
-        """``…, with Senator X calling the plan “a farce.”``: the absolute clause's noun
-        phrase speaks."""
+    def _participle_draft(
+        self, tok: Token, cue: EnglishCue, speaker_from: SpeakerFrom
+    ) -> Draft | None:
+        """The claim a participle cue (``calling``, ``adding that``) opens, up to the end of the
+        sentence; ``calling X a Y`` names a verdict. The caller finds the speaker."""
         rest_start, channel, source, _cited = self._after_cue(tok, cue)
         if cue.takes_object and self.m(tok.end, rest_start).strip() == "":
             rest_start = tok.end
@@ -596,16 +598,23 @@ class _SentenceParser:
             content = self._verdict(content)
         if not content:
             return None
-        draft = Draft(
+        return Draft(
             content=content,
             cue=Span(tok.start, tok.end),
             kind=kind,
             stance=Stance.ASSERT if naming else cue.stance,
-            speaker_from=SpeakerFrom.MENTION,
+            speaker_from=speaker_from,
             channel=channel,
             source=source,
             confidence=0.8,
         )
+
+    def _absolute(self, tok: Token, cue: EnglishCue, subject: Span) -> Draft | None:
+        """``…, with Senator X calling the plan “a farce.”``: the absolute clause's noun
+        phrase speaks."""
+        draft = self._participle_draft(tok, cue, SpeakerFrom.MENTION)
+        if draft is None:
+            return None
         self._assign_speaker(draft, subject)
         return draft
 
@@ -677,27 +686,9 @@ class _SentenceParser:
 
     def _continuing(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         """``…, adding that X`` / ``… and said X``: the subject of the sentence speaks again."""
-        rest_start, channel, source, _cited = self._after_cue(tok, cue)
-        if cue.takes_object and self.m(tok.end, rest_start).strip() == "":
-            rest_start = tok.end
-        content, kind = self._content(rest_start, self.end)
-        naming = tok.text.casefold() == "calling" and self.m(tok.end, tok.end + 4).strip()[
-            :3
-        ] not in ("for", "on")
-        if naming:
-            content = self._verdict(content)
-        if not content:
+        draft = self._participle_draft(tok, cue, SpeakerFrom.SENTENCE)
+        if draft is None:
             return None
-        draft = Draft(
-            content=content,
-            cue=Span(tok.start, tok.end),
-            kind=kind,
-            stance=Stance.ASSERT if naming else cue.stance,
-            speaker_from=SpeakerFrom.SENTENCE,
-            channel=channel,
-            source=source,
-            confidence=0.8,
-        )
         if not drafts:
             subject = self._sentence_subject()
             if subject is not None:
