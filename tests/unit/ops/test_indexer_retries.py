@@ -69,7 +69,7 @@ class FlakyCluster:
     async def _refresh(self, **kwargs: Any) -> None:
         return None
 
-    async def bulk(self, operations: list[bytes]) -> dict[str, Any]:
+    async def bulk(self, operations: list[bytes], filter_path: str | None = None) -> dict[str, Any]:
         if self.outages:
             self.outages -= 1
             raise TransportConnectionError("connection refused")
@@ -87,6 +87,9 @@ class FlakyCluster:
             if status in (403, 430):  # 430: the flood-stage block, which ES answers with 429
                 error, status = (WRITE_BLOCK, 403) if status == 403 else (FLOOD_STAGE, 429)
             items.append({"index": {"_id": doc_id, "status": status, "error": error}})
+        if filter_path:  # answer only what the indexer asked for, as Elasticsearch does
+            kept = {path.rsplit(".", 1)[-1] for path in filter_path.split(",")}
+            items = [{"index": {k: v for k, v in i["index"].items() if k in kept}} for i in items]
         return {"items": items}
 
     async def search(self, **kwargs: Any) -> dict[str, Any]:
