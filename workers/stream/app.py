@@ -254,7 +254,7 @@ async def clean(stream: faust.StreamT[bytes]) -> None:
             release(event)
 
 
-Cleaned = tuple[CleanArticle, list[dict[str, Any]]]
+Cleaned = tuple[CleanArticle, dict[str, Any] | None]
 
 
 def clean_batch(inputs: list[tuple[bytes, datetime]]) -> list[tuple[Cleaned | Exception, float]]:
@@ -277,13 +277,13 @@ def clean_batch(inputs: list[tuple[bytes, datetime]]) -> list[tuple[Cleaned | Ex
 
 def clean_article(raw: Any) -> Cleaned:
     """Clean one article; with a cleaner that learns from observations, also return the
-    observations to publish (applied locally at once: applying is idempotent)."""
+    observation to publish (applied locally at once: applying is idempotent)."""
     cleaner: Any = pipeline.cleaner
     if hasattr(cleaner, "apply_observation"):
         result = cleaner.clean(raw)
         cleaner.apply(result)
-        return result.article, list(result.observations())
-    return pipeline.clean(raw), []
+        return result.article, result.observation()
+    return pipeline.clean(raw), None
 
 
 async def forward_clean(event: faust.EventT, result: Cleaned | Exception, seconds: float) -> None:
@@ -291,10 +291,10 @@ async def forward_clean(event: faust.EventT, result: Cleaned | Exception, second
         ingest = isinstance(result, RejectedInput) and result.reason in INGEST_REASONS
         await send_dead_letter("ingest" if ingest else "clean", event, result)
         return
-    article, observations = result
-    for observation in observations:
-        # Keyed per kind and article, so a compacted topic keeps one of each.
-        key = f"{observation.get('type')}:{article.id}".encode()
+    article, observation = result
+    if observation is not None:
+        # Keyed per article, so a compacted topic keeps its newest record.
+        key = f"article:{article.id}".encode()
         await send_held(observations_topic, key, orjson.dumps(observation), event)
     if article.duplicate_of:
         kind = "exact" if article.duplicate_similarity == 1.0 else "near"

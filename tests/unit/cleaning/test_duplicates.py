@@ -77,7 +77,7 @@ def test_drop_mode_raises_a_non_error_signal(make_raw) -> None:
     with pytest.raises(DuplicateArticle) as caught:
         cleaner(make_raw(text="\n".join(AGENCY), id="d2"))
     assert caught.value.result.article.duplicate_of == "d1"
-    assert caught.value.result.observations()  # still to be published
+    assert caught.value.result.observation()  # still to be published
 
 
 def test_index_converges_from_observations_in_any_order() -> None:

@@ -3,6 +3,8 @@
 import json
 from datetime import UTC, datetime
 
+import pytest
+
 from schemas.models import RawArticle
 from workers.core.cleaning import ArticleCleaner, InlineHtmlExtractor, build_cleaner
 from workers.core.factory import build_pipeline
@@ -51,7 +53,9 @@ def test_workers_converge_through_published_observations() -> None:
         worker = w1 if i % 2 else w2  # partitions split the articles between workers
         result = worker.clean(_raw(i))
         worker.apply(result)  # its own observations at once …
-        topic.extend(json.dumps(o).encode() for o in result.observations())
+        record = result.observation()
+        assert record is not None and record["type"] == "article"
+        topic.append(json.dumps(record).encode())
     for message in topic + topic:  # … and everything from the topic, at least once
         for worker in (w1, w2):
             worker.apply_observation(json.loads(message))
@@ -61,6 +65,30 @@ def test_workers_converge_through_published_observations() -> None:
     assert w1.clean(later).article.body == w2.clean(later).article.body
     assert MENU not in w1.clean(later).article.body
     assert FOOTER not in w1.clean(later).article.body
+
+
+def test_one_record_per_article_and_the_former_per_model_records_give_the_same_state() -> None:
+    source = ArticleCleaner(html_extractor=InlineHtmlExtractor())
+    records = []
+    for i in range(6):
+        result = source.clean(_raw(i))
+        source.apply(result)
+        records.append(result.observation())
+    upgraded = ArticleCleaner(html_extractor=InlineHtmlExtractor())
+    former = ArticleCleaner(html_extractor=InlineHtmlExtractor())
+    for record in records:
+        assert record is not None
+        assert upgraded.apply_observation(record) is True
+        assert upgraded.apply_observation(record) is False  # idempotent
+        for kind in ("chrome", "duplicate"):  # what a worker of the former version published
+            if kind in record:
+                former.apply_observation(record[kind])
+    assert any("chrome" in r for r in records if r) and all("duplicate" in r for r in records if r)
+    assert upgraded.chrome.state_digest() == former.chrome.state_digest()
+    assert upgraded.duplicates.state_digest() == former.duplicates.state_digest()
+    assert upgraded.duplicates.state_digest() == source.duplicates.state_digest()
+    with pytest.raises(ValueError, match="unknown observation type 'tally'"):
+        upgraded.apply_observation({"type": "tally"})
 
 
 def test_build_cleaner_and_pipeline_from_settings(seed_text: str) -> None:

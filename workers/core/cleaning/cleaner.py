@@ -11,7 +11,7 @@ pure apart from two shared models that change **only through observations**:
 without changing any state. ``__call__`` is ``clean`` followed by ``apply`` of its own
 observations when ``learn_locally`` is on (the default), and by ``DuplicateArticle`` when the
 article is a duplicate and ``duplicate_mode == "drop"``. Workers publish
-``result.observations()`` to a topic every worker reads in full and feed what they read to
+``result.observation()`` to a topic every worker reads in full and feed what they read to
 ``apply_observation``; since ``apply`` is idempotent per article and the models are functions of
 the *set* of observations, applying one's own early and again from the topic is harmless.
 
@@ -101,14 +101,16 @@ class CleanResult:
     path: Literal["text", "html", "text+html"] = "text"
     html_method: str | None = None
 
-    def observations(self) -> list[dict[str, Any]]:
-        """JSON-ready observations to publish for the other workers."""
-        out = []
+    def observation(self) -> dict[str, Any] | None:
+        """What this article taught the clean stage, as one JSON-ready record to publish for
+        the other workers (None when it taught nothing). One record per article, not one per
+        model: each record costs every worker a produce and a consume."""
+        parts: dict[str, Any] = {}
         if self.chrome_observation is not None:
-            out.append(self.chrome_observation.to_dict())
+            parts["chrome"] = self.chrome_observation.to_dict()
         if self.duplicate_observation is not None:
-            out.append(self.duplicate_observation.to_dict())
-        return out
+            parts["duplicate"] = self.duplicate_observation.to_dict()
+        return {"type": "article", **parts} if parts else None
 
 
 @dataclass
@@ -166,7 +168,7 @@ class ArticleCleaner:
     def clean_and_learn(self, raw: RawArticle) -> CleanResult:
         """What a worker calls (in an executor thread): clean, fold in its own observations
         (when ``learn_locally``), raise ``DuplicateArticle`` in drop mode. Publish
-        ``result.observations()`` (also ``exc.result.observations()`` for a dropped one)."""
+        ``result.observation()`` (also ``exc.result.observation()`` for a dropped one)."""
         result = self.clean(raw)
         if self.learn_locally:
             self.apply(result)
@@ -187,8 +189,17 @@ class ArticleCleaner:
             self.duplicates.apply(result.duplicate_observation)
 
     def apply_observation(self, data: dict[str, Any]) -> bool:
-        """Fold in one observation read from the shared topic (JSON dict). Idempotent."""
+        """Fold in one record read from the shared topic (JSON dict); returns whether the
+        state changed. Idempotent. Reads an article's record and the one-model records that
+        workers before it published (still in the topic after an upgrade)."""
         kind = data.get("type")
+        if kind == "article":
+            changed = False
+            if "chrome" in data:
+                changed |= self.chrome.apply(ChromeObservation.from_dict(data["chrome"]))
+            if "duplicate" in data:
+                changed |= self.duplicates.apply(DuplicateObservation.from_dict(data["duplicate"]))
+            return changed
         if kind == "chrome":
             return self.chrome.apply(ChromeObservation.from_dict(data))
         if kind == "duplicate":
