@@ -158,6 +158,7 @@ def worker(
         os.environ["NEWSFLOW_WORKER__DATA_DIR"] = str(data_dir)
     get_settings.cache_clear()
     settings = get_settings()
+    use_event_loop(settings.worker.event_loop)
     asyncio.run(_ensure_topics(settings))
     from workers.stream.app import app
 
@@ -172,6 +173,22 @@ def worker(
         settings.worker.web_bind,
     ]
     app.main()
+
+
+def use_event_loop(name: str) -> None:
+    """Install the event loop policy before any loop of the worker exists (Faust's consumer
+    thread creates its own loop from the same policy)."""
+    if name == "asyncio":
+        return
+    try:
+        import mode.loop
+
+        mode.loop.use(name)
+    except ImportError as exc:
+        raise typer.BadParameter(
+            f"event loop {name!r} is not installed ({exc}); install it or set "
+            "NEWSFLOW_WORKER__EVENT_LOOP=asyncio"
+        ) from exc
 
 
 async def _ensure_topics(settings: Settings) -> None:

@@ -111,6 +111,7 @@ app = NewsflowApp(
     processing_guarantee="at_least_once",
     consumer_auto_offset_reset="earliest",
     producer_acks=-1,
+    producer_linger=settings.worker.producer_linger,
     producer_max_request_size=MAX_MESSAGE_BYTES,
     consumer_max_fetch_size=MAX_MESSAGE_BYTES,
     # Commit on the interval only. Faust also commits from its fetch loop every N acks, and
