@@ -48,8 +48,13 @@ PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def part_of(stack: str) -> str:
     # The main thread's stack starts inside Faust's command line and the event loop: library
-    # markers count only in the frames the loop ran (after its last ``_run_once``).
-    ran = stack.rsplit("BaseEventLoop._run_once", 1)[-1]
+    # markers count only in the frames the loop ran (after asyncio's last ``_run_once``; uvloop
+    # runs its callbacks from C, right under the worker's ``execute_from_commandline``).
+    ran = stack
+    for loop_frame in ("BaseEventLoop._run_once", "Worker.execute_from_commandline"):
+        if loop_frame in stack:
+            ran = stack.rsplit(loop_frame, 1)[-1]
+            break
     for part, markers in PARTS:
         where = ran if part.split(":")[0] in LIBRARY_PARTS else stack
         if any(marker in where for marker in markers):
