@@ -167,6 +167,13 @@ PROGRESSIVE_AUX = re.compile(
     r"(?:\s+|(?<=\w)(?=[’']))(?:is|are|was|were|[’']s|[’']re)(?:\s+(?:now|also|already|still))?\s+$"
 )
 """The auxiliary of a progressive cue (``is telling``, ``’s saying``), right before it."""
+PERIPHRASIS = re.compile(
+    r"(?:^|\s+)(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|were|are)\s+quick)\s+to\s+$"
+    r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$",
+    re.I,
+)
+"""Verbs around a cue that keep its subject (``went on to say``, ``was quick to note``, ``is
+quoted as saying``): the subject ends before them, and their ``to`` is no modal."""
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "himself", "herself", "themselves"})
 NOT_A_VERDICT = frozenset(
     {"to", "on", "in", "at", "back", "up", "out", "about", "for", "from", "and", "after"}
@@ -201,7 +208,7 @@ SUBORDINATE_END = re.compile(
 )
 """A subordinator right before the speaker: the attribution is a subordinate clause."""
 CONTENT_STOP = re.compile(
-    r",\s*(?:adding|saying|noting|warning|arguing|insisting|claiming|according to|telling"
+    r"(?:,|(?<=[”\"’]),?)\s*(?:adding|saying|noting|warning|arguing|insisting|claiming|according to|telling"
     r"|explaining|suggesting|acknowledging|calling|citing|pointing)\b"
     r"|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|denied|denies"
     r"|accused|accuses|blamed|blames|warned|warns|argued|argues|told|tells|urged|urges"
@@ -620,10 +627,15 @@ class _SentenceParser:
 
     def _progressive_start(self, tok: Token) -> int | None:
         """``Kasich is telling a crowd that …``, ``Trump is now saying …``: where the
-        auxiliary of a progressive cue starts (the subject ends there)."""
+        auxiliary of a progressive cue starts (the subject ends there); also where a
+        periphrasis starts (``went on to say``, ``is quoted as saying``)."""
+        before = self.m(self.start, tok.start)
+        periphrasis = PERIPHRASIS.search(before)
+        if periphrasis is not None:
+            return self.start + periphrasis.start()
         if not tok.text.casefold().endswith("ing"):
             return None
-        found = PROGRESSIVE_AUX.search(self.m(self.start, tok.start))
+        found = PROGRESSIVE_AUX.search(before)
         return self.start + found.start() if found else None
 
     def _verdict(self, content: Span) -> Span:
@@ -764,7 +776,11 @@ class _SentenceParser:
         )
         between = self.m(quote.end, tok.start)
         if between.strip(" ,"):
-            region = _trim(self.text, Span(quote.end, tok.start))
+            # "“…,” X is quoted as saying": the subject ends before the auxiliary
+            subject_end = max(self._progressive_start(tok) or tok.start, quote.end)
+            if not self.m(quote.end, subject_end).strip(" ,"):
+                subject_end = tok.start
+            region = _trim(self.text, Span(quote.end, subject_end))
             self._assign_speaker(draft, region)
             rest_start, channel, source, cited = self._after_cue(tok, cue)
         else:
