@@ -167,6 +167,18 @@ PROGRESSIVE_AUX = re.compile(
     r"(?:\s+|(?<=\w)(?=[’']))(?:is|are|was|were|[’']s|[’']re)(?:\s+(?:now|also|already|still))?\s+$"
 )
 """The auxiliary of a progressive cue (``is telling``, ``’s saying``), right before it."""
+ASKED_QUESTION = re.compile(
+    r"(?:^|\b(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile|[Uu]ntil|[Bb]efore)\s+)(?:being\s+)?$"
+)
+"""Before a bare ``asked``: it opens a clause with no subject (``Asked whether …,``, ``when
+asked about …``), so the question's asker is unnamed or comes after ``by``."""
+QUESTION_CONTENT = re.compile(
+    r"\s+(?:by\s+(?P<asker>(?:the\s+|a\s+|an\s+)?[^,;:\ue000]{1,60}?)\s+)?"
+    r"(?:(?:on|at|during|in)\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?\s+)?"
+    r"(?P<content>(?:about|if|whether|why|what|how|who|which|where|when|for)\b[^,;:\ue000]+)"
+)
+"""The question after an agentless ``asked`` (up to the first comma), and its asker when
+``by`` names one (``asked by a reporter if …``)."""
 PERIPHRASIS = re.compile(
     r"(?:^|\s+)(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|were|are)\s+quick)\s+to\s+$"
     r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$",
@@ -325,6 +337,13 @@ class _SentenceParser:
                 if draft is not None:
                     drafts.append(draft)
                 continue
+            if low == "asked" and ASKED_QUESTION.search(self.m(self.start, tok.start)):
+                # no subject before it: the normal cue path would take a clause as speaker
+                question = self._asked_question(tok)
+                if question is not None:
+                    drafts.append(question)
+                    consumed_until = question.content.end
+                continue
             cue = self.lex.cues.get(low)
             if cue is None or not self._is_reporting_use(words, n, cue):
                 continue
@@ -338,6 +357,31 @@ class _SentenceParser:
                 consumed_until = draft.content.end
             self._join_quote_tail(draft, tok)
         return drafts
+
+    def _asked_question(self, tok: Token) -> Draft | None:
+        """``Asked whether the plan would work, the mayor said …`` / ``when asked by a
+        reporter about …``: the question is a statement of its asker — the one after
+        ``by``, else unnamed (PolNeAR annotates these questions without a source)."""
+        found = QUESTION_CONTENT.match(self.m(tok.end, self.end))
+        if found is None:
+            return None
+        content = _trim(
+            self.text, Span(tok.end + found.start("content"), tok.end + found.end("content"))
+        )
+        if len(self.text[content.start : content.end].split()) < 2:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=ClaimKind.INDIRECT,
+            stance=Stance.QUESTION,
+            speaker_from=SpeakerFrom.UNNAMED,
+            confidence=0.6,
+        )
+        if found.group("asker"):
+            asker = _trim(self.text, Span(tok.end + found.start("asker"), tok.end + found.end("asker")))
+            self._assign_speaker(draft, asker)
+        return draft
 
     def _is_reporting_use(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
         if self._progressive_start(words[n]) is not None and not words[n - 1].in_quote:

@@ -184,6 +184,8 @@ class CueClaimExtractor:
         resolver: SpeakerResolver,
         sentence_speakers: list[Known],
     ) -> Claim | None:
+        if draft.speaker_from is SpeakerFrom.UNNAMED:
+            return _unnamed_claim(field_name, text, draft)
         source = resolver.source(draft.source) if draft.source else None
         speaker: Speaker
         if draft.speaker_from is SpeakerFrom.MENTION and draft.speaker:
@@ -273,7 +275,7 @@ class CueClaimExtractor:
         placeholder that a following هذا ما قاله X names."""
         claim = Claim(
             text=text[quote.start : quote.end],
-            speaker=previous.speaker if previous else Speaker(text="?"),
+            speaker=previous.speaker if previous else Speaker(text=UNNAMED_SPEAKER),
             source=previous.source if previous else None,
             cue="",
             kind=ClaimKind.DIRECT,
@@ -352,6 +354,31 @@ class CueClaimExtractor:
 
 
 BodyTerms = dict[str, list[int]]
+
+
+UNNAMED_SPEAKER = "?"
+"""The speaker of a statement whose text names nobody (``Asked whether …,``): the same mark
+as a quotation still waiting for its speaker."""
+
+
+def _unnamed_claim(field_name: TextField, text: str, draft: Draft) -> Claim | None:
+    """A claim whose speaker the text leaves unnamed; it is not remembered, so later
+    pronouns and continuations still go to the last named speaker."""
+    content = text[draft.content.start : draft.content.end]
+    if not content.strip():
+        return None
+    return Claim(
+        text=content,
+        speaker=Speaker(text=UNNAMED_SPEAKER),
+        source=None,
+        cue=text[draft.cue.start : draft.cue.end] if draft.cue else "",
+        kind=draft.kind,
+        stance=draft.stance,
+        field=field_name,
+        start=draft.content.start,
+        end=draft.content.end,
+        confidence=draft.confidence,
+    )
 
 
 def _has_quote(text: str) -> bool:
