@@ -759,13 +759,16 @@ class _SentenceParser:
         comma = masked.find(",")
         if (NP_BAD_START.match(masked) or INTRODUCTORY_TIME.match(masked)) and comma > 0:
             begin = self.start + comma + 1
+        elif (lead := LEADING_CONJUNCTION.match(masked)) is not None:
+            begin = self.start + lead.end()  # "Yet she didn't …, also calling …": she
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
             if (
                 # a past form, but not a name (Reed, Ted) after the first word (Indeed,)
                 (word.endswith("ed") and (found.group(0)[:1].islower() or not found.start()))
                 or word in self.lex.cues
-                or word in ("is", "are", "was", "were", "has", "have", "had", "will")
+                or word in AUXILIARY_WORDS
+                or NEGATED_AUXILIARY.fullmatch(word) is not None
                 or (word in IRREGULAR_PAST and found.start() > 0)
             ):
                 span = _trim(self.text, Span(begin, begin + found.start()))
@@ -775,7 +778,8 @@ class _SentenceParser:
                     span = _trim(self.text, Span(span.start + last_comma + 1, span.end))
                 words = self.text[span.start : span.end].split()
                 determiner = bool(words) and words[0] in ("the", "a", "an", "his", "her", "its")
-                if span and 1 <= len(words) <= 6 and (words[0][:1].isupper() or determiner):
+                pronoun = len(words) == 1 and words[0].casefold() in self.lex.pronouns
+                if span and 1 <= len(words) <= 6 and (words[0][:1].isupper() or determiner or pronoun):
                     return span
                 return self._leading_name() or self._subject_before_aside(span)
         return None
@@ -803,7 +807,9 @@ class _SentenceParser:
         span = Span(self.start + found.start(1), self.start + found.end(1))
         if found.group(1).casefold() in ("a", "an", "the"):
             return None  # "A spokeswoman for …": an article, not a name
-        if NP_BAD_START.match(found.group(1)) or not self._is_name(span):
+        if NP_BAD_START.match(found.group(1)) or LEADING_CONJUNCTION.match(found.group(1)):
+            return None  # "Yet she …": a conjunction, not a name
+        if not self._is_name(span):
             return None
         return span
 
@@ -1483,6 +1489,8 @@ AUXILIARY_WORDS = frozenset(
     {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
     | {"could", "should", "may", "might", "must", "did", "does", "do"}
 )
+NEGATED_AUXILIARY = re.compile(r"[a-z]+n[’']t")
+"""``didn't``, ``won't``, ``isn't``: a finite verb, so the sentence's subject ends before it."""
 FINITE_OR_CLAUSE_WORDS = AUXILIARY_WORDS | frozenset(
     {"that", "if", "it", "there", "because", "when", "while", "where", "what", "whether", "to"}
 )
