@@ -179,6 +179,10 @@ QUESTION_CONTENT = re.compile(
 )
 """The question after an agentless ``asked`` (up to the first comma), and its asker when
 ``by`` names one (``asked by a reporter if …``)."""
+CONTINUING_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|later|then))*$")
+"""Before a cue: ``… and said``, ``… but has said`` — the sentence's subject speaks again."""
+PARTICIPLE_PHRASE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
+"""``Rattling off promises …``: a participle phrase opening the sentence is no subject."""
 PERIPHRASIS = re.compile(
     r"(?:^|\s+)(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|were|are)\s+quick)\s+to\s+$"
     r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$",
@@ -499,7 +503,7 @@ class _SentenceParser:
         if with_subject is not None:
             return self._absolute(tok, cue, with_subject)
         if progressive is None and (
-            tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before)
+            tok.text.casefold().endswith("ing") or CONTINUING_VERB.search(before)
         ):
             return self._continuing(tok, cue, drafts)
         who = self._relative_who(tok)
@@ -1141,7 +1145,7 @@ class _SentenceParser:
         if tail and tail.start() > 0:
             span = _trim(self.text, Span(span.start, span.start + tail.start()))
         words = self.text[span.start : span.end].split()
-        if not words:
+        if not words or PARTICIPLE_PHRASE.match(self.text[span.start : span.end]):
             return None
         if len(words) <= MAX_SPEAKER_WORDS:
             return span

@@ -19,6 +19,8 @@ CLOSING_QUOTES = {"”", "»", '"'}
 SENTENCE_END = frozenset(".!?؟")
 # Word characters plus the Arabic marks that Python's \w leaves out (harakat, tatweel).
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:['’][\w]+)?")
+DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
+LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 EN_ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -262,6 +264,8 @@ def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha() and word.isascii():
         return True  # an initial: "John F. Kennedy", "U.S."
+    if DOTTED_ACRONYM.fullmatch(word) and LOWER_WORD_NEXT.match(text, dot + 1):
+        return True  # "the F.B.I. has said": an acronym, the sentence goes on
     return word in EN_ABBREVIATIONS
 
 
