@@ -81,7 +81,8 @@ SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_OPENER = re.compile(
-    r"^(?:and|but|though|although|while|whereas|as|because|since|when|yet)\s+", re.I
+    r"^(?:and|but|though|although|while|whereas|as|because|since|when|yet|where)\s+",
+    re.I,
 )
 INNER_SUBORDINATOR = re.compile(
     r"\s(?:as|while|whereas|though|although|because|since|when|but)\s", re.I
@@ -179,6 +180,8 @@ QUESTION_CONTENT = re.compile(
 )
 """The question after an agentless ``asked`` (up to the first comma), and its asker when
 ``by`` names one (``asked by a reporter if …``)."""
+DASH_THEN_NAME = re.compile(r"\s(?:-|--|—|–)\s+((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)$")
+"""A capitalised run of up to five words after a spaced dash, ending a subject span."""
 CONTINUING_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|later|then))*$")
 """Before a cue: ``… and said``, ``… but has said`` — the sentence's subject speaks again."""
 PARTICIPLE_PHRASE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
@@ -785,8 +788,20 @@ class _SentenceParser:
                 pronoun = len(words) == 1 and words[0].casefold() in self.lex.pronouns
                 if span and 1 <= len(words) <= 6 and (words[0][:1].isupper() or determiner or pronoun):
                     return span
+                after_dash = self._name_after_dash(span)
+                if after_dash is not None:
+                    return after_dash
                 return self._leading_name() or self._subject_before_aside(span)
         return None
+
+    def _name_after_dash(self, span: Span) -> Span | None:
+        """``ORLANDO (Reuters) - President X met …`` / ``In a speech -- which … -- Sanders
+        claimed …``: a dateline or an aside set off by a dash, then a name as the subject."""
+        found = DASH_THEN_NAME.search(self.m(span.start, span.end))
+        if found is None:
+            return None
+        name = _trim(self.text, Span(span.start + found.start(1), span.end))
+        return name if self._is_name(name) else None
 
     def _subject_before_aside(self, span: Span) -> Span | None:
         """``House Democrats, looking for a way out, seized the floor and said …``: a short
@@ -941,7 +956,8 @@ class _SentenceParser:
         words = rest.split()
         return (
             1 <= len(words) <= MAX_SPEAKER_WORDS
-            and words[0].casefold() not in ("that", "it", "he", "she", "they", "we")
+            and re.sub(r"[’'].*$", "", words[0].casefold())
+            not in ("that", "it", "he", "she", "they", "we", "i", "you", "there")
             and not re.search(r"\b(?:that|was|were|is|are|would|will|had|has)\b", rest)
         )
 
