@@ -227,8 +227,8 @@ SUBORDINATE_END = re.compile(
 )
 """A subordinator right before the speaker: the attribution is a subordinate clause."""
 CONTENT_STOP = re.compile(
-    r"(?:,|(?<=[”\"’]),?)\s*(?:adding|saying|noting|warning|arguing|insisting|claiming|according to|telling"
-    r"|explaining|suggesting|acknowledging|calling|citing|pointing)\b"
+    r"(?:,|(?<=[”\"’]),?)\s*(?:adding|saying|noting|warning|arguing|insisting|claiming"
+    r"|according to|telling|explaining|suggesting|acknowledging|calling|citing|pointing)\b"
     r"|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|denied|denies"
     r"|accused|accuses|blamed|blames|warned|warns|argued|argues|told|tells|urged|urges"
     r"|insisted|insists|claimed|claims|called|calls|announced|confirmed|suggested|suggests"
@@ -386,8 +386,8 @@ class _SentenceParser:
             confidence=0.6,
         )
         if found.group("asker"):
-            asker = _trim(self.text, Span(tok.end + found.start("asker"), tok.end + found.end("asker")))
-            self._assign_speaker(draft, asker)
+            asker = Span(tok.end + found.start("asker"), tok.end + found.end("asker"))
+            self._assign_speaker(draft, _trim(self.text, asker))
         return draft
 
     def _is_reporting_use(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
@@ -786,7 +786,8 @@ class _SentenceParser:
                 words = self.text[span.start : span.end].split()
                 determiner = bool(words) and words[0] in ("the", "a", "an", "his", "her", "its")
                 pronoun = len(words) == 1 and words[0].casefold() in self.lex.pronouns
-                if span and 1 <= len(words) <= 6 and (words[0][:1].isupper() or determiner or pronoun):
+                noun_phrase = words and (words[0][:1].isupper() or determiner or pronoun)
+                if span and 1 <= len(words) <= 6 and noun_phrase:
                     return span
                 after_dash = self._name_after_dash(span)
                 if after_dash is not None:
