@@ -153,3 +153,10 @@ def test_a_dotted_acronym_before_a_lower_case_word_ends_no_sentence() -> None:
         "He works for the F.B.I.",
         "It is big.",
     ]
+
+
+def test_three_apostrophes_close_an_inner_and_the_outer_quotation(kit, extractor) -> None:
+    body = "''We used the word 'final,''' said Tom Harlow. The talks went on."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text.startswith("We used the word 'final,")
+    assert claim.speaker.name == "Tom Harlow"

@@ -590,7 +590,9 @@ def _inside_quote(quotes: list[Quote], i: int) -> bool:
 
 # ---- helpers ------------------------------------------------------------------------------------
 TYPEWRITER_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—-]))''(?=\S)|``")
-TYPEWRITER_CLOSE = re.compile(r"(?<=\S)''")
+TYPEWRITER_CLOSE = re.compile(r"(?<=\S)''(?!')")
+"""A closing pair; of three apostrophes (a quotation inside one, closing with it) the last
+two close the outer quotation."""
 
 
 def _typewriter_quotes(text: str) -> str:
