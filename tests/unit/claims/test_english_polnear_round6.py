@@ -160,3 +160,9 @@ def test_three_apostrophes_close_an_inner_and_the_outer_quotation(kit, extractor
     (claim,) = _claims(extractor, kit, body)
     assert claim.text.startswith("We used the word 'final,")
     assert claim.speaker.name == "Tom Harlow"
+
+
+def test_an_adverb_after_said_is_no_inverted_speaker(kit, extractor) -> None:
+    body = "“Who is calling?” Tom Harlow, a volunteer, said quietly into the phone."
+    claims = _claims(extractor, kit, body)
+    assert claims and all(c.speaker.name == "Tom Harlow" for c in claims)

@@ -955,6 +955,8 @@ class _SentenceParser:
         # the speaker and has its own cue.
         rest = re.sub(r",?\s+(?:who|whose)\b.*$", "", rest)
         words = rest.split()
+        if words and re.fullmatch(r"[a-z]+ly", words[0]):
+            return False  # "X, a retired worker, said pleasantly into the phone"
         return (
             1 <= len(words) <= MAX_SPEAKER_WORDS
             and re.sub(r"[’'].*$", "", words[0].casefold())
