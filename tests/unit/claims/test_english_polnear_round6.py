@@ -166,3 +166,12 @@ def test_an_adverb_after_said_is_no_inverted_speaker(kit, extractor) -> None:
     body = "“Who is calling?” Tom Harlow, a volunteer, said quietly into the phone."
     claims = _claims(extractor, kit, body)
     assert claims and all(c.speaker.name == "Tom Harlow" for c in claims)
+
+
+def test_a_participle_cue_after_before_speaks_for_the_subject(kit, extractor) -> None:
+    body = "Tom Harlow told reporters the deal was off before insisting he had done nothing wrong."
+    claims = _claims(extractor, kit, body)
+    assert kit.by_content(claims, "the deal").text == "the deal was off"
+    insisted = kit.by_content(claims, "done nothing wrong")
+    assert insisted.text == "he had done nothing wrong"
+    assert insisted.speaker.name == "Tom Harlow"

@@ -160,7 +160,7 @@ ASIDE_BEFORE_CUE = re.compile(
     r"[^,;:.\ue000]{0,60},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|wrote|writes|added)\b"
 )
 """After a participle: its phrase closes with a comma and the real cue follows."""
-GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then|while|before|after))$", re.I)
+GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then)|\b(?:while|before|after))$", re.I)
 """Before a participle cue: ``by saying``, ``, also saying``, ``, while insisting``."""
 TAIL_CLAUSE = re.compile(r"(?:^|,)\s*[a-z]+ing\b|\bthat\b")
 """Between a cue and a later quotation: a participle clause or a that-clause of its own."""
@@ -240,6 +240,9 @@ CONTENT_STOP = re.compile(
     r"|,\s+and\s+(?:has|had|have)\s+(?:also\s+|since\s+|long\s+)?[a-z]+(?:ed|en)\b"
     r"|,\s+(?:however|even though|although|whereas)\b"
     r"|,\s+compared (?:with|to)\b"
+    r"|\s+(?:before|after|while)\s+(?:saying|insisting|adding|noting|arguing|claiming|telling"
+    r"|calling|warning|suggesting|declaring|stating|explaining|acknowledging|accusing|promising"
+    r"|vowing|asking|urging|denying|joking)\b"
     r"|,\s+while\s+(?:[\w’'-]+\s+){1,5}?(?:said|say|says)\b"
     r"|,\s+and\s+(?:he|she)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
 )
