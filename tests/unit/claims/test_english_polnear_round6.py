@@ -175,3 +175,22 @@ def test_a_participle_cue_after_before_speaks_for_the_subject(kit, extractor) ->
     insisted = kit.by_content(claims, "done nothing wrong")
     assert insisted.text == "he had done nothing wrong"
     assert insisted.speaker.name == "Tom Harlow"
+
+
+def test_a_noun_like_cue_after_a_quotation_and_its_subject_is_a_verb(kit, extractor) -> None:
+    body = "“Nobody else can fix the roads,” a voice in the new ad states."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "Nobody else can fix the roads"
+    assert claim.speaker.text == "a voice in the new ad"
+
+
+def test_a_pronoun_cue_in_a_parenthesis_reports_the_sentence(kit, extractor) -> None:
+    body = "Tom Harlow toured the port. A new terminal, he vowed, would bring jobs."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Tom Harlow"
+    assert "would bring jobs" in claim.text
+
+
+def test_a_belief_in_a_parenthesis_is_no_claim(kit, extractor) -> None:
+    body = "Tom Harlow toured the port. The terminal, they believe, will bring jobs."
+    assert _claims(extractor, kit, body) == []

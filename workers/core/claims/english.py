@@ -182,6 +182,8 @@ QUESTION_CONTENT = re.compile(
 ``by`` names one (``asked by a reporter if …``)."""
 DASH_THEN_NAME = re.compile(r"\s(?:-|--|—|–)\s+((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)$")
 """A capitalised run of up to five words after a spaced dash, ending a subject span."""
+COGNITION_LEMMAS = frozenset({"believe", "think", "expect", "hope", "fear", "feel", "doubt"})
+"""Cues of a belief rather than a statement: not read as verbs in a parenthesis."""
 CONTINUING_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|later|then))*$")
 """Before a cue: ``… and said``, ``… but has said`` — the sentence's subject speaks again."""
 PARTICIPLE_PHRASE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
@@ -444,11 +446,21 @@ class _SentenceParser:
             judged = cue.stance is Stance.DENY and bool(
                 DISMISSED_AS.match(self.m(words[n].end, self.end))
             )
+            # "“…,” a voice-over in the ad states" / "A presidency, she vowed, would …": a
+            # quotation before the subject, or a pronoun subject in a parenthesis, makes a verb
+            quote_first = self._quote_just_before(words[n].start) is not None
+            parenthesis = (
+                prev in self.lex.pronouns
+                and after.startswith(",")
+                and cue.lemma not in COGNITION_LEMMAS  # ", they believe," is no statement
+            )
             if (
                 nxt != "that"
                 and not infinitive
                 and not judged
                 and not after.startswith((":", "“", '"'))
+                and not quote_first
+                and not parenthesis
                 and not self._past_after_subject(words, n, cue)
             ):
                 return False
