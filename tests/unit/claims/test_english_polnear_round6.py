@@ -194,3 +194,12 @@ def test_a_pronoun_cue_in_a_parenthesis_reports_the_sentence(kit, extractor) -> 
 def test_a_belief_in_a_parenthesis_is_no_claim(kit, extractor) -> None:
     body = "Tom Harlow toured the port. The terminal, they believe, will bring jobs."
     assert _claims(extractor, kit, body) == []
+
+
+def test_a_question_quoted_before_a_named_speaker_is_one_sentence(kit, extractor) -> None:
+    body = "Tom Harlow spoke first. “Would you run again?” Maria Lopez asked. “No,” he said."
+    claims = _claims(extractor, kit, body)
+    question = kit.by_content(claims, "run again")
+    assert question.speaker.name == "Maria Lopez"
+    sentences = [s.value for p in split_paragraphs(body) for s in p.sentences]
+    assert "“Would you run again?” Maria Lopez asked." in sentences
