@@ -30,10 +30,14 @@ Matching rule, per article, one-to-one and greedy by overlap:
   by the two nearest preceding gold sources that are not pronouns (either may match), as
   a reader would resolve it; a relative pronoun (who, which, that) may also match the up to
   six words just before it in its sentence — its antecedent (``voters who said``,
-  ``Barkley, who said``), which the preceding gold sources seldom are. A gold relation
-  without a source is not counted in the speaker figure. ``speaker_accuracy_previous_rule``
-  reports the figure without the relative-pronoun antecedent (the rule before issue 11's
-  third round), so earlier figures stay comparable.
+  ``Barkley, who said``), which the preceding gold sources seldom are. A gold ``he``/``she``
+  only resolves to preceding gold sources whose gender (honorific, gendered noun or first
+  name: ``english_gender``) is unknown or agrees — all of them when none does — so a ``she``
+  is never matched by the man quoted just before her. A gold relation without a source is
+  not counted in the speaker figure. ``speaker_accuracy_no_gender_check`` reports the figure
+  without the gender check (the rule of issue 11's rounds 3–5) and
+  ``speaker_accuracy_previous_rule`` the figure without the relative-pronoun antecedent
+  either (the rule before round 3), so earlier figures stay comparable.
 """
 
 from __future__ import annotations
