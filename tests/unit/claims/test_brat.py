@@ -122,3 +122,43 @@ def test_a_relative_pronoun_source_resolves_to_the_words_before_it(tmp_path: Pat
     # The antecedent stops at the sentence end: "The mayor" is not "who".
     claim = claim.model_copy(update={"speaker": Speaker(text="The mayor")})
     assert score_brat_article(item, [claim]).scores.speaker_ok == 0
+
+
+def test_a_she_source_resolves_only_to_previous_sources_of_her_gender(tmp_path: Path) -> None:
+    text = (
+        "Budget\n\nMs. Reyes said the plan was late. Mr. Okafor said it was fine. "
+        "Later she said the money had run out."
+    )
+    relations = [
+        ("Ms. Reyes", "said", "the plan was late"),
+        ("Mr. Okafor", "said", "it was fine"),
+        ("she", "said", "the money had run out"),
+    ]
+    rows = []
+    for e, (source, cue, content) in enumerate(relations, 1):
+        ids = []
+        for k, (role, part) in enumerate((("Source", source), ("Cue", cue), ("Content", content))):
+            n = 3 * (e - 1) + k + 1
+            a = text.index(part) if part != "said" else text.index(content) - 5
+            rows.append(f"T{n}\t{role} {a} {a + len(part)}\t{part}")
+            ids.append(f"{role}:T{n}")
+        rows.append(f"E{e}\tAttribution:T{n} " + " ".join(ids))
+    (tmp_path / "b1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b1_x1.ann").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (item,) = load_brat(tmp_path)
+    start = text.index("the money")
+    claim = Claim(
+        text="the money had run out",
+        speaker=Speaker(text="Mr. Okafor"),
+        cue="said",
+        kind=ClaimKind.INDIRECT,
+        stance=Stance.ASSERT,
+        field=TextField.BODY,
+        start=start - item.body_offset,
+        end=start + 21 - item.body_offset,
+    )
+    scores = score_brat_article(item, [claim]).scores
+    # A man is no referent of "she"; the rule of rounds 3-5 accepted him.
+    assert (scores.found, scores.speaker_ok, scores.speaker_ok_no_gender_check) == (1, 0, 1)
+    claim = claim.model_copy(update={"speaker": Speaker(text="Ms. Reyes")})
+    assert score_brat_article(item, [claim]).scores.speaker_ok == 1

@@ -30,10 +30,14 @@ Matching rule, per article, one-to-one and greedy by overlap:
   by the two nearest preceding gold sources that are not pronouns (either may match), as
   a reader would resolve it; a relative pronoun (who, which, that) may also match the up to
   six words just before it in its sentence — its antecedent (``voters who said``,
-  ``Barkley, who said``), which the preceding gold sources seldom are. A gold relation
-  without a source is not counted in the speaker figure. ``speaker_accuracy_previous_rule``
-  reports the figure without the relative-pronoun antecedent (the rule before issue 11's
-  third round), so earlier figures stay comparable.
+  ``Barkley, who said``), which the preceding gold sources seldom are. A gold ``he``/``she``
+  only resolves to preceding gold sources whose gender (honorific, gendered noun or first
+  name: ``english_gender``) is unknown or agrees — all of them when none does — so a ``she``
+  is never matched by the man quoted just before her. A gold relation without a source is
+  not counted in the speaker figure. ``speaker_accuracy_no_gender_check`` reports the figure
+  without the gender check (the rule of issue 11's rounds 3–5) and
+  ``speaker_accuracy_previous_rule`` the figure without the relative-pronoun antecedent
+  either (the rule before round 3), so earlier figures stay comparable.
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from schemas.models import Claim, CleanArticle, TextField
+from schemas.models import Claim, CleanArticle, Speaker, TextField
+from workers.core.claims.english_gender import speaker_gender
 from workers.core.ids import content_hash
 
 CONTENT_THRESHOLD = 0.5
@@ -361,9 +366,25 @@ def _antecedent(text: str, source: Spans) -> str:
     return " ".join(WORD.findall(before)[-ANTECEDENT_WORDS:])
 
 
-def _resolved_sources(relations: Sequence[Relation], text: str = "") -> list[str | None]:
+GENDERED_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def _agreeing(sources: list[str], pronoun: str) -> list[str]:
+    """The sources a he/she may refer to: those whose gender (honorific, gendered noun or
+    first name, ``english_gender``) is unknown or agrees; all of them if none does."""
+    gender = GENDERED_PRONOUNS.get(pronoun)
+    if gender is None:
+        return sources
+    agreeing = [s for s in sources if speaker_gender(Speaker(text=s)) in (None, gender)]
+    return agreeing or sources
+
+
+def _resolved_sources(
+    relations: Sequence[Relation], text: str = "", gender_check: bool = False
+) -> list[str | None]:
     """Each relation's source text, a pronoun replaced by the previous non-pronoun source;
-    a relative pronoun (who, which) also by the words just before it (its antecedent)."""
+    a relative pronoun (who, which) also by the words just before it (its antecedent);
+    with ``gender_check``, he/she only by previous sources of an agreeing or unknown gender."""
     ordered = sorted(range(len(relations)), key=lambda i: relations[i].content[0][0])
     out: list[str | None] = [None] * len(relations)
     recent: list[str] = []
@@ -373,7 +394,8 @@ def _resolved_sources(relations: Sequence[Relation], text: str = "") -> list[str
             continue
         words = [w.casefold() for w in WORD.findall(src)]
         if words and all(w in PRONOUNS for w in words):
-            out[i] = " ".join([src, *recent[-2:]])
+            referents = _agreeing(recent, words[0]) if gender_check else recent
+            out[i] = " ".join([src, *referents[-2:]])
             if text and words[0] in RELATIVE_PRONOUNS:  # no text: the previous rule
                 out[i] = " ".join([src, _antecedent(text, relations[i].source), *recent[-2:]])
         else:
@@ -391,6 +413,9 @@ class BratScores:
     speaker_scored: int = 0
     speaker_ok: int = 0
     speaker_ok_previous_rule: int = 0
+    speaker_ok_no_gender_check: int = 0
+    """Speaker matches under the rule of issue 11's rounds 3–5 (he/she may also resolve to
+    a previous source of the other gender), kept so figures stay comparable."""
     """Speaker matches under the rule before relative pronouns had antecedents (who → the
     two previous gold sources only), kept so figures stay comparable."""
 
@@ -421,6 +446,7 @@ class BratScores:
             "speaker_scored",
             "speaker_ok",
             "speaker_ok_previous_rule",
+            "speaker_ok_no_gender_check",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -434,6 +460,12 @@ class BratScores:
             "recall": round(self.recall, 3),
             "f1": round(self.f1, 3),
             "speaker_accuracy": round(self.speaker_accuracy, 3),
+            "speaker_accuracy_no_gender_check": round(
+                self.speaker_ok_no_gender_check / self.speaker_scored
+                if self.speaker_scored
+                else 0.0,
+                3,
+            ),
             "speaker_accuracy_previous_rule": round(
                 self.speaker_ok_previous_rule / self.speaker_scored if self.speaker_scored else 0.0,
                 3,
@@ -486,7 +518,8 @@ def match_claims(item: BratArticle, claims: Sequence[Claim]) -> Matching:
             continue
         pairs[ci] = gi
         used_g.add(gi)
-    return Matching(gold_pos, pred_pos, _resolved_sources(item.relations, text), pairs)
+    sources = _resolved_sources(item.relations, text, gender_check=True)
+    return Matching(gold_pos, pred_pos, sources, pairs)
 
 
 def speaker_words_of(claim: Claim) -> str:
@@ -498,6 +531,7 @@ def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleRes
     gold = item.relations
     matching = match_claims(item, claims)
     previous_rule = _resolved_sources(gold)
+    no_gender_check = _resolved_sources(gold, item.text)
     scores = BratScores(predicted=len(claims), gold=sum(r.speech for r in gold))
     used_g = set(matching.pairs.values())
     notes: list[str] = []
@@ -514,6 +548,8 @@ def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleRes
         predicted = speaker_words_of(claim)
         if _speaker_words(predicted) & _speaker_words(previous_rule[gi] or ""):
             scores.speaker_ok_previous_rule += 1
+        if _speaker_words(predicted) & _speaker_words(no_gender_check[gi] or ""):
+            scores.speaker_ok_no_gender_check += 1
         if _speaker_words(predicted) & _speaker_words(source):
             scores.speaker_ok += 1
         else:

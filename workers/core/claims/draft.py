@@ -13,6 +13,9 @@ class SpeakerFrom(Enum):
     """The speaker is written in the sentence (``speaker`` span)."""
     CONTEXT = "context"
     """A pronoun or an elided subject: the last speaker in context."""
+    UNNAMED = "unnamed"
+    """Nobody is named and nobody is meant from context (``Asked whether …,``): the speaker
+    stays unknown (``?``) and is not remembered for later pronouns."""
     SENTENCE = "sentence"
     """A participle (مضيفا, adding): the speaker of the previous claim in the same sentence."""
 

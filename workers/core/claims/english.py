@@ -81,7 +81,8 @@ SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_OPENER = re.compile(
-    r"^(?:and|but|though|although|while|whereas|as|because|since|when|yet)\s+", re.I
+    r"^(?:and|but|though|although|while|whereas|as|because|since|when|yet|where)\s+",
+    re.I,
 )
 INNER_SUBORDINATOR = re.compile(
     r"\s(?:as|while|whereas|though|although|because|since|when|but)\s", re.I
@@ -159,7 +160,7 @@ ASIDE_BEFORE_CUE = re.compile(
     r"[^,;:.\ue000]{0,60},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|wrote|writes|added)\b"
 )
 """After a participle: its phrase closes with a comma and the real cue follows."""
-GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then|while|before|after))$", re.I)
+GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then)|\b(?:while|before|after))$", re.I)
 """Before a participle cue: ``by saying``, ``, also saying``, ``, while insisting``."""
 TAIL_CLAUSE = re.compile(r"(?:^|,)\s*[a-z]+ing\b|\bthat\b")
 """Between a cue and a later quotation: a participle clause or a that-clause of its own."""
@@ -167,6 +168,33 @@ PROGRESSIVE_AUX = re.compile(
     r"(?:\s+|(?<=\w)(?=[’']))(?:is|are|was|were|[’']s|[’']re)(?:\s+(?:now|also|already|still))?\s+$"
 )
 """The auxiliary of a progressive cue (``is telling``, ``’s saying``), right before it."""
+ASKED_QUESTION = re.compile(
+    r"(?:^|\b(?:[Ww]hen|[Ii]f|[Aa]fter|[Oo]nce|[Ww]hile|[Uu]ntil|[Bb]efore)\s+)(?:being\s+)?$"
+)
+"""Before a bare ``asked``: it opens a clause with no subject (``Asked whether …,``, ``when
+asked about …``), so the question's asker is unnamed or comes after ``by``."""
+QUESTION_CONTENT = re.compile(
+    r"\s+(?:by\s+(?P<asker>(?:the\s+|a\s+|an\s+)?[^,;:\ue000]{1,60}?)\s+)?"
+    r"(?:(?:on|at|during|in)\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?\s+)?"
+    r"(?P<content>(?:about|if|whether|why|what|how|who|which|where|when|for)\b[^,;:\ue000]+)"
+)
+"""The question after an agentless ``asked`` (up to the first comma), and its asker when
+``by`` names one (``asked by a reporter if …``)."""
+DASH_THEN_NAME = re.compile(r"\s(?:-|--|—|–)\s+((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)$")
+"""A capitalised run of up to five words after a spaced dash, ending a subject span."""
+COGNITION_LEMMAS = frozenset({"believe", "think", "expect", "hope", "fear", "feel", "doubt"})
+"""Cues of a belief rather than a statement: not read as verbs in a parenthesis."""
+CONTINUING_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|later|then))*$")
+"""Before a cue: ``… and said``, ``… but has said`` — the sentence's subject speaks again."""
+PARTICIPLE_PHRASE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
+"""``Rattling off promises …``: a participle phrase opening the sentence is no subject."""
+PERIPHRASIS = re.compile(
+    r"(?:^|\s+)(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|were|are)\s+quick)\s+to\s+$"
+    r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$",
+    re.I,
+)
+"""Verbs around a cue that keep its subject (``went on to say``, ``was quick to note``, ``is
+quoted as saying``): the subject ends before them, and their ``to`` is no modal."""
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "himself", "herself", "themselves"})
 NOT_A_VERDICT = frozenset(
     {"to", "on", "in", "at", "back", "up", "out", "about", "for", "from", "and", "after"}
@@ -201,8 +229,8 @@ SUBORDINATE_END = re.compile(
 )
 """A subordinator right before the speaker: the attribution is a subordinate clause."""
 CONTENT_STOP = re.compile(
-    r",\s*(?:adding|saying|noting|warning|arguing|insisting|claiming|according to|telling"
-    r"|explaining|suggesting|acknowledging|calling|citing|pointing)\b"
+    r"(?:,|(?<=[”\"’]),?)\s*(?:adding|saying|noting|warning|arguing|insisting|claiming"
+    r"|according to|telling|explaining|suggesting|acknowledging|calling|citing|pointing)\b"
     r"|,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|denied|denies"
     r"|accused|accuses|blamed|blames|warned|warns|argued|argues|told|tells|urged|urges"
     r"|insisted|insists|claimed|claims|called|calls|announced|confirmed|suggested|suggests"
@@ -214,6 +242,9 @@ CONTENT_STOP = re.compile(
     r"|,\s+and\s+(?:has|had|have)\s+(?:also\s+|since\s+|long\s+)?[a-z]+(?:ed|en)\b"
     r"|,\s+(?:however|even though|although|whereas)\b"
     r"|,\s+compared (?:with|to)\b"
+    r"|\s+(?:before|after|while)\s+(?:saying|insisting|adding|noting|arguing|claiming|telling"
+    r"|calling|warning|suggesting|declaring|stating|explaining|acknowledging|accusing|promising"
+    r"|vowing|asking|urging|denying|joking)\b"
     r"|,\s+while\s+(?:[\w’'-]+\s+){1,5}?(?:said|say|says)\b"
     r"|,\s+and\s+(?:he|she)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
 )
@@ -318,6 +349,13 @@ class _SentenceParser:
                 if draft is not None:
                     drafts.append(draft)
                 continue
+            if low == "asked" and ASKED_QUESTION.search(self.m(self.start, tok.start)):
+                # no subject before it: the normal cue path would take a clause as speaker
+                question = self._asked_question(tok)
+                if question is not None:
+                    drafts.append(question)
+                    consumed_until = question.content.end
+                continue
             cue = self.lex.cues.get(low)
             if cue is None or not self._is_reporting_use(words, n, cue):
                 continue
@@ -331,6 +369,31 @@ class _SentenceParser:
                 consumed_until = draft.content.end
             self._join_quote_tail(draft, tok)
         return drafts
+
+    def _asked_question(self, tok: Token) -> Draft | None:
+        """``Asked whether the plan would work, the mayor said …`` / ``when asked by a
+        reporter about …``: the question is a statement of its asker — the one after
+        ``by``, else unnamed (PolNeAR annotates these questions without a source)."""
+        found = QUESTION_CONTENT.match(self.m(tok.end, self.end))
+        if found is None:
+            return None
+        content = _trim(
+            self.text, Span(tok.end + found.start("content"), tok.end + found.end("content"))
+        )
+        if len(self.text[content.start : content.end].split()) < 2:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=ClaimKind.INDIRECT,
+            stance=Stance.QUESTION,
+            speaker_from=SpeakerFrom.UNNAMED,
+            confidence=0.6,
+        )
+        if found.group("asker"):
+            asker = Span(tok.end + found.start("asker"), tok.end + found.end("asker"))
+            self._assign_speaker(draft, _trim(self.text, asker))
+        return draft
 
     def _is_reporting_use(self, words: list[Token], n: int, cue: EnglishCue) -> bool:
         if self._progressive_start(words[n]) is not None and not words[n - 1].in_quote:
@@ -383,11 +446,21 @@ class _SentenceParser:
             judged = cue.stance is Stance.DENY and bool(
                 DISMISSED_AS.match(self.m(words[n].end, self.end))
             )
+            # "“…,” a voice-over in the ad states" / "A presidency, she vowed, would …": a
+            # quotation before the subject, or a pronoun subject in a parenthesis, makes a verb
+            quote_first = self._quote_just_before(words[n].start) is not None
+            parenthesis = (
+                prev in self.lex.pronouns
+                and after.startswith(",")
+                and cue.lemma not in COGNITION_LEMMAS  # ", they believe," is no statement
+            )
             if (
                 nxt != "that"
                 and not infinitive
                 and not judged
                 and not after.startswith((":", "“", '"'))
+                and not quote_first
+                and not parenthesis
                 and not self._past_after_subject(words, n, cue)
             ):
                 return False
@@ -448,7 +521,7 @@ class _SentenceParser:
         if with_subject is not None:
             return self._absolute(tok, cue, with_subject)
         if progressive is None and (
-            tok.text.casefold().endswith("ing") or re.search(r"\b(?:and|but)$", before)
+            tok.text.casefold().endswith("ing") or CONTINUING_VERB.search(before)
         ):
             return self._continuing(tok, cue, drafts)
         who = self._relative_who(tok)
@@ -620,10 +693,15 @@ class _SentenceParser:
 
     def _progressive_start(self, tok: Token) -> int | None:
         """``Kasich is telling a crowd that …``, ``Trump is now saying …``: where the
-        auxiliary of a progressive cue starts (the subject ends there)."""
+        auxiliary of a progressive cue starts (the subject ends there); also where a
+        periphrasis starts (``went on to say``, ``is quoted as saying``)."""
+        before = self.m(self.start, tok.start)
+        periphrasis = PERIPHRASIS.search(before)
+        if periphrasis is not None:
+            return self.start + periphrasis.start()
         if not tok.text.casefold().endswith("ing"):
             return None
-        found = PROGRESSIVE_AUX.search(self.m(self.start, tok.start))
+        found = PROGRESSIVE_AUX.search(before)
         return self.start + found.start() if found else None
 
     def _verdict(self, content: Span) -> Span:
@@ -703,13 +781,16 @@ class _SentenceParser:
         comma = masked.find(",")
         if (NP_BAD_START.match(masked) or INTRODUCTORY_TIME.match(masked)) and comma > 0:
             begin = self.start + comma + 1
+        elif (lead := LEADING_CONJUNCTION.match(masked)) is not None:
+            begin = self.start + lead.end()  # "Yet she didn't …, also calling …": she
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
             if (
                 # a past form, but not a name (Reed, Ted) after the first word (Indeed,)
                 (word.endswith("ed") and (found.group(0)[:1].islower() or not found.start()))
                 or word in self.lex.cues
-                or word in ("is", "are", "was", "were", "has", "have", "had", "will")
+                or word in AUXILIARY_WORDS
+                or NEGATED_AUXILIARY.fullmatch(word) is not None
                 or (word in IRREGULAR_PAST and found.start() > 0)
             ):
                 span = _trim(self.text, Span(begin, begin + found.start()))
@@ -719,10 +800,24 @@ class _SentenceParser:
                     span = _trim(self.text, Span(span.start + last_comma + 1, span.end))
                 words = self.text[span.start : span.end].split()
                 determiner = bool(words) and words[0] in ("the", "a", "an", "his", "her", "its")
-                if span and 1 <= len(words) <= 6 and (words[0][:1].isupper() or determiner):
+                pronoun = len(words) == 1 and words[0].casefold() in self.lex.pronouns
+                noun_phrase = words and (words[0][:1].isupper() or determiner or pronoun)
+                if span and 1 <= len(words) <= 6 and noun_phrase:
                     return span
+                after_dash = self._name_after_dash(span)
+                if after_dash is not None:
+                    return after_dash
                 return self._leading_name() or self._subject_before_aside(span)
         return None
+
+    def _name_after_dash(self, span: Span) -> Span | None:
+        """``ORLANDO (Reuters) - President X met …`` / ``In a speech -- which … -- Sanders
+        claimed …``: a dateline or an aside set off by a dash, then a name as the subject."""
+        found = DASH_THEN_NAME.search(self.m(span.start, span.end))
+        if found is None:
+            return None
+        name = _trim(self.text, Span(span.start + found.start(1), span.end))
+        return name if self._is_name(name) else None
 
     def _subject_before_aside(self, span: Span) -> Span | None:
         """``House Democrats, looking for a way out, seized the floor and said …``: a short
@@ -747,7 +842,9 @@ class _SentenceParser:
         span = Span(self.start + found.start(1), self.start + found.end(1))
         if found.group(1).casefold() in ("a", "an", "the"):
             return None  # "A spokeswoman for …": an article, not a name
-        if NP_BAD_START.match(found.group(1)) or not self._is_name(span):
+        if NP_BAD_START.match(found.group(1)) or LEADING_CONJUNCTION.match(found.group(1)):
+            return None  # "Yet she …": a conjunction, not a name
+        if not self._is_name(span):
             return None
         return span
 
@@ -764,7 +861,11 @@ class _SentenceParser:
         )
         between = self.m(quote.end, tok.start)
         if between.strip(" ,"):
-            region = _trim(self.text, Span(quote.end, tok.start))
+            # "“…,” X is quoted as saying": the subject ends before the auxiliary
+            subject_end = max(self._progressive_start(tok) or tok.start, quote.end)
+            if not self.m(quote.end, subject_end).strip(" ,"):
+                subject_end = tok.start
+            region = _trim(self.text, Span(quote.end, subject_end))
             self._assign_speaker(draft, region)
             rest_start, channel, source, cited = self._after_cue(tok, cue)
         else:
@@ -869,9 +970,12 @@ class _SentenceParser:
         # the speaker and has its own cue.
         rest = re.sub(r",?\s+(?:who|whose)\b.*$", "", rest)
         words = rest.split()
+        if words and re.fullmatch(r"[a-z]+ly", words[0]):
+            return False  # "X, a retired worker, said pleasantly into the phone"
         return (
             1 <= len(words) <= MAX_SPEAKER_WORDS
-            and words[0].casefold() not in ("that", "it", "he", "she", "they", "we")
+            and re.sub(r"[’'].*$", "", words[0].casefold())
+            not in ("that", "it", "he", "she", "they", "we", "i", "you", "there")
             and not re.search(r"\b(?:that|was|were|is|are|would|will|had|has)\b", rest)
         )
 
@@ -1075,7 +1179,7 @@ class _SentenceParser:
         if tail and tail.start() > 0:
             span = _trim(self.text, Span(span.start, span.start + tail.start()))
         words = self.text[span.start : span.end].split()
-        if not words:
+        if not words or PARTICIPLE_PHRASE.match(self.text[span.start : span.end]):
             return None
         if len(words) <= MAX_SPEAKER_WORDS:
             return span
@@ -1423,6 +1527,8 @@ AUXILIARY_WORDS = frozenset(
     {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
     | {"could", "should", "may", "might", "must", "did", "does", "do"}
 )
+NEGATED_AUXILIARY = re.compile(r"[a-z]+n[’']t")
+"""``didn't``, ``won't``, ``isn't``: a finite verb, so the sentence's subject ends before it."""
 FINITE_OR_CLAUSE_WORDS = AUXILIARY_WORDS | frozenset(
     {"that", "if", "it", "there", "because", "when", "while", "where", "what", "whether", "to"}
 )

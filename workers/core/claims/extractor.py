@@ -184,6 +184,8 @@ class CueClaimExtractor:
         resolver: SpeakerResolver,
         sentence_speakers: list[Known],
     ) -> Claim | None:
+        if draft.speaker_from is SpeakerFrom.UNNAMED:
+            return _unnamed_claim(field_name, text, draft)
         source = resolver.source(draft.source) if draft.source else None
         speaker: Speaker
         if draft.speaker_from is SpeakerFrom.MENTION and draft.speaker:
@@ -199,6 +201,11 @@ class CueClaimExtractor:
                 # then: on PolNeAR train, preferring them to an earlier speaker lost 4 points
                 # of speaker accuracy).
                 recent = _recent_person(text, draft, resolver) if previous is None else None
+                if previous is not None and genders_disagree(previous.gender, draft.gender):
+                    # "she said" when none of the last speakers is a woman: a woman named
+                    # just before, else (as before) the last speaker. Looking further back
+                    # for an agreeing speaker did not help on PolNeAR train.
+                    recent = _agreeing_person(text, draft, resolver)
                 if recent is not None:
                     speaker = resolver.speaker(Span(recent.start, recent.end), None, draft.gender)
                     return self._finish(
@@ -226,6 +233,10 @@ class CueClaimExtractor:
             return None
         channel = text[draft.channel.start : draft.channel.end] if draft.channel else ""
         known_gender = draft.gender if draft.speaker_from is SpeakerFrom.MENTION else None
+        if known_gender is None and _english_cue(text, draft):
+            # English speakers carry the gender their mention or name gives away (Mr., she,
+            # Hillary), so a later he/she can skip a speaker who cannot be its referent.
+            known_gender = speaker_gender(speaker)
         known = resolver.remember(speaker, known_gender, source, channel, aside=draft.aside)
         sentence_speakers.append(known)
         return Claim(
@@ -273,7 +284,7 @@ class CueClaimExtractor:
         placeholder that a following هذا ما قاله X names."""
         claim = Claim(
             text=text[quote.start : quote.end],
-            speaker=previous.speaker if previous else Speaker(text="?"),
+            speaker=previous.speaker if previous else Speaker(text=UNNAMED_SPEAKER),
             source=previous.source if previous else None,
             cue="",
             kind=ClaimKind.DIRECT,
@@ -352,6 +363,31 @@ class CueClaimExtractor:
 
 
 BodyTerms = dict[str, list[int]]
+
+
+UNNAMED_SPEAKER = "?"
+"""The speaker of a statement whose text names nobody (``Asked whether …,``): the same mark
+as a quotation still waiting for its speaker."""
+
+
+def _unnamed_claim(field_name: TextField, text: str, draft: Draft) -> Claim | None:
+    """A claim whose speaker the text leaves unnamed; it is not remembered, so later
+    pronouns and continuations still go to the last named speaker."""
+    content = text[draft.content.start : draft.content.end]
+    if not content.strip():
+        return None
+    return Claim(
+        text=content,
+        speaker=Speaker(text=UNNAMED_SPEAKER),
+        source=None,
+        cue=text[draft.cue.start : draft.cue.end] if draft.cue else "",
+        kind=draft.kind,
+        stance=draft.stance,
+        field=field_name,
+        start=draft.content.start,
+        end=draft.content.end,
+        confidence=draft.confidence,
+    )
 
 
 def _has_quote(text: str) -> bool:
@@ -554,7 +590,9 @@ def _inside_quote(quotes: list[Quote], i: int) -> bool:
 
 # ---- helpers ------------------------------------------------------------------------------------
 TYPEWRITER_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—-]))''(?=\S)|``")
-TYPEWRITER_CLOSE = re.compile(r"(?<=\S)''")
+TYPEWRITER_CLOSE = re.compile(r"(?<=\S)''(?!')")
+"""A closing pair; of three apostrophes (a quotation inside one, closing with it) the last
+two close the outer quotation."""
 
 
 def _typewriter_quotes(text: str) -> str:
@@ -674,6 +712,18 @@ def _recent_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity
         # the nearest person is still a better guess than dropping the claim.
         nearest = nearest or entity
     return nearest
+
+
+def _agreeing_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity | None:
+    """The person named just before an English he/she whose gender is known and agrees."""
+    person = _recent_person(text, draft, resolver)
+    if person is None or _entity_gender(person) != draft.gender:
+        return None
+    return person
+
+
+def _english_cue(text: str, draft: Draft) -> bool:
+    return draft.cue is not None and text[draft.cue.start : draft.cue.end].isascii()
 
 
 def _entity_gender(entity: Entity) -> str | None:

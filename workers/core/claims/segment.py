@@ -19,6 +19,15 @@ CLOSING_QUOTES = {"”", "»", '"'}
 SENTENCE_END = frozenset(".!?؟")
 # Word characters plus the Arabic marks that Python's \w leaves out (harakat, tatweel).
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:['’][\w]+)?")
+NAME_THEN_CUE = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|replied|replies|told|tells|added"
+    r"|adds|wrote|writes|shouted|tweeted|continued|responded|answered|recalled|declared"
+    r"|exclaimed|quipped|joked|wondered)\b"
+)
+"""After a quotation closing on ? or !: a name and a speech verb attribute it (``“Why?”
+Sanders replied``), so no sentence ends there."""
+DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
+LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 EN_ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -240,7 +249,13 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> lis
             nxt = i + 1
             while nxt < end and text[nxt] == " ":
                 nxt += 1
-            if nxt < end and (text[nxt].isupper() or text[nxt] in OPENING_QUOTES):
+            # “Why not?” Sanders replied. — the quotation's attribution: no sentence end
+            attribution = text[i - 1] in "?!" and NAME_THEN_CUE.match(text, i + 1, end)
+            if (
+                not attribution
+                and nxt < end
+                and (text[nxt].isupper() or text[nxt] in OPENING_QUOTES)
+            ):
                 sentences.append(_sentence(text, sent_start, i + 1, quotes))
                 sent_start = i + 1
         i += 1
@@ -262,6 +277,8 @@ def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha() and word.isascii():
         return True  # an initial: "John F. Kennedy", "U.S."
+    if DOTTED_ACRONYM.fullmatch(word) and LOWER_WORD_NEXT.match(text, dot + 1):
+        return True  # "the F.B.I. has said": an acronym, the sentence goes on
     return word in EN_ABBREVIATIONS
 
 
