@@ -21,6 +21,9 @@ Parts, each on fresh topics, indices and consumer groups:
    documents in one process (CPU time), before the first worker run and after each
    (``--repeats`` repeats the worker runs). The ratio of the medians, worker/in-process, is
    the streaming overhead (raw: the issue's figure; idle-corrected: without the fixed rate).
+   The host's speed drifts between runs (the same in-process run measured 30–40 ms an Arabic
+   article within an hour here), so each worker run also reports its whole CPU against its
+   own processing thread's (``newsflow_processing_cpu_seconds``): both from one run.
 3. **Bare relay** on the same backlog: an aiokafka consumer bulk-indexing the raw records into
    Elasticsearch without any processing, batches and commits like the worker.
 4. **Latency**: one worker fed at a steady rate (``--latency-rate``; default half the rate one
@@ -115,12 +118,14 @@ def throughput(
             time.monotonic() - idle_clock,
         )
         cpu_ready = [_cpu_seconds(w.process.pid) for w in running]
+        processing_ready = _processing_cpu(pipeline, running)
         services_ready = _service_cpu(args)
         started = time.monotonic()
         pipeline.produce(backlog(articles))
         wait_until(lambda: pipeline.count() >= len(articles), 3600, "backlog not drained")
         drained = time.monotonic() - started
         cpu = [_cpu_seconds(w.process.pid) - c for w, c in zip(running, cpu_ready, strict=True)]
+        processing = _processing_cpu(pipeline, running) - processing_ready
         services = {
             name: round((seconds - services_ready[name]) / len(articles) * 1000, 1)
             for name, seconds in _service_cpu(args).items()
@@ -142,6 +147,10 @@ def throughput(
             "cpu_ms_per_article_idle_corrected": round(
                 idle_corrected_ms_per_article(cpu, idle_rates, drained, len(articles)), 1
             ),
+            "processing_cpu_ms_per_article": round(processing / len(articles) * 1000, 1),
+            "worker_cpu_per_processing_cpu": round(sum(cpu) / processing, 3)
+            if processing
+            else None,
             "stage_ms_in_worker": stage_ms,
             "articles_per_bulk": round(len(articles) / bulks, 1) if bulks else None,
             "service_cpu_ms_per_article": services,
@@ -201,6 +210,19 @@ def _bulks(pipeline: Pipeline, running: list[Any]) -> float:
     for worker in running:
         try:
             total += pipeline.metrics(worker).get("newsflow_es_bulk_seconds_count", 0.0)
+        except OSError:
+            continue
+    return total
+
+
+def _processing_cpu(pipeline: Pipeline, running: list[Any]) -> float:
+    """CPU seconds the workers' processing threads spent (``newsflow_processing_cpu_seconds``):
+    the processing measured inside the worker, in the same run and under the same load as the
+    worker's whole CPU."""
+    total = 0.0
+    for worker in running:
+        try:
+            total += pipeline.metrics(worker).get("newsflow_processing_cpu_seconds", 0.0)
         except OSError:
             continue
     return total
@@ -761,6 +783,13 @@ def main(argv: list[str] | None = None) -> int:
         ratios[f"worker idle CPU ms per second ({n} worker(s))"] = [
             r["idle_cpu_ms_per_s"] for r in runs
         ]
+    for n, runs in worker_runs.items():
+        same_run = [r["worker_cpu_per_processing_cpu"] for r in runs]
+        if all(same_run):
+            # Both figures from one run: what the host's speed does to one it does to the other.
+            ratios[f"worker CPU / its processing thread's CPU, same run ({n} worker(s))"] = (
+                f"{same_run} ({statistics.median(same_run):.3f})"
+            )
     if one and two:
         ratios["2 workers / 1 worker (articles/s)"] = round(
             two["articles_per_s"] / one["articles_per_s"], 2

@@ -153,6 +153,7 @@ es_client = make_client(settings.es)
 indexer = ArticleIndexer(es_client, settings.es, settings.worker)
 processing_thread = ProcessingThread()
 """Runs the clean and extract batches, one at a time (``workers/stream/threads.py``)."""
+metrics.PROCESSING_CPU.set_function(lambda: processing_thread.cpu_seconds)
 es_installed = asyncio.Event()
 state_recovered = asyncio.Event()
 """Set once this worker has read every observation published before it started."""

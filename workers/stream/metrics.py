@@ -42,3 +42,8 @@ ES_WRITE_BLOCKED = Gauge(
     "1 while Elasticsearch refuses writes with a cluster or index block (e.g. flood-stage disk "
     "watermark); the log names the block.",
 )
+PROCESSING_CPU = Gauge(
+    "newsflow_processing_cpu_seconds",
+    "CPU seconds the processing thread spent cleaning and extracting (only grows). The "
+    "process's CPU minus this is what the streaming itself costs.",
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import threading
 import time
@@ -74,3 +75,25 @@ def test_an_exception_reaches_the_caller_and_the_thread_goes_on() -> None:
         return await thread.run(len, "four")
 
     assert asyncio.run(main()) == 4
+
+
+def test_it_counts_the_cpu_its_calls_used_and_not_their_waiting() -> None:
+    thread = ProcessingThread()
+
+    def spin(seconds: float) -> None:
+        end = time.thread_time() + seconds
+        while time.thread_time() < end:
+            pass
+
+    def fail_after_spinning() -> None:
+        spin(0.05)
+        raise ValueError("bad article")
+
+    async def main() -> None:
+        await thread.run(spin, 0.1)
+        await thread.run(time.sleep, 0.2)  # waiting costs no CPU
+        with contextlib.suppress(ValueError):
+            await thread.run(fail_after_spinning)
+
+    asyncio.run(main())
+    assert 0.15 <= thread.cpu_seconds < 0.3
