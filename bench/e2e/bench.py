@@ -204,28 +204,26 @@ def _service_cpu(args: argparse.Namespace) -> dict[str, float]:
     return found
 
 
-def _bulks(pipeline: Pipeline, running: list[Any]) -> float:
-    """Bulk requests the workers sent (``newsflow_es_bulk_seconds_count``)."""
+def _summed_metric(pipeline: Pipeline, running: list[Any], name: str) -> float:
+    """A metric summed over the workers (one that does not answer counts 0)."""
     total = 0.0
     for worker in running:
         try:
-            total += pipeline.metrics(worker).get("newsflow_es_bulk_seconds_count", 0.0)
+            total += pipeline.metrics(worker).get(name, 0.0)
         except OSError:
             continue
     return total
+
+
+def _bulks(pipeline: Pipeline, running: list[Any]) -> float:
+    """Bulk requests the workers sent."""
+    return _summed_metric(pipeline, running, "newsflow_es_bulk_seconds_count")
 
 
 def _processing_cpu(pipeline: Pipeline, running: list[Any]) -> float:
-    """CPU seconds the workers' processing threads spent (``newsflow_processing_cpu_seconds``):
-    the processing measured inside the worker, in the same run and under the same load as the
-    worker's whole CPU."""
-    total = 0.0
-    for worker in running:
-        try:
-            total += pipeline.metrics(worker).get("newsflow_processing_cpu_seconds", 0.0)
-        except OSError:
-            continue
-    return total
+    """CPU seconds the workers' processing threads spent: the processing measured inside the
+    worker, in the same run and under the same load as the worker's whole CPU."""
+    return _summed_metric(pipeline, running, "newsflow_processing_cpu_seconds")
 
 
 def _stage_ms(pipeline: Pipeline, running: list[Any]) -> dict[str, float]:
