@@ -973,10 +973,25 @@ class _SentenceParser:
         if words and re.fullmatch(r"[a-z]+ly", words[0]):
             return False  # "X, a retired worker, said pleasantly into the phone"
         return (
-            1 <= len(words) <= MAX_SPEAKER_WORDS
+            (1 <= len(words) <= MAX_SPEAKER_WORDS or self._name_with_long_role(tok))
             and re.sub(r"[’'].*$", "", words[0].casefold())
             not in ("that", "it", "he", "she", "they", "we", "i", "you", "there")
             and not re.search(r"\b(?:that|was|were|is|are|would|will|had|has)\b", rest)
+        )
+
+    def _name_with_long_role(self, tok: Token) -> bool:
+        """``CONTENT, said Ann Reyes, director of the … Project at the University of …``: a
+        name, then one apposition too long for a speaker phrase (the role is cut off later);
+        without this the content before the comma was read as the speaker of the name."""
+        found = re.match(r"\s*([^,]+),\s*([^,]+?)\s*[.!?]?\s*$", self.m(tok.end, self.end))
+        if found is None:
+            return False
+        name = _trim(self.text, Span(tok.end + found.start(1), tok.end + found.end(1)))
+        role = _trim(self.text, Span(tok.end + found.start(2), tok.end + found.end(2)))
+        return (
+            self._is_name(name)
+            and self._role_like(role)
+            and len(self.text[role.start : role.end].split()) <= MAX_SOURCE_WORDS
         )
 
     def _has_open_cue(self, span: Span) -> bool:
