@@ -27,3 +27,11 @@ def test_a_name_with_a_long_role_after_the_cue_speaks_the_content_before(kit, ex
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "The plan to raise the levy has little support among farmers"
     assert claim.speaker.name == "Tom Harlow"
+
+
+# ---- a poll's group before a participle cue -------------------------------------------------
+def test_a_poll_group_before_saying_is_its_speaker(kit, extractor) -> None:
+    body = "The closures have left 58 percent of residents saying the council is failing them."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the council is failing them"
+    assert claim.speaker.text == "58 percent of residents"

@@ -132,6 +132,14 @@ WITH_SUBJECT = re.compile(
 )
 """``…, with Senator X calling it a farce`` / ``with 30 percent saying …``: an absolute
 clause whose noun phrase is the subject of the participle cue after it."""
+POLL_GROUP = re.compile(
+    r"(?:^|[\s,(—])(?P<np>(?:(?:the|a|an)\s+)?(?:\d[\d.,]*\s*(?:percent|%|per cent)"
+    r"|(?:share|proportion|majority|plurality|number|half|third|quarter|fifth)"
+    r")(?:\s+of\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?)\s+$",
+    re.I,
+)
+"""``with 62 percent of voters saying …``, ``the share of Republicans saying …``: a poll's
+group right before a participle cue is its subject (PolNeAR annotates these answers)."""
 BY_MEDIUM = re.compile(
     r"\s+(?:tele)?phone|\s+e-?mail|\s+text(?: message)?|\s+video(?:link| link)?|\s+letter"
     r"|\s+satellite|\s+Skype|\s+Zoom",
@@ -424,6 +432,7 @@ class _SentenceParser:
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
             clause = clause or self._with_subject(words[n]) is not None
+            clause = clause or self._poll_group(words[n]) is not None
             # ", pointing to his record and saying …": a second participle of the same clause
             clause = clause or bool(AND_AFTER_PARTICIPLE.search(before))
             # "released a statement on Friday saying …": the statement's words, its issuer's
@@ -517,7 +526,7 @@ class _SentenceParser:
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         before = self.m(self.start, tok.start).rstrip()
         progressive = self._progressive_start(tok)
-        with_subject = self._with_subject(tok)
+        with_subject = self._with_subject(tok) or self._poll_group(tok)
         if with_subject is not None:
             return self._absolute(tok, cue, with_subject)
         if progressive is None and (
@@ -653,6 +662,15 @@ class _SentenceParser:
             return None
         if any(w.endswith("ed") and w[:1].islower() for w in words[1:]):
             return None  # "with the crowd gathered outside" — a clause of its own
+        return Span(self.start + found.start("np"), self.start + found.end("np"))
+
+    def _poll_group(self, tok: Token) -> Span | None:
+        """The poll group right before a participle cue (``62 percent of voters saying``)."""
+        if not tok.text.casefold().endswith("ing"):
+            return None
+        found = POLL_GROUP.search(self.m(self.start, tok.start))
+        if found is None:
+            return None
         return Span(self.start + found.start("np"), self.start + found.end("np"))
 
     def _participle_draft(
