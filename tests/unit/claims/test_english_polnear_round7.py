@@ -35,3 +35,16 @@ def test_a_poll_group_before_saying_is_its_speaker(kit, extractor) -> None:
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the council is failing them"
     assert claim.speaker.text == "58 percent of residents"
+
+
+# ---- a content ends before a relative clause that runs to the sentence's end ---------------
+def test_a_trailing_which_clause_is_not_part_of_the_content(kit, extractor) -> None:
+    body = "Tom Harlow said he supports the final bill, which includes new rules for small farms."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "he supports the final bill"
+
+
+def test_a_which_clause_between_commas_stays_in_the_content(kit, extractor) -> None:
+    body = "Tom Harlow said the plan, which was approved in May, would fail."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the plan, which was approved in May, would fail"

@@ -259,6 +259,9 @@ CONTENT_STOP = re.compile(
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
 the speaker's, a second reporting verb, a second speaker's attribution (``and one in four
 said``) or an aside after a dash."""
+TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where)\s[^,;:\ue000]*$")
+"""A non-restrictive relative clause that runs to the content's end (``…, which includes
+…``): it describes a noun of the content, told by the writer, not by the speaker."""
 AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?P<cue>[a-z]+ing)\b")
 """``… and asking``: where a content ends when a second participle cue follows."""
 QUOTE_GAP = re.compile(r"\s*,?\s*(?:[^.;:!?“”\"]|" + ABBREVIATION_DOT + r")*")
@@ -1132,6 +1135,9 @@ class _SentenceParser:
         stop = CONTENT_STOP.search(self.m(span.start, span.end))
         if stop:
             span = _trim(self.text, Span(span.start, span.start + stop.start()))
+        relative = TRAILING_RELATIVE.search(self.m(span.start, span.end))
+        if relative is not None and relative.start() > 0:
+            span = _trim(self.text, Span(span.start, span.start + relative.start()))
         for found in AND_PARTICIPLE.finditer(self.m(span.start, span.end)):
             if found.group("cue").casefold() in self.lex.cues:
                 # "… tweeting that it was a disaster and asking, …": a second participle cue
