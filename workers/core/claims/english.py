@@ -132,6 +132,14 @@ WITH_SUBJECT = re.compile(
 )
 """``…, with Senator X calling it a farce`` / ``with 30 percent saying …``: an absolute
 clause whose noun phrase is the subject of the participle cue after it."""
+POLL_GROUP = re.compile(
+    r"(?:^|[\s,(—])(?P<np>(?:(?:the|a|an)\s+)?(?:\d[\d.,]*\s*(?:percent|%|per cent)"
+    r"|(?:share|proportion|majority|plurality|number|half|third|quarter|fifth)"
+    r")(?:\s+of\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?)\s+$",
+    re.I,
+)
+"""``with 62 percent of voters saying …``, ``the share of Republicans saying …``: a poll's
+group right before a participle cue is its subject (PolNeAR annotates these answers)."""
 BY_MEDIUM = re.compile(
     r"\s+(?:tele)?phone|\s+e-?mail|\s+text(?: message)?|\s+video(?:link| link)?|\s+letter"
     r"|\s+satellite|\s+Skype|\s+Zoom",
@@ -251,6 +259,9 @@ CONTENT_STOP = re.compile(
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
 the speaker's, a second reporting verb, a second speaker's attribution (``and one in four
 said``) or an aside after a dash."""
+TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where)\s[^,;:\ue000]*$")
+"""A non-restrictive relative clause that runs to the content's end (``…, which includes
+…``): it describes a noun of the content, told by the writer, not by the speaker."""
 AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?P<cue>[a-z]+ing)\b")
 """``… and asking``: where a content ends when a second participle cue follows."""
 QUOTE_GAP = re.compile(r"\s*,?\s*(?:[^.;:!?“”\"]|" + ABBREVIATION_DOT + r")*")
@@ -424,6 +435,7 @@ class _SentenceParser:
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
             clause = clause or self._with_subject(words[n]) is not None
+            clause = clause or self._poll_group(words[n]) is not None
             # ", pointing to his record and saying …": a second participle of the same clause
             clause = clause or bool(AND_AFTER_PARTICIPLE.search(before))
             # "released a statement on Friday saying …": the statement's words, its issuer's
@@ -517,7 +529,7 @@ class _SentenceParser:
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         before = self.m(self.start, tok.start).rstrip()
         progressive = self._progressive_start(tok)
-        with_subject = self._with_subject(tok)
+        with_subject = self._with_subject(tok) or self._poll_group(tok)
         if with_subject is not None:
             return self._absolute(tok, cue, with_subject)
         if progressive is None and (
@@ -653,6 +665,15 @@ class _SentenceParser:
             return None
         if any(w.endswith("ed") and w[:1].islower() for w in words[1:]):
             return None  # "with the crowd gathered outside" — a clause of its own
+        return Span(self.start + found.start("np"), self.start + found.end("np"))
+
+    def _poll_group(self, tok: Token) -> Span | None:
+        """The poll group right before a participle cue (``62 percent of voters saying``)."""
+        if not tok.text.casefold().endswith("ing"):
+            return None
+        found = POLL_GROUP.search(self.m(self.start, tok.start))
+        if found is None:
+            return None
         return Span(self.start + found.start("np"), self.start + found.end("np"))
 
     def _participle_draft(
@@ -973,10 +994,25 @@ class _SentenceParser:
         if words and re.fullmatch(r"[a-z]+ly", words[0]):
             return False  # "X, a retired worker, said pleasantly into the phone"
         return (
-            1 <= len(words) <= MAX_SPEAKER_WORDS
+            (1 <= len(words) <= MAX_SPEAKER_WORDS or self._name_with_long_role(tok))
             and re.sub(r"[’'].*$", "", words[0].casefold())
             not in ("that", "it", "he", "she", "they", "we", "i", "you", "there")
             and not re.search(r"\b(?:that|was|were|is|are|would|will|had|has)\b", rest)
+        )
+
+    def _name_with_long_role(self, tok: Token) -> bool:
+        """``CONTENT, said Ann Reyes, director of the … Project at the University of …``: a
+        name, then one apposition too long for a speaker phrase (the role is cut off later);
+        without this the content before the comma was read as the speaker of the name."""
+        found = re.match(r"\s*([^,]+),\s*([^,]+?)\s*[.!?]?\s*$", self.m(tok.end, self.end))
+        if found is None:
+            return False
+        name = _trim(self.text, Span(tok.end + found.start(1), tok.end + found.end(1)))
+        role = _trim(self.text, Span(tok.end + found.start(2), tok.end + found.end(2)))
+        return (
+            self._is_name(name)
+            and self._role_like(role)
+            and len(self.text[role.start : role.end].split()) <= MAX_SOURCE_WORDS
         )
 
     def _has_open_cue(self, span: Span) -> bool:
@@ -1099,6 +1135,9 @@ class _SentenceParser:
         stop = CONTENT_STOP.search(self.m(span.start, span.end))
         if stop:
             span = _trim(self.text, Span(span.start, span.start + stop.start()))
+        relative = TRAILING_RELATIVE.search(self.m(span.start, span.end))
+        if relative is not None and relative.start() > 0:
+            span = _trim(self.text, Span(span.start, span.start + relative.start()))
         for found in AND_PARTICIPLE.finditer(self.m(span.start, span.end)):
             if found.group("cue").casefold() in self.lex.cues:
                 # "… tweeting that it was a disaster and asking, …": a second participle cue
