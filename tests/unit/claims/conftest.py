@@ -82,6 +82,20 @@ def by_content(claims: list[Claim], fragment: str) -> Claim:
     return found[0]
 
 
+def english_claims(
+    extractor: CueClaimExtractor,
+    body: str,
+    people: list[tuple[str, Label, str, str]],
+    title: str = "Council vote",
+) -> list[Claim]:
+    """The claims of an English article with ``body`` and the people named in it, offsets
+    checked against the text."""
+    article = make_article(body, title=title, lang="en")
+    claims = extractor(article, mentions(body, people))
+    assert_offsets(article, claims)
+    return claims
+
+
 @pytest.fixture(scope="session")
 def extractor() -> CueClaimExtractor:
     return CueClaimExtractor()
@@ -96,4 +110,5 @@ def kit() -> SimpleNamespace:
         mentions=mentions,
         assert_offsets=assert_offsets,
         by_content=by_content,
+        english_claims=english_claims,
     )

@@ -16,10 +16,7 @@ PEOPLE = [
 
 
 def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
-    article = kit.make_article(body, title="Plant closure", lang="en")
-    claims = extractor(article, kit.mentions(body, PEOPLE))
-    kit.assert_offsets(article, claims)
-    return claims
+    return kit.english_claims(extractor, body, PEOPLE, title="Plant closure")
 
 
 # ---- nested and chained attribution ------------------------------------------------------------

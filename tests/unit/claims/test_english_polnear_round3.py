@@ -14,10 +14,7 @@ PEOPLE = [
 
 
 def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
-    article = kit.make_article(body, title="Council vote", lang="en")
-    claims = extractor(article, kit.mentions(body, PEOPLE))
-    kit.assert_offsets(article, claims)
-    return claims
+    return kit.english_claims(extractor, body, PEOPLE)
 
 
 def test_an_aside_between_subject_and_cue_is_skipped(kit, extractor) -> None:

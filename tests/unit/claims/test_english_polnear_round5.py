@@ -13,10 +13,7 @@ PEOPLE = [
 
 
 def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
-    article = kit.make_article(body, title="Council vote", lang="en")
-    claims = extractor(article, kit.mentions(body, PEOPLE))
-    kit.assert_offsets(article, claims)
-    return claims
+    return kit.english_claims(extractor, body, PEOPLE)
 
 
 def _inner(text: str) -> list[str]:
