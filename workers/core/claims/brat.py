@@ -413,11 +413,11 @@ class BratScores:
     speaker_scored: int = 0
     speaker_ok: int = 0
     speaker_ok_previous_rule: int = 0
+    """Speaker matches under the rule before relative pronouns had antecedents (who → the
+    two previous gold sources only), kept so figures stay comparable."""
     speaker_ok_no_gender_check: int = 0
     """Speaker matches under the rule of issue 11's rounds 3–5 (he/she may also resolve to
     a previous source of the other gender), kept so figures stay comparable."""
-    """Speaker matches under the rule before relative pronouns had antecedents (who → the
-    two previous gold sources only), kept so figures stay comparable."""
 
     @property
     def precision(self) -> float:
@@ -435,7 +435,11 @@ class BratScores:
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_ok / self.speaker_scored if self.speaker_scored else 0.0
+        return self._of_scored(self.speaker_ok)
+
+    def _of_scored(self, matches: int) -> float:
+        """``matches`` as a share of the matched claims whose speaker was scored."""
+        return matches / self.speaker_scored if self.speaker_scored else 0.0
 
     def add(self, other: BratScores) -> None:
         for name in (
@@ -461,14 +465,10 @@ class BratScores:
             "f1": round(self.f1, 3),
             "speaker_accuracy": round(self.speaker_accuracy, 3),
             "speaker_accuracy_no_gender_check": round(
-                self.speaker_ok_no_gender_check / self.speaker_scored
-                if self.speaker_scored
-                else 0.0,
-                3,
+                self._of_scored(self.speaker_ok_no_gender_check), 3
             ),
             "speaker_accuracy_previous_rule": round(
-                self.speaker_ok_previous_rule / self.speaker_scored if self.speaker_scored else 0.0,
-                3,
+                self._of_scored(self.speaker_ok_previous_rule), 3
             ),
             "speaker_scored": self.speaker_scored,
         }

@@ -434,8 +434,7 @@ class _SentenceParser:
             clause = before.endswith(",") or before.endswith((",”", ',"'))
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
-            clause = clause or self._with_subject(words[n]) is not None
-            clause = clause or self._poll_group(words[n]) is not None
+            clause = clause or self._participle_subject(words[n]) is not None
             # ", pointing to his record and saying …": a second participle of the same clause
             clause = clause or bool(AND_AFTER_PARTICIPLE.search(before))
             # "released a statement on Friday saying …": the statement's words, its issuer's
@@ -529,9 +528,9 @@ class _SentenceParser:
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
         before = self.m(self.start, tok.start).rstrip()
         progressive = self._progressive_start(tok)
-        with_subject = self._with_subject(tok) or self._poll_group(tok)
-        if with_subject is not None:
-            return self._absolute(tok, cue, with_subject)
+        subject = self._participle_subject(tok)
+        if subject is not None:
+            return self._absolute(tok, cue, subject)
         if progressive is None and (
             tok.text.casefold().endswith("ing") or CONTINUING_VERB.search(before)
         ):
@@ -666,6 +665,11 @@ class _SentenceParser:
         if any(w.endswith("ed") and w[:1].islower() for w in words[1:]):
             return None  # "with the crowd gathered outside" — a clause of its own
         return Span(self.start + found.start("np"), self.start + found.end("np"))
+
+    def _participle_subject(self, tok: Token) -> Span | None:
+        """The noun phrase right before a participle cue that speaks it: ``with NP`` or a
+        poll's group."""
+        return self._with_subject(tok) or self._poll_group(tok)
 
     def _poll_group(self, tok: Token) -> Span | None:
         """The poll group right before a participle cue (``62 percent of voters saying``)."""

@@ -185,7 +185,8 @@ class CueClaimExtractor:
         sentence_speakers: list[Known],
     ) -> Claim | None:
         if draft.speaker_from is SpeakerFrom.UNNAMED:
-            return _unnamed_claim(field_name, text, draft)
+            # not remembered: later pronouns and continuations go to the last named speaker
+            return _draft_claim(field_name, text, draft, Speaker(text=UNNAMED_SPEAKER), None)
         source = resolver.source(draft.source) if draft.source else None
         speaker: Speaker
         if draft.speaker_from is SpeakerFrom.MENTION and draft.speaker:
@@ -228,8 +229,8 @@ class CueClaimExtractor:
     ) -> Claim | None:
         if source is not None and _same_party(speaker, source):
             source = None
-        content = text[draft.content.start : draft.content.end]
-        if not content.strip():
+        claim = _draft_claim(field_name, text, draft, speaker, source)
+        if claim is None:
             return None
         channel = text[draft.channel.start : draft.channel.end] if draft.channel else ""
         known_gender = draft.gender if draft.speaker_from is SpeakerFrom.MENTION else None
@@ -239,18 +240,7 @@ class CueClaimExtractor:
             known_gender = speaker_gender(speaker)
         known = resolver.remember(speaker, known_gender, source, channel, aside=draft.aside)
         sentence_speakers.append(known)
-        return Claim(
-            text=content,
-            speaker=speaker,
-            source=source,
-            cue=text[draft.cue.start : draft.cue.end] if draft.cue else "",
-            kind=draft.kind,
-            stance=draft.stance,
-            field=field_name,
-            start=draft.content.start,
-            end=draft.content.end,
-            confidence=draft.confidence,
-        )
+        return claim
 
     def _name_previous_quote(
         self,
@@ -370,16 +360,22 @@ UNNAMED_SPEAKER = "?"
 as a quotation still waiting for its speaker."""
 
 
-def _unnamed_claim(field_name: TextField, text: str, draft: Draft) -> Claim | None:
-    """A claim whose speaker the text leaves unnamed; it is not remembered, so later
-    pronouns and continuations still go to the last named speaker."""
+def _draft_claim(
+    field_name: TextField,
+    text: str,
+    draft: Draft,
+    speaker: Speaker,
+    source: ClaimSource | None,
+) -> Claim | None:
+    """The claim a draft makes with this speaker and source (None when its content is
+    blank)."""
     content = text[draft.content.start : draft.content.end]
     if not content.strip():
         return None
     return Claim(
         text=content,
-        speaker=Speaker(text=UNNAMED_SPEAKER),
-        source=None,
+        speaker=speaker,
+        source=source,
         cue=text[draft.cue.start : draft.cue.end] if draft.cue else "",
         kind=draft.kind,
         stance=draft.stance,
