@@ -297,21 +297,16 @@ def _check(pipeline: Pipeline, feed: Feed, letters: list[Any], result: ChaosResu
     ]
     # One letter per bad input as the readers count them (``dlq show``, ``dlq replay``):
     # redeliveries write a letter again, collapsed by ``letter_identity``.
-    by_origin: dict[tuple[Any, ...], Any] = {}
-    for letter in letters:
-        identity = letter_identity(letter) or (
-            letter.origin_topic,
-            letter.origin_partition,
-            letter.origin_offset,
-        )
-        by_origin.setdefault(identity, letter)
+    by_input: dict[tuple[Any, ...] | None, Any] = {}
+    for letter in letters:  # every letter here came through the stream: it has an identity
+        by_input.setdefault(letter_identity(letter), letter)
     per_payload: Counter[bytes] = Counter()
     wrong_reason: list[str] = []
     # A letter from a later stage (extract, index) carries that stage's input record, not the
     # raw payload: it is matched to its bad input by the article id.
     by_article_id = {_payload_id(payload): payload for payload in feed.bad}
     by_article_id.pop(None, None)
-    for letter in by_origin.values():
+    for letter in by_input.values():
         payload = decode_payload(letter)
         if payload not in feed.bad and letter.stage in ("extract", "index"):
             payload = by_article_id.get(letter.article_id, payload)
@@ -342,7 +337,7 @@ def _check(pipeline: Pipeline, feed: Feed, letters: list[Any], result: ChaosResu
             result.problems.append(
                 f"consumer lag stays at {lag} ({_progress_text(pipeline.progress())})"
             )
-    reasons = Counter(letter.reason.value for letter in by_origin.values())
+    reasons = Counter(letter.reason.value for letter in by_input.values())
     result.figures.update(
         {
             "articles in ES": len(docs),
@@ -350,7 +345,7 @@ def _check(pipeline: Pipeline, feed: Feed, letters: list[Any], result: ChaosResu
             "unexpected articles": len(unexpected),
             "articles indexed twice": len(doubled),
             "updated articles with an older version": len(stale),
-            "dead letters (unique input records)": len(by_origin),
+            "dead letters (unique input records)": len(by_input),
             "dead letters written (incl. redeliveries)": len(letters),
             "bad inputs missing from the DLQ": len(absent),
             "bad inputs in the DLQ more than once": len(repeated),

@@ -193,13 +193,9 @@ class ArticleCleaner:
         state changed. Idempotent. Reads an article's record and the one-model records that
         workers before it published (still in the topic after an upgrade)."""
         kind = data.get("type")
-        if kind == "article":
-            changed = False
-            if "chrome" in data:
-                changed |= self.chrome.apply(ChromeObservation.from_dict(data["chrome"]))
-            if "duplicate" in data:
-                changed |= self.duplicates.apply(DuplicateObservation.from_dict(data["duplicate"]))
-            return changed
+        if kind == "article":  # its models' records inside, each applied as one of its own
+            parts = [data[model] for model in ("chrome", "duplicate") if model in data]
+            return any([self.apply_observation(part) for part in parts])  # all, not the first
         if kind == "chrome":
             return self.chrome.apply(ChromeObservation.from_dict(data))
         if kind == "duplicate":
