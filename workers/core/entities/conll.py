@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workers.core.scoring import Counts
+
 TYPE_MAP = {
     "PER": "PER",
     "PERS": "PER",
@@ -120,40 +122,8 @@ def spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
 
 
 @dataclass
-class TypeScores:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-        }
-
-
-@dataclass
 class SpanScores:
-    by_type: dict[str, TypeScores] = field(
-        default_factory=lambda: {t: TypeScores() for t in SCORED_TYPES}
-    )
+    by_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in SCORED_TYPES})
 
     def add(self, gold: set[tuple[int, int, str]], predicted: set[tuple[int, int, str]]) -> None:
         """Exact span + type; MISC (and other unscored types) ignored on both sides."""
@@ -167,12 +137,10 @@ class SpanScores:
             self.by_type[s[2]].fn += 1
 
     @property
-    def micro(self) -> TypeScores:
-        total = TypeScores()
+    def micro(self) -> Counts:
+        total = Counts()
         for s in self.by_type.values():
-            total.tp += s.tp
-            total.fp += s.fp
-            total.fn += s.fn
+            total.add(s)
         return total
 
     def as_dict(self) -> dict[str, dict[str, float | int]]:

@@ -33,6 +33,7 @@ from typing import Any
 
 from schemas.models import CleanArticle, Entity, Label, TextField
 from workers.core.pipeline import EntityExtractor
+from workers.core.scoring import Counts
 
 DEFAULT_CORPUS = Path("bench/entities/corpus")
 EVALUATED_LABELS = (Label.PERSON, Label.ORG, Label.LOC, Label.NORP)
@@ -109,43 +110,11 @@ def load_corpus(directory: Path = DEFAULT_CORPUS) -> list[GoldArticle]:
 
 
 @dataclass
-class Scores:
-    true_positive: int = 0
-    false_positive: int = 0
-    false_negative: int = 0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positive + self.false_positive
-        return self.true_positive / found if found else 0.0
-
-    @property
-    def recall(self) -> float:
-        gold = self.true_positive + self.false_negative
-        return self.true_positive / gold if gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 3),
-            "recall": round(self.recall, 3),
-            "f1": round(self.f1, 3),
-            "tp": self.true_positive,
-            "fp": self.false_positive,
-            "fn": self.false_negative,
-        }
-
-
-@dataclass
 class Report:
     articles: int
-    by_label: dict[str, Scores]
-    overall: Scores
-    span_only: Scores
+    by_label: dict[str, Counts]
+    overall: Counts
+    span_only: Counts
     linked_correct: int
     linked_total: int
     new_names_correct: int
@@ -161,9 +130,9 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
-            "overall": self.overall.as_dict(),
-            "span_only": self.span_only.as_dict(),
-            "by_label": {k: v.as_dict() for k, v in self.by_label.items()},
+            "overall": self.overall.as_dict(digits=3),
+            "span_only": self.span_only.as_dict(digits=3),
+            "by_label": {k: v.as_dict(digits=3) for k, v in self.by_label.items()},
             "linking_accuracy": round(self.linking_accuracy, 3),
             "linked": f"{self.linked_correct}/{self.linked_total}",
             "new_names_with_nf_id": f"{self.new_names_correct}/{self.new_names_total}",
@@ -173,8 +142,8 @@ class Report:
 
 
 def evaluate(extractor: EntityExtractor, corpus: Sequence[GoldArticle]) -> Report:
-    by_label = {label.value: Scores() for label in EVALUATED_LABELS}
-    overall, span_only = Scores(), Scores()
+    by_label = {label.value: Counts() for label in EVALUATED_LABELS}
+    overall, span_only = Counts(), Counts()
     linked = [0, 0]
     new_names = [0, 0]
     errors: list[dict[str, Any]] = []
@@ -191,8 +160,8 @@ def evaluate(extractor: EntityExtractor, corpus: Sequence[GoldArticle]) -> Repor
         for key, g in gold_keys.items():
             scores = by_label[g.label.value]
             if key in pred_keys:
-                scores.true_positive += 1
-                overall.true_positive += 1
+                scores.tp += 1
+                overall.tp += 1
                 p = pred_keys[key]
                 if g.entity_id is not None:
                     linked[1] += 1
@@ -203,19 +172,19 @@ def evaluate(extractor: EntityExtractor, corpus: Sequence[GoldArticle]) -> Repor
                     new_names[1] += 1
                     new_names[0] += p.entity_id.startswith("nf:")
             else:
-                scores.false_negative += 1
-                overall.false_negative += 1
+                scores.fn += 1
+                overall.fn += 1
                 errors.append(_error(gold.name, "missed", g, None))
         for key, p in pred_keys.items():
             if key not in gold_keys:
-                by_label[p.label.value].false_positive += 1
-                overall.false_positive += 1
+                by_label[p.label.value].fp += 1
+                overall.fp += 1
                 errors.append(_error(gold.name, "spurious", None, p))
         gold_spans = {(g.field, g.start, g.end) for g in gold.mentions}
         pred_spans = {(p.field, p.start, p.end) for p in wanted}
-        span_only.true_positive += len(gold_spans & pred_spans)
-        span_only.false_negative += len(gold_spans - pred_spans)
-        span_only.false_positive += len(pred_spans - gold_spans)
+        span_only.tp += len(gold_spans & pred_spans)
+        span_only.fn += len(gold_spans - pred_spans)
+        span_only.fp += len(pred_spans - gold_spans)
     return Report(
         articles=len(corpus),
         by_label=by_label,
@@ -303,7 +272,7 @@ def format_report(report: Report, extra: dict[str, Any]) -> str:
     for name, s in rows:
         lines.append(
             f"{name:<8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-            f"{s.true_positive:5d} {s.false_positive:5d} {s.false_negative:5d}"
+            f"{s.tp:5d} {s.fp:5d} {s.fn:5d}"
         )
     lines.append(
         f"linking accuracy {report.linking_accuracy:.3f} "
