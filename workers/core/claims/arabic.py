@@ -850,6 +850,23 @@ class _SentenceParser:
         comma = next((j for j in range(k, min(end, k + 5)) if tokens[j].text in COMMAS), None)
         if comma is not None and tokens[k].norm in ("في", "من", "على", "وفي", "ومن"):
             k = comma + 1  # في المقابل، … / من جهتهم، …
+        else:
+            # وفي أعقاب فوز الفريق بالكأس، السبت، عقب …، أثار المهاجم …: longer opening
+            # phrases are no verb; the clause's verb comes after their commas (or there is none).
+            while k < end and _preposition(tokens[k].norm):
+                comma = next(
+                    (
+                        j
+                        for j in range(k, end)
+                        if tokens[j].text in COMMAS and not tokens[j].in_quote
+                    ),
+                    None,
+                )
+                if comma is None:
+                    return None
+                k = comma + 1
+                while k < end and (not tokens[k].is_word or tokens[k].norm in self.lex.time_words):
+                    k += 1  # …، السبت، أثار: a time word between commas
         if k + 1 < end and tokens[k].norm in NEGATIONS:
             k += 1  # ولم يتردد غيتس …: the verb after the negation
         if k + 1 >= end:
