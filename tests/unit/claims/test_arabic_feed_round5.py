@@ -25,3 +25,14 @@ def test_opening_prepositional_phrases_are_no_subject_of_a_later_cue(kit, extrac
     assert claim.text == "سأعلن قراري خلال أيام"
     assert claim.speaker.text == "سامي حداد"
 
+
+# ---- a nationality before a name ------------------------------------------------------
+def test_a_nationality_before_the_callers_name_is_part_of_the_speaker(kit, extractor) -> None:
+    body = "وخلال التمرين دعا الهولندي يان بيترز رفاقه في الفريق إلى حضور حفل زفافه."
+    table = [
+        ("الهولندي", Label.NORP, "N1", "هولندا"),
+        ("يان بيترز", Label.PERSON, "Q1", "يان بيترز"),
+    ]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "يان بيترز"
+    assert claim.text == "رفاقه في الفريق إلى حضور حفل زفافه"

@@ -902,6 +902,13 @@ class _SentenceParser:
             j = self._chunk_end(tokens, j + 1, stop)
         return _span(tokens, k + 1, j)
 
+    def _nationality_at(self, tok: Token) -> bool:
+        """A definite nationality adjective standing alone (البلجيكي، المصري) starts here."""
+        return tok.norm.startswith("ال") and any(
+            e.start == tok.start and e.end == tok.end and e.label.value == "NORP"
+            for e in self._entities
+        )
+
     def _person_at(self, tok: Token) -> bool:
         """A recognised person's name starts here (أريانا بوديستا is no participle)."""
         return any(e.start == tok.start and e.label.value == "PERSON" for e in self._entities)
@@ -1068,6 +1075,9 @@ class _SentenceParser:
         """End of the noun phrase at ``j``: a recognised name, or a noun with its genitive
         (وزارة الصحة) and relational adjectives (الإسرائيلية، السوداني)."""
         ent_end = _entity_end_at(tokens, j, self._entities)
+        if ent_end is not None and ent_end < limit and self._nationality_at(tokens[j]):
+            # دعا البلجيكي كيفين دي بروين زملاءه …: the nationality describes the name after it
+            ent_end = _entity_end_at(tokens, ent_end, self._entities, label="PERSON") or ent_end
         k = ent_end if ent_end is not None else j + 1
         indefinite_head = ent_end is None and not tokens[j].norm.startswith("ال")
         if indefinite_head and k < limit and tokens[k].norm.startswith("ال"):
@@ -2120,12 +2130,18 @@ def _swallowed_verb(tok: Token, entities: Sequence[Entity]) -> bool:
 
 
 def _entity_end_at(
-    tokens: list[Token], j: int, entities: Sequence[Entity], clitic: bool = False
+    tokens: list[Token],
+    j: int,
+    entities: Sequence[Entity],
+    clitic: bool = False,
+    label: str | None = None,
 ) -> int | None:
-    """Token index after an entity mention that starts at token ``j`` (or one letter in, for a
-    clitic و/ل)."""
+    """Token index after an entity mention (of ``label``, if given) that starts at token ``j``
+    (or one letter in, for a clitic و/ل)."""
     tok = tokens[j]
     for ent in entities:
+        if label is not None and ent.label.value != label:
+            continue
         if ent.start == tok.start or (clitic and ent.start == tok.start + 1):
             k = j
             while k < len(tokens) and tokens[k].start < ent.end:
