@@ -4,7 +4,7 @@ these tests."""
 
 from __future__ import annotations
 
-from schemas.models import Label
+from schemas.models import Label, Stance
 
 
 def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
@@ -36,3 +36,56 @@ def test_a_nationality_before_the_callers_name_is_part_of_the_speaker(kit, extra
     (claim,) = _claims(kit, extractor, body, table)
     assert claim.speaker.text == "يان بيترز"
     assert claim.text == "رفاقه في الفريق إلى حضور حفل زفافه"
+
+
+# ---- findings and fears ---------------------------------------------------------------
+def test_a_study_showing_that_is_a_claim_of_the_study(kit, extractor) -> None:
+    body = "وأظهرت دراسة جامعية حديثة أن الطلاب ينامون أقل من ست ساعات في الليلة."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "دراسة جامعية حديثة"
+    assert claim.text == "الطلاب ينامون أقل من ست ساعات في الليلة"
+
+
+def test_a_poll_with_a_long_subject_shows_its_finding(kit, extractor) -> None:
+    body = (
+        'وأظهر استطلاع أجراه مركز الدراسات ونشرته صحيفة "الصباح" أن ثلث السكان فقط '
+        "يؤيدون خطة الحكومة."
+    )
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text.startswith("استطلاع")
+    assert claim.text == "ثلث السكان فقط يؤيدون خطة الحكومة"
+
+
+def test_an_intransitive_appears_is_no_cue(kit, extractor) -> None:
+    body = (
+        "ومن بين الأسماء الجديدة يظهر اسم المهاجم الشاب في القائمة، خصوصا بعد أن "
+        "تألق في المباريات الودية."
+    )
+    assert _claims(kit, extractor, body) == []
+
+
+def test_appears_before_a_clause_of_another_cue_does_not_split_it(kit, extractor) -> None:
+    body = (
+        "وأكدت الباحثة أن التجار نقلوا الأبجدية عبر البحر لتظهر بعدها لغات "
+        "يعتقد أنها نشأت في الساحل."
+    )
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text.endswith("يعتقد أنها نشأت في الساحل")
+
+
+def test_what_seems_to_be_is_no_complement_of_showed(kit, extractor) -> None:
+    body = "وأظهر مقطع مصور رجلا يحمل ما يبدو أنه سكين قرب المتجر."
+    assert _claims(kit, extractor, body) == []
+
+
+def test_a_fear_that_is_a_warning_of_those_who_fear(kit, extractor) -> None:
+    body = "ويخشى المزارعون من أن يؤدي الجفاف إلى ارتفاع أسعار القمح."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "المزارعون"
+    assert claim.stance is Stance.WARN
+    assert claim.text == "يؤدي الجفاف إلى ارتفاع أسعار القمح"
+
+
+def test_a_denied_fear_or_an_impersonal_one_is_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "والحكومة لا تخشى أن ترتفع الأسعار في الشتاء.") == []
+    assert _claims(kit, extractor, "ويخشى أن تتسع رقعة الاحتجاجات في المدن.") == []

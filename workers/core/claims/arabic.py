@@ -181,10 +181,21 @@ class _SentenceParser:
                 continue  # وذهب إلى حد وصفها بـ…: "its description", a noun, not a verb
             if found and i > 0 and tokens[i - 1].norm in UNSAID and found[0].lemma != "استبعد":
                 continue  # لم يعلن بعد موعد اللقاء: nothing was said
+            if (
+                found
+                and found[0].max_zone is not None
+                and not self._complementizer_within(tokens, i, found[0].max_zone)
+            ):
+                continue  # لتظهر بعدها لغات …، يظهر اسم اللاعب: "appears", no one said anything
             if found and found[0].present and i > 0 and tokens[i - 1].norm in GENERIC_WHO:
                 continue  # لمن تعتقد أنهم …، من يقول إن …: whoever, no one in particular
-            if found and found[0].lemma == "اعتقد" and i > 0 and tokens[i - 1].norm in NEGATIONS:
-                continue  # ولا يعتقد أن …: a belief denied is no claim of anyone's
+            if (
+                found
+                and found[0].lemma in DENIABLE_BELIEFS
+                and i > 0
+                and tokens[i - 1].norm in NEGATIONS
+            ):
+                continue  # ولا يعتقد أن …، لا تخشى …: a belief or fear denied is no claim
             if found:
                 cues.append((i, found[0], found[1]))
         drafts: list[Draft] = []
@@ -501,6 +512,19 @@ class _SentenceParser:
             if start > ci + 1 and _match_words(tokens, start, words):
                 return start
         return limit
+
+    def _complementizer_within(self, tokens: list[Token], ci: int, span: int) -> bool:
+        """A complementizer of this verb's own within ``span`` tokens: not one after another
+        cue (… لغات تعود إلى حضارة يعتقد أنها …) nor one of بعد أن, ما يبدو أنه."""
+        for j in range(ci + 1, min(len(tokens), ci + 1 + span)):
+            tok = tokens[j]
+            if not tok.is_word or tok.in_quote:
+                continue
+            if self.lex.cue(tok.norm):
+                return False
+            if tok.norm in self.lex.complementizers:
+                return tokens[j - 1].norm not in FOREIGN_ANNA_HEADS
+        return False
 
     def _speech_follows(self, tokens: list[Token], j: int) -> bool:
         """A colon, a quotation or إن/أن right after a participle: عبر عن حزنه قائلا "…"
@@ -1197,6 +1221,8 @@ class _SentenceParser:
             ):
                 return quoted, quoted  # not وورد في أحدها "…": what a leaflet read
             return None
+        if cue.max_zone is not None:
+            stop = min(stop, ci + 1 + cue.max_zone)
         for j in range(ci + 1, stop):
             tok = tokens[j]
             if tok.in_quote or inside_entity[j]:
@@ -2029,6 +2055,11 @@ CALL_REQUEST = re.compile(
 ADDRESSEE_CALLS = ("دعا", "حث")  # lemmas as the lexicon writes them
 ONE_OF_WORDS = frozenset(match_form(w) for w in ("أحد", "إحدى"))
 ILGHA = match_form("إلغاء")
+# أن that is no complementizer of a verb before it: بعد أن (after), ما يبدو أنه (what seems)
+FOREIGN_ANNA_HEADS = frozenset(
+    match_form(w) for w in ("بعد", "قبل", "منذ", "وبعد", "وقبل", "يبدو", "بدا")
+)
+DENIABLE_BELIEFS = frozenset({"اعتقد", "خشي"})  # lemmas as the lexicon writes them
 SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
 
 

@@ -51,6 +51,9 @@ class ArabicCue:
     object_pronoun: bool = False
     """Its object is a suffixed pronoun (واتهمتها بانتهاك …، وصفه المدرب بأنه …): the charge
     may come right after the verb."""
+    max_zone: int | None = None
+    """A cue only when its own complementizer comes within this many tokens: أظهرت دراسة
+    أن … (showed that), not the intransitive يظهر اسم اللاعب …، بعد أن … (appears)."""
 
     @property
     def pronoun_subject(self) -> bool:
@@ -187,6 +190,7 @@ def arabic_lexicon() -> ArabicLexicon:
                 present=tense_present,
                 impersonal_present=present,
                 colon_only=bool(verb.get("colon_only")),
+                max_zone=verb.get("max_zone"),
             )
     time_words = data["time_words"]
     return ArabicLexicon(
