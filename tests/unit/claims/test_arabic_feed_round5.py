@@ -89,3 +89,16 @@ def test_a_fear_that_is_a_warning_of_those_who_fear(kit, extractor) -> None:
 def test_a_denied_fear_or_an_impersonal_one_is_no_claim(kit, extractor) -> None:
     assert _claims(kit, extractor, "والحكومة لا تخشى أن ترتفع الأسعار في الشتاء.") == []
     assert _claims(kit, extractor, "ويخشى أن تتسع رقعة الاحتجاجات في المدن.") == []
+
+
+# ---- "in response to" inside and outside what was said --------------------------------
+def test_a_reason_given_by_the_speaker_stays_in_the_content(kit, extractor) -> None:
+    body = "وقالت الحكومة إن رفع الرسوم يأتي ردا على تراجع عائدات النفط."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "رفع الرسوم يأتي ردا على تراجع عائدات النفط"
+
+
+def test_replying_to_a_question_is_the_occasion_not_the_content(kit, extractor) -> None:
+    body = "وقال الوزير إن الحكومة ستدرس الطلب ردا على سؤال حول الرسوم."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "الحكومة ستدرس الطلب"

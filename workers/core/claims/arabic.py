@@ -2221,6 +2221,9 @@ RIVAL_SPEECH = frozenset(
         "تصريح", "تصريحات", "تعليقات", "انتقادات", "اتهامات",
     )
 )  # fmt: skip
+QUESTION_NOUNS = frozenset(
+    match_form(w) for w in ("سؤال", "أسئلة", "سؤالا", "تساؤل", "تساؤلات", "استفسار", "أسئلتهم")
+)
 FI_WAQT = (match_form("في"), match_form("وقت"))
 FI_ALWAQT_ALLATHI = (match_form("في"), match_form("الوقت"), match_form("الذي"))
 ANNA = frozenset(match_form(w) for w in ("أن", "أنه", "أنها"))
@@ -2248,7 +2251,18 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
             # …، وهو ما تؤكده واشنطن: another party on what was said (not …، وهو ما لا
             # يريد رؤيته, which goes on with the same statement)
             return j
-        if tok.norm in ("ردا", "تعليقا") and j + 1 < limit and tokens[j + 1].norm == ALA:
+        if (
+            tok.norm in ("ردا", "تعليقا")
+            and j + 1 < limit
+            and tokens[j + 1].norm == ALA
+            and (
+                after_comma
+                or (not prev.is_word and prev.text in CLOSING_MARKS)
+                or (j + 2 < limit and tokens[j + 2].norm in QUESTION_NOUNS)
+            )
+        ):
+            # …، ردا على سؤال: the occasion of speaking; not the reason inside what was said
+            # (هذا التصعيد يأتي ردا على …، نفذ الغارات ردا على …)
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
             return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause
