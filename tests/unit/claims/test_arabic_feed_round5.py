@@ -102,3 +102,17 @@ def test_replying_to_a_question_is_the_occasion_not_the_content(kit, extractor) 
     body = "وقال الوزير إن الحكومة ستدرس الطلب ردا على سؤال حول الرسوم."
     (claim,) = _claims(kit, extractor, body)
     assert claim.text == "الحكومة ستدرس الطلب"
+
+
+# ---- a quoted name inside an according-to source --------------------------------------
+def test_a_short_quoted_name_at_the_end_is_part_of_the_source(kit, extractor) -> None:
+    body = 'وتراجعت صادرات القمح بنحو الربع، بحسب أرقام لمركز "كي إل إم" الزراعي.'
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "وتراجعت صادرات القمح بنحو الربع"
+    assert claim.speaker.text == 'أرقام لمركز "كي إل إم" الزراعي'
+
+
+def test_a_quotation_after_the_source_is_still_what_it_said(kit, extractor) -> None:
+    body = 'وفقا لمنظميه "أكبر معرض للكتاب في تاريخ المدينة".'
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "أكبر معرض للكتاب في تاريخ المدينة"

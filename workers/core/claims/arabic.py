@@ -1925,12 +1925,41 @@ class _SentenceParser:
                 break
             if tok.is_word and tok.norm in FA_INNA:
                 break
-            if tok.is_word and j > start and tok.norm in self.lex.speaker_stops:
-                break  # بحسب ما أعلنت السلطات بعد فرز الأصوات
-            if not tok.is_word and j > start and self._opens_quotation(tok):
+            if (
+                tok.is_word
+                and j > start
+                and tok.norm in self.lex.speaker_stops
+                and not tok.in_quote
+            ):
+                break  # بحسب ما أعلنت السلطات بعد فرز الأصوات (not a word of a quoted name)
+            if (
+                not tok.is_word
+                and j > start
+                and self._opens_quotation(tok)
+                and not self._quoted_name_ends_sentence(tokens, j)
+            ):
                 break  # وفقا لمنظميه "أكبر حدث …": the quotation is what they said
             j += 1
         return j
+
+    def _quoted_name_ends_sentence(self, tokens: list[Token], j: int) -> bool:
+        """``…، بحسب تقديرات لمعهد "كي بي دي" الاقتصادي.``: a quotation of a few words with at
+        most two words after it before the sentence ends names the source, says nothing."""
+        quote = next((q for q in self._quotes if q.start == tokens[j].start), None)
+        if quote is None:
+            return False
+        inner = self._text[quote.inner_start : min(quote.inner_end, len(self._text))]
+        if len(inner.split()) > MAX_QUOTED_NAME_WORDS:
+            return False
+        after = [t for t in tokens if t.start >= quote.end]
+        words = 0
+        for tok in after:
+            if not tok.is_word:
+                if tok.text in COMMAS or tok.text in ".!?؟:؛;":
+                    break
+                return False  # another quotation or a bracket: not a plain name
+            words += 1
+        return words <= 2
 
     def _plausible_source(self, tokens: list[Token], a: int, b: int) -> bool:
         if a >= b:
