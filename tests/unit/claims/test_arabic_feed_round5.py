@@ -116,3 +116,19 @@ def test_a_quotation_after_the_source_is_still_what_it_said(kit, extractor) -> N
     body = 'وفقا لمنظميه "أكبر معرض للكتاب في تاريخ المدينة".'
     (claim,) = _claims(kit, extractor, body)
     assert claim.text == "أكبر معرض للكتاب في تاريخ المدينة"
+
+
+# ---- quoted names in titles -------------------------------------------------------------
+def test_a_quoted_construct_name_in_a_title_is_no_framing(kit, extractor) -> None:
+    title = 'مقاتلو "لواء الشمال" يغادرون المدينة'
+    body = "وقال المتحدث إن عناصر لواء الشمال بدأوا مغادرة المدينة صباح اليوم."
+    claims = _claims(kit, extractor, body, title=title)
+    assert [c for c in claims if c.field.value == "title"] == []
+
+
+def test_a_quoted_verdict_in_a_title_is_still_a_framing(kit, extractor) -> None:
+    title = 'المعارضة: الخطة "فشل ذريع"'
+    body = 'ووصف زعيم المعارضة سامي حداد الخطة بأنها "فشل ذريع".'
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table, title=title)
+    assert any(c.field.value == "title" and c.text == "فشل ذريع" for c in claims)

@@ -429,8 +429,23 @@ def _quoted_name(text: str, quote: Quote, inner: Span, names: Sequence[Entity]) 
         return False  # English headlines open with the quotation they frame
     if any(e.start <= inner.start and inner.end <= e.end for e in names):
         return True
+    if _construct_name(text[inner.start : inner.end]):
+        return True
     words = text[: quote.start].split()
     return bool(words) and match_form(words[-1]) in NAMED_BY
+
+
+def _construct_name(phrase: str) -> bool:
+    """Two words, an indefinite noun and a definite genitive (جيش الإسلام، ساعة الألفية،
+    بوابة الخليج): the form of a name; quoted speech is mostly a verb phrase or a verdict
+    (لن نتراجع، زواج مصلحة)."""
+    words = match_form(phrase).split()
+    return (
+        len(words) == 2
+        and not words[0].startswith(("ال", "لل"))
+        and words[1].startswith("ال")
+        and len(words[1]) > 3
+    )
 
 
 # ---- "Speaker: what they said" headlines --------------------------------------------------------
