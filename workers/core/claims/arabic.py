@@ -74,6 +74,8 @@ PRONOUN_PREPOSITIONS = frozenset(
     for p in ("في", "عن", "من", "ل", "علي", "ب")
     for suffix in ("ه", "ها", "هم")
 )
+TIME_NOUNS = frozenset(match_form(w) for w in ("وقت", "الوقت", "حين", "الحين", "لحظة", "اللحظة"))
+RESUMPTIVE_FI = frozenset(match_form(w) for w in ("فيه", "فيها"))
 NOMINAL_ANNOUNCE = match_form("إعلان")
 NOMINAL_REFERENCE = match_form("إشارة")
 NOMINAL_CUES = {
@@ -1441,6 +1443,16 @@ class _SentenceParser:
         nominals: list[tuple[int, int]] = []
         for a, b in self._segments(tokens, *zone):
             a, b = self._trim_time(tokens, a, b)
+            if (
+                a == zone[0]
+                and a + 1 < b
+                and tokens[a].norm in RESUMPTIVE_FI
+                and self._after_time_noun(tokens, zone[0] - 1)
+            ):
+                # في وقت كشف فيه مسؤولون عن …: the time's pronoun, then the subject of a
+                # clause aside, whom later elided subjects do not continue
+                a += 1
+                draft.aside = True
             if a >= b:
                 continue
             if (
@@ -1480,6 +1492,13 @@ class _SentenceParser:
             draft.role = _span(tokens, *nominals[1])
         elif not self._issued_by(tokens, nominals[0], draft):
             self._name_and_role(tokens, nominals[0], draft)
+
+    def _after_time_noun(self, tokens: list[Token], ci: int) -> bool:
+        """The cue at ``ci`` follows في وقت / في الوقت الذي: its فيه is the time's (بيان أعلن
+        فيه تعيين …: a document's فيه, whose verb's subject is the one who issued it)."""
+        if ci >= 1 and tokens[ci - 1].norm in TIME_NOUNS:
+            return True
+        return ci >= 2 and tokens[ci - 1].norm in RELATIVES and tokens[ci - 2].norm in TIME_NOUNS
 
     def _np_end(self, tokens: list[Token], a: int, b: int) -> int:
         """Where a speaker noun phrase stops: before a temporal, causal or relative clause
