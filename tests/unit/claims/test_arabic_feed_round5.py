@@ -132,3 +132,11 @@ def test_a_quoted_verdict_in_a_title_is_still_a_framing(kit, extractor) -> None:
     table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
     claims = _claims(kit, extractor, body, table, title=title)
     assert any(c.field.value == "title" and c.text == "فشل ذريع" for c in claims)
+
+
+# ---- the time's pronoun after a cue ------------------------------------------------------
+def test_the_subject_after_the_times_pronoun_speaks(kit, extractor) -> None:
+    body = "وجاءت تصريحات الوزيرة في وقت كشف فيه مسؤولون عن خطة دعم جديدة للمزارعين."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text.startswith("مسؤولون")
+    assert claim.text == "خطة دعم جديدة للمزارعين"
