@@ -140,3 +140,24 @@ def test_the_subject_after_the_times_pronoun_speaks(kit, extractor) -> None:
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text.startswith("مسؤولون")
     assert claim.text == "خطة دعم جديدة للمزارعين"
+
+
+# ---- who issued the document the speaker spoke in -----------------------------------------
+def test_the_issuer_of_a_statement_is_the_speaker(kit, extractor) -> None:
+    body = "وأصدرت النقابة بيانا أكدت فيه أن الإضراب سيستمر حتى الأحد."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "النقابة"
+    assert claim.text == "الإضراب سيستمر حتى الأحد"
+
+
+def test_a_named_poster_of_a_tweet_is_the_speaker(kit, extractor) -> None:
+    body = "ونشر اللاعب سامي حداد تغريدة قال فيها إن الفريق يستحق الفوز."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "سامي حداد"
+
+
+def test_a_recent_report_keeps_its_adjective(kit, extractor) -> None:
+    body = "وحذر تقرير حديث من أن الجفاف سيضرب المنطقة."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "تقرير حديث"

@@ -74,6 +74,10 @@ PRONOUN_PREPOSITIONS = frozenset(
     for p in ("في", "عن", "من", "ل", "علي", "ب")
     for suffix in ("ه", "ها", "هم")
 )
+ISSUE_VERBS = frozenset(
+    match_form(w)
+    for w in ("نشر", "نشرت", "أصدر", "أصدرت", "وجه", "وجهت", "ألقى", "ألقت", "بث", "بثت")
+)  # … a document in which the speaker said something
 TIME_NOUNS = frozenset(match_form(w) for w in ("وقت", "الوقت", "حين", "الحين", "لحظة", "اللحظة"))
 RESUMPTIVE_FI = frozenset(match_form(w) for w in ("فيه", "فيها"))
 NOMINAL_ANNOUNCE = match_form("إعلان")
@@ -255,6 +259,10 @@ class _SentenceParser:
         drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
+            if draft.speaker is not None:
+                draft.speaker = self._issuer(sentence.text, draft.speaker)
+                if draft.speaker is None:
+                    draft.role, draft.speaker_from = None, SpeakerFrom.CONTEXT
             written = (
                 sentence.text[draft.speaker.start : draft.speaker.end].split()
                 if draft.speaker is not None
@@ -553,6 +561,29 @@ class _SentenceParser:
         if any(e.start == span.start for e in self._entities):
             return span
         return Span(span.start + 1, span.end)
+
+    def _issuer(self, text: str, span: Span | None) -> Span | None:
+        """``ونشر X تغريدة قال فيها …`` / ``وأصدرت الوزارة بيانا أكدت فيه …``: the speaker is
+        who issued the document, not the clause that issued it (None when the clause names
+        no one: ونشر تغريدة قال فيها, the last speaker)."""
+        if span is None:
+            return None
+        words = list(re.finditer(r"\S+", text[span.start : span.end]))
+        document = match_form(words[-1].group()) if len(words) >= 2 else ""
+        accusative = document.endswith("ا")
+        document = document[:-1] if accusative else document
+        if document not in self.lex.channel_nouns:
+            return span
+        verb = match_form(words[0].group())
+        issued = (verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb) in ISSUE_VERBS
+        if not (issued or accusative or document.endswith("ه")):
+            return span  # تقرير حديث: a recent report, not a talk
+        words.pop()
+        if issued:
+            words.pop(0)
+        if not words:
+            return None
+        return Span(span.start + words[0].start(), span.start + words[-1].end())
 
     # ---- cue-led clauses ---------------------------------------------------------------
     def _opens_clause(self, tokens: list[Token], i: int, cue: ArabicCue, clitic: int) -> bool:
