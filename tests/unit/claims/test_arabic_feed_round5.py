@@ -161,3 +161,26 @@ def test_a_recent_report_keeps_its_adjective(kit, extractor) -> None:
     body = "وحذر تقرير حديث من أن الجفاف سيضرب المنطقة."
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "تقرير حديث"
+
+
+# ---- laying the blame ---------------------------------------------------------------------
+def test_laying_the_blame_is_an_accusation(kit, extractor) -> None:
+    body = "وألقت النقابة باللائمة على الإدارة في تأخير صرف الرواتب."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "النقابة"
+    assert claim.stance is Stance.ACCUSE
+    assert claim.text == "على الإدارة في تأخير صرف الرواتب"
+
+
+def test_a_blaming_participle_after_a_warning_is_its_own_claim(kit, extractor) -> None:
+    body = 'وحذر الوزير من أن الاقتصاد "في خطر"، منحيا باللائمة في ذلك على الفساد.'
+    warning, blame = _claims(kit, extractor, body)
+    assert warning.stance is Stance.WARN and warning.text == 'الاقتصاد "في خطر"'
+    assert blame.stance is Stance.ACCUSE and blame.speaker.text == "الوزير"
+
+
+def test_delivering_a_speech_is_no_cue_and_keeps_its_subject(kit, extractor) -> None:
+    body = "وألقى الرئيس كلمة في المؤتمر قال فيها إن الاقتصاد قوي."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الرئيس"
+    assert claim.text == "الاقتصاد قوي"

@@ -153,6 +153,11 @@ class _SentenceParser:
             if inside_entity[i] and not _swallowed_verb(tok, self._entities):
                 continue
             found = self.lex.cue(tok.norm)
+            if not found:
+                # ألقى/أنحى باللائمة على …, but not ألقى كلمة: a cue only with its marker
+                marked = self.lex.marker_cue(tok.norm)
+                if marked and self._marker_at(tokens, i, marked[0]) is not None:
+                    found = marked
             if not found and self._cataphoric(tokens, i):
                 # هذا ما قالته X (but not وهو ما تؤكده X: that confirms what came before)
                 found = self._cue_with_object(tokens, i)
@@ -522,6 +527,24 @@ class _SentenceParser:
             if start > ci + 1 and _match_words(tokens, start, words):
                 return start
         return limit
+
+    def _marker_at(self, tokens: list[Token], ci: int, cue: ArabicCue) -> tuple[int, int] | None:
+        """(zone end, content start) of the first of the cue's markers after it, outside
+        quotes, before the next cue or the end of the clause."""
+        for j in range(ci + 1, min(len(tokens), ci + 1 + MAX_ZONE_TOKENS)):
+            tok = tokens[j]
+            if not tok.is_word:
+                if tok.text in ".:؛;" and not tok.in_quote:
+                    return None
+                continue
+            if tok.in_quote:
+                continue
+            for words in cue.markers:
+                if _match_words(tokens, j, words):
+                    return j, j + len(words)
+            if self.lex.cue(tok.norm):
+                return None
+        return None
 
     def _complementizer_within(self, tokens: list[Token], ci: int, span: int) -> bool:
         """A complementizer of this verb's own within ``span`` tokens: not one after another
@@ -1254,6 +1277,8 @@ class _SentenceParser:
             ):
                 return quoted, quoted  # not وورد في أحدها "…": what a leaflet read
             return None
+        if cue.marker_only:
+            return self._marker_at(tokens, ci, cue)
         if cue.max_zone is not None:
             stop = min(stop, ci + 1 + cue.max_zone)
         for j in range(ci + 1, stop):
