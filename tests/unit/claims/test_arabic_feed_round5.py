@@ -184,3 +184,21 @@ def test_delivering_a_speech_is_no_cue_and_keeps_its_subject(kit, extractor) -> 
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "الرئيس"
     assert claim.text == "الاقتصاد قوي"
+
+
+# ---- reports that talk about an event ------------------------------------------------------
+def test_reports_talking_about_an_event_report_it(kit, extractor) -> None:
+    body = "وتحدثت وسائل إعلام محلية عن انهيار جسر قديم في المدينة."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "وسائل إعلام محلية"
+    assert claim.text == "انهيار جسر قديم في المدينة"
+
+
+def test_reports_talking_about_that_start_after_the_complementizer(kit, extractor) -> None:
+    body = "وتحدثت تقارير عن أن الفيضانات شردت آلاف العائلات."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "الفيضانات شردت آلاف العائلات"
+
+
+def test_a_minister_talking_about_a_topic_is_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "وتحدث الوزير عن أهمية التعاون بين البلدين.") == []

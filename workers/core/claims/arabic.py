@@ -156,7 +156,11 @@ class _SentenceParser:
             if not found:
                 # ألقى/أنحى باللائمة على …, but not ألقى كلمة: a cue only with its marker
                 marked = self.lex.marker_cue(tok.norm)
-                if marked and self._marker_at(tokens, i, marked[0]) is not None:
+                if (
+                    marked
+                    and self._marker_at(tokens, i, marked[0]) is not None
+                    and self._subject_head_fits(tokens, i, marked[0])
+                ):
                     found = marked
             if not found and self._cataphoric(tokens, i):
                 # هذا ما قالته X (but not وهو ما تؤكده X: that confirms what came before)
@@ -527,6 +531,12 @@ class _SentenceParser:
             if start > ci + 1 and _match_words(tokens, start, words):
                 return start
         return limit
+
+    def _subject_head_fits(self, tokens: list[Token], ci: int, cue: ArabicCue) -> bool:
+        if not cue.subject_heads:
+            return True
+        after = next((t for t in tokens[ci + 1 : ci + 3] if t.is_word), None)
+        return after is not None and not after.in_quote and after.norm in cue.subject_heads
 
     def _marker_at(self, tokens: list[Token], ci: int, cue: ArabicCue) -> tuple[int, int] | None:
         """(zone end, content start) of the first of the cue's markers after it, outside

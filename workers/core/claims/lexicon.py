@@ -54,6 +54,9 @@ class ArabicCue:
     marker_only: bool = False
     """A cue only before one of its markers (ألقى/أنحى باللائمة على …), never before أن, a
     colon or a quotation: the verb alone means something else (ألقى كلمة)."""
+    subject_heads: frozenset[str] = frozenset()
+    """When given, a cue only with one of these words right after it as its subject
+    (تحدثت تقارير/وسائل إعلام/مصادر عن …: reports of an event, not تحدث الوزير عن أهمية …)."""
     max_zone: int | None = None
     """A cue only when its own complementizer comes within this many tokens: أظهرت دراسة
     أن … (showed that), not the intransitive يظهر اسم اللاعب …، بعد أن … (appears)."""
@@ -208,6 +211,7 @@ def arabic_lexicon() -> ArabicLexicon:
                 colon_only=bool(verb.get("colon_only")),
                 max_zone=verb.get("max_zone"),
                 marker_only=bool(verb.get("marker_only")),
+                subject_heads=_norm_set(verb.get("subject_heads", [])),
             )
     time_words = data["time_words"]
     return ArabicLexicon(
