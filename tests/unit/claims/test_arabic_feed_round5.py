@@ -202,3 +202,33 @@ def test_reports_talking_about_that_start_after_the_complementizer(kit, extracto
 
 def test_a_minister_talking_about_a_topic_is_no_claim(kit, extractor) -> None:
     assert _claims(kit, extractor, "وتحدث الوزير عن أهمية التعاون بين البلدين.") == []
+
+
+# ---- complaints, answers, what an outlet learned ------------------------------------------
+def test_a_complaint_about_something_is_a_claim(kit, extractor) -> None:
+    body = "ويشكو المزارعون من ارتفاع أسعار الأسمدة، وأعلنت الحكومة خطة دعم جديدة."
+    claims = _claims(kit, extractor, body)
+    complaint = next(c for c in claims if c.speaker.text == "المزارعون")
+    assert complaint.text == "ارتفاع أسعار الأسمدة"
+
+
+def test_a_denied_complaint_is_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "ولا يشكو الفريق من أي إصابات قبل المباراة.") == []
+
+
+def test_an_answer_in_quotation_marks(kit, extractor) -> None:
+    body = 'وأجاب المدرب "كنا الأفضل في الشوط الثاني".'
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "المدرب"
+    assert claim.text == "كنا الأفضل في الشوط الثاني"
+
+
+def test_what_an_outlet_learned(kit, extractor) -> None:
+    body = "لكن الصحيفة علمت أن الوزير قدم استقالته."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الصحيفة"
+    assert claim.text == "الوزير قدم استقالته"
+
+
+def test_a_narrator_who_learned_is_no_speaker(kit, extractor) -> None:
+    assert _claims(kit, extractor, "وعلمت الأمر كله أن الرجال دخلوا المتجر.") == []

@@ -79,6 +79,7 @@ ISSUE_VERBS = frozenset(
     for w in ("نشر", "نشرت", "أصدر", "أصدرت", "وجه", "وجهت", "ألقى", "ألقت", "بث", "بثت")
 )  # … a document in which the speaker said something
 TIME_NOUNS = frozenset(match_form(w) for w in ("وقت", "الوقت", "حين", "الحين", "لحظة", "اللحظة"))
+FEMININE_PAST_AFTER_WA = re.compile(r"و[^و\s]{2,5}(?<!ا)ت")  # وأثارت، وقالت (not وتحولات)
 RESUMPTIVE_FI = frozenset(match_form(w) for w in ("فيه", "فيها"))
 NOMINAL_ANNOUNCE = match_form("إعلان")
 NOMINAL_REFERENCE = match_form("إشارة")
@@ -202,6 +203,8 @@ class _SentenceParser:
                 and not self._complementizer_within(tokens, i, found[0].max_zone)
             ):
                 continue  # لتظهر بعدها لغات …، يظهر اسم اللاعب: "appears", no one said anything
+            if found and found[0].lemma == LEARNED and not self._outlet_after(tokens, i):
+                continue  # وعلمت الشيء التالي: "I learned", a narrator, not وعلمت بي بي سي أن
             if found and found[0].present and i > 0 and tokens[i - 1].norm in GENERIC_WHO:
                 continue  # لمن تعتقد أنهم …، من يقول إن …: whoever, no one in particular
             if (
@@ -532,6 +535,19 @@ class _SentenceParser:
                 return start
         return limit
 
+    def _outlet_after(self, tokens: list[Token], ci: int) -> bool:
+        """A news outlet right after the cue, or right before it (بي بي سي علمت): a name, or
+        an outlet noun (صحيفة، وكالة …)."""
+        after = next(
+            (j for j in range(ci + 1, min(len(tokens), ci + 3)) if tokens[j].is_word), None
+        )
+        before = ci - 1 if ci > 0 and tokens[ci - 1].is_word else None
+        return any(
+            k is not None
+            and (self._entity_at(tokens, k) or tokens[k].norm in self.lex.outlet_nouns)
+            for k in (after, before)
+        )
+
     def _subject_head_fits(self, tokens: list[Token], ci: int, cue: ArabicCue) -> bool:
         if not cue.subject_heads:
             return True
@@ -710,6 +726,21 @@ class _SentenceParser:
             # A bare noun content (نفت الحركة ذلك في بيان مقتضب) ends before the channel.
             channel_pp = self._channel_tail(tokens, content_start, limit)
         content_end = channel_pp if channel_pp is not None else limit
+        if noun_marker:
+            # تشكو إيطاليا من نقص التضامن، وأثارت حكومتها …: a noun content ends where a
+            # feminine past verb joins a new clause after a comma (not a second noun:
+            # …، وفقدان اثنين; …، وإدخال المساعدات)
+            content_end = next(
+                (
+                    k
+                    for k in range(content_start + 1, content_end - 1)
+                    if tokens[k].text in COMMAS
+                    and not tokens[k].in_quote
+                    and tokens[k + 1].is_word
+                    and FEMININE_PAST_AFTER_WA.fullmatch(tokens[k + 1].norm) is not None
+                ),
+                content_end,
+            )
         if cue.lemma == "طلب":
             # طلبت من دول العالم التوقف عن …، وتجري محادثات …: the request ends where the
             # requester's next act begins.
@@ -2173,7 +2204,8 @@ ILGHA = match_form("إلغاء")
 FOREIGN_ANNA_HEADS = frozenset(
     match_form(w) for w in ("بعد", "قبل", "منذ", "وبعد", "وقبل", "يبدو", "بدا")
 )
-DENIABLE_BELIEFS = frozenset({"اعتقد", "خشي"})  # lemmas as the lexicon writes them
+LEARNED = "علم"  # وعلمت بي بي سي أن …: an outlet that learned, as the lexicon writes it
+DENIABLE_BELIEFS = frozenset({"اعتقد", "خشي", "شكا"})  # lemmas as the lexicon writes them
 SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
 
 
