@@ -232,3 +232,15 @@ def test_what_an_outlet_learned(kit, extractor) -> None:
 
 def test_a_narrator_who_learned_is_no_speaker(kit, extractor) -> None:
     assert _claims(kit, extractor, "وعلمت الأمر كله أن الرجال دخلوا المتجر.") == []
+
+
+# ---- "what X described as" ---------------------------------------------------------------
+def test_what_someone_described_as_is_their_claim(kit, extractor) -> None:
+    body = "وأصيب العمال بما وصفته الشرطة المحلية بأنه تسمم غذائي."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الشرطة المحلية"
+    assert claim.text == "بأنه تسمم غذائي"
+
+
+def test_a_description_as_a_noun_after_a_preposition_stays_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "وذهب النائب إلى حد وصفها بالفاشلة.") == []

@@ -65,10 +65,14 @@ PRONOUN_QUANTIFIERS = frozenset(
     match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
 )
 RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين"))
-VERB_OPENERS = RELATIVES | frozenset(
-    match_form(w)
-    for w in ("حيث", "قد", "وقد", "فقد", "ثم", "كما", "عندما", "حين", "بعدما", "لكنه", "لكنها")
-)
+VERB_OPENERS = (
+    RELATIVES
+    | frozenset(
+        match_form(w)
+        for w in ("حيث", "قد", "وقد", "فقد", "ثم", "كما", "عندما", "حين", "بعدما", "لكنه", "لكنها")
+    )
+    | frozenset(match_form(w) for w in ("ما", "بما", "لما", "مما"))
+)  # بما وصفته X بأنه …
 PRONOUN_PREPOSITIONS = frozenset(
     match_form(p + suffix)
     for p in ("في", "عن", "من", "ل", "علي", "ب")
