@@ -244,3 +244,22 @@ def test_what_someone_described_as_is_their_claim(kit, extractor) -> None:
 
 def test_a_description_as_a_noun_after_a_preposition_stays_no_claim(kit, extractor) -> None:
     assert _claims(kit, extractor, "وذهب النائب إلى حد وصفها بالفاشلة.") == []
+
+
+# ---- sub-headings written like headlines ---------------------------------------------------
+def test_a_colon_subheading_in_the_body_is_read_as_a_headline(kit, extractor) -> None:
+    body = (
+        "وتصاعد التوتر بين البلدين خلال الأسبوع الماضي.\n\n"
+        "سامي حداد للمعارضة: لن نقبل بأي تأجيل للانتخابات\n\n"
+        "وتجري الانتخابات في موعدها المحدد."
+    )
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.field.value == "body"
+    assert claim.speaker.text == "سامي حداد"
+    assert claim.text == "لن نقبل بأي تأجيل للانتخابات"
+
+
+def test_a_sentence_with_a_colon_and_a_full_stop_is_no_subheading(kit, extractor) -> None:
+    body = "وتضم القائمة ثلاثة أسماء: سامي ونادر وسليم."
+    assert _claims(kit, extractor, body) == []
