@@ -263,3 +263,18 @@ def test_a_colon_subheading_in_the_body_is_read_as_a_headline(kit, extractor) ->
 def test_a_sentence_with_a_colon_and_a_full_stop_is_no_subheading(kit, extractor) -> None:
     body = "وتضم القائمة ثلاثة أسماء: سامي ونادر وسليم."
     assert _claims(kit, extractor, body) == []
+
+
+# ---- pronouns glued to لكن; asides closing a speaker -----------------------------------
+def test_a_pronoun_glued_to_but_is_the_last_speaker(kit, extractor) -> None:
+    body = "وقالت الوزيرة سلمى حداد إن الحكومة مستقرة. لكنها قالت إنها سترد على الدعوة قريبا."
+    table = [("سلمى حداد", Label.PERSON, "Q1", "سلمى حداد")]
+    _first, second = _claims(kit, extractor, body, table)
+    assert second.speaker.text == "سلمى حداد"
+    assert second.text == "سترد على الدعوة قريبا"
+
+
+def test_an_aside_after_the_speaker_is_not_part_of_it(kit, extractor) -> None:
+    body = "وقالت وكالة الأنباء الرسمية من جهتها إن ثلاثة أشخاص أصيبوا في الحادث."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "وكالة الأنباء الرسمية"

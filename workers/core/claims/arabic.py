@@ -106,7 +106,9 @@ NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "ف
 UNSAID = frozenset({"لم", "ولم", "فلم", "لن", "ولن"})
 GENERIC_WHO = frozenset({"من", "لمن", "ممن", "ومن"})
 APPOSITION_OPENERS = frozenset({"بينهم", "بينهن", "بينها", "منهم", "ومنهم", "بينهما"})
-PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"})
+PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"}) | frozenset(
+    match_form(but + pronoun) for but in ("لكن", "ولكن") for pronoun in ("ه", "ها", "هم")
+)  # لكنها قالت …: the pronoun glued to لكن stands for the last speaker too
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
 NOUN_GOVERNORS = frozenset(
     match_form(w) for w in ("على", "في", "من", "عن", "إلى", "بعد", "قبل", "عقب", "حول", "بشأن")
@@ -1672,6 +1674,11 @@ class _SentenceParser:
     def _trim_time(self, tokens: list[Token], a: int, b: int) -> tuple[int, int]:
         while a < b and self._is_time(tokens, a):
             a += 1
+        for phrase in self.lex.time_phrases:
+            # وكالة الأنباء الرسمية من جهتها: an aside phrase closing the speaker
+            if b - len(phrase) > a and _match_words(tokens, b - len(phrase), phrase):
+                b -= len(phrase)
+                break
         while b > a and self._is_time(tokens, b - 1):
             b -= 1
             if b > a and tokens[b - 1].norm in DEMONSTRATIVES:
