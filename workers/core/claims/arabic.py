@@ -208,9 +208,9 @@ class _SentenceParser:
                 and found[0].max_zone is not None
                 and not self._complementizer_within(tokens, i, found[0].max_zone)
             ):
-                continue  # لتظهر بعدها لغات …، يظهر اسم اللاعب: "appears", no one said anything
+                continue  # لتظهر بعدها مدن …، يظهر اسم المهاجم: "appears", no one said anything
             if found and found[0].lemma == LEARNED and not self._outlet_after(tokens, i):
-                continue  # وعلمت الشيء التالي: "I learned", a narrator, not وعلمت بي بي سي أن
+                continue  # وعلمت الأمر كله: "I learned", a narrator, not وعلمت الصحيفة أن
             if found and found[0].present and i > 0 and tokens[i - 1].norm in GENERIC_WHO:
                 continue  # لمن تعتقد أنهم …، من يقول إن …: whoever, no one in particular
             if (
@@ -542,7 +542,7 @@ class _SentenceParser:
         return limit
 
     def _outlet_after(self, tokens: list[Token], ci: int) -> bool:
-        """A news outlet right after the cue, or right before it (بي بي سي علمت): a name, or
+        """A news outlet right after the cue, or right before it (الصحيفة علمت): a name, or
         an outlet noun (صحيفة، وكالة …)."""
         after = next(
             (j for j in range(ci + 1, min(len(tokens), ci + 3)) if tokens[j].is_word), None
@@ -580,7 +580,7 @@ class _SentenceParser:
 
     def _complementizer_within(self, tokens: list[Token], ci: int, span: int) -> bool:
         """A complementizer of this verb's own within ``span`` tokens: not one after another
-        cue (… لغات تعود إلى حضارة يعتقد أنها …) nor one of بعد أن, ما يبدو أنه."""
+        cue (… مدن تعود إلى عصر يعتقد أنه …) nor one of بعد أن, ما يبدو أنه."""
         for j in range(ci + 1, min(len(tokens), ci + 1 + span)):
             tok = tokens[j]
             if not tok.is_word or tok.in_quote:
@@ -733,9 +733,9 @@ class _SentenceParser:
             channel_pp = self._channel_tail(tokens, content_start, limit)
         content_end = channel_pp if channel_pp is not None else limit
         if noun_marker:
-            # تشكو إيطاليا من نقص التضامن، وأثارت حكومتها …: a noun content ends where a
+            # يشكو المزارعون من ارتفاع الأسعار، وأعلنت الحكومة …: a noun content ends where a
             # feminine past verb joins a new clause after a comma (not a second noun:
-            # …، وفقدان اثنين; …، وإدخال المساعدات)
+            # …، وإصابة آخرين; …، وإعادة الإعمار)
             content_end = next(
                 (
                     k
@@ -978,7 +978,7 @@ class _SentenceParser:
         if comma is not None and tokens[k].norm in ("في", "من", "على", "وفي", "ومن"):
             k = comma + 1  # في المقابل، … / من جهتهم، …
         else:
-            # وفي أعقاب فوز الفريق بالكأس، السبت، عقب …، أثار المهاجم …: longer opening
+            # وفي أعقاب فوز الفريق بالكأس، الأحد، عقب …، أثار المهاجم …: longer opening
             # phrases are no verb; the clause's verb comes after their commas (or there is none).
             while k < end and _preposition(tokens[k].norm):
                 comma = next(
@@ -993,7 +993,7 @@ class _SentenceParser:
                     return None
                 k = comma + 1
                 while k < end and (not tokens[k].is_word or tokens[k].norm in self.lex.time_words):
-                    k += 1  # …، السبت، أثار: a time word between commas
+                    k += 1  # …، الأحد، أثار: a time word between commas
         if k + 1 < end and tokens[k].norm in NEGATIONS:
             k += 1  # ولم يتردد غيتس …: the verb after the negation
         if k + 1 >= end:
@@ -1203,7 +1203,7 @@ class _SentenceParser:
         (وزارة الصحة) and relational adjectives (الإسرائيلية، السوداني)."""
         ent_end = _entity_end_at(tokens, j, self._entities)
         if ent_end is not None and ent_end < limit and self._nationality_at(tokens[j]):
-            # دعا البلجيكي كيفين دي بروين زملاءه …: the nationality describes the name after it
+            # دعا الهولندي يان بيترز رفاقه …: the nationality describes the name after it
             ent_end = _entity_end_at(tokens, ent_end, self._entities, label="PERSON") or ent_end
         k = ent_end if ent_end is not None else j + 1
         indefinite_head = ent_end is None and not tokens[j].norm.startswith("ال")
@@ -1552,7 +1552,7 @@ class _SentenceParser:
                 and tokens[a].norm in RESUMPTIVE_FI
                 and self._after_time_noun(tokens, zone[0] - 1)
             ):
-                # في وقت كشف فيه مسؤولون عن …: the time's pronoun, then the subject of a
+                # في وقت أعلن فيه مسؤولون عن …: the time's pronoun, then the subject of a
                 # clause aside, whom later elided subjects do not continue
                 a += 1
                 draft.aside = True
@@ -2070,7 +2070,7 @@ class _SentenceParser:
         return j
 
     def _quoted_name_ends_sentence(self, tokens: list[Token], j: int) -> bool:
-        """``…، بحسب تقديرات لمعهد "كي بي دي" الاقتصادي.``: a quotation of a few words with at
+        """``…، بحسب أرقام لمركز "كي إل إم" الزراعي.``: a quotation of a few words with at
         most two words after it before the sentence ends names the source, says nothing."""
         quote = next((q for q in self._quotes if q.start == tokens[j].start), None)
         if quote is None:
@@ -2215,7 +2215,7 @@ ILGHA = match_form("إلغاء")
 FOREIGN_ANNA_HEADS = frozenset(
     match_form(w) for w in ("بعد", "قبل", "منذ", "وبعد", "وقبل", "يبدو", "بدا")
 )
-LEARNED = "علم"  # وعلمت بي بي سي أن …: an outlet that learned, as the lexicon writes it
+LEARNED = "علم"  # وعلمت الصحيفة أن …: an outlet that learned, as the lexicon writes it
 DENIABLE_BELIEFS = frozenset({"اعتقد", "خشي", "شكا"})  # lemmas as the lexicon writes them
 SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
 
@@ -2419,7 +2419,7 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
             )
         ):
             # …، ردا على سؤال: the occasion of speaking; not the reason inside what was said
-            # (هذا التصعيد يأتي ردا على …، نفذ الغارات ردا على …)
+            # (رفع الرسوم يأتي ردا على …، أغلق المعبر ردا على …)
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
             return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause

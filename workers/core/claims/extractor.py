@@ -440,8 +440,8 @@ def _quoted_name(text: str, quote: Quote, inner: Span, names: Sequence[Entity]) 
 
 
 def _construct_name(phrase: str) -> bool:
-    """Two words, an indefinite noun and a definite genitive (جيش الإسلام، ساعة الألفية،
-    بوابة الخليج): the form of a name; quoted speech is mostly a verb phrase or a verdict
+    """Two words, an indefinite noun and a definite genitive (لواء الشمال، جسر الأمل،
+    بيت الحكمة): the form of a name; quoted speech is mostly a verb phrase or a verdict
     (لن نتراجع، زواج مصلحة)."""
     words = match_form(phrase).split()
     return (
@@ -486,7 +486,7 @@ CROSSHEAD_COLON_MAX_WORDS = 14
 def _colon_crosshead(
     text: str, paragraph: Paragraph, entities: Sequence[Entity], found: Sequence[_Found]
 ) -> _Found | None:
-    """A sub-heading written like a headline (``روحاني لترامب: لا تلعب بالنار``), a short
+    """A sub-heading written like a headline (``سامي حداد للمعارضة: لن نقبل``), a short
     line with a colon and no full stop, read as a headline in its place in the body."""
     line = paragraph.value.strip()
     if (

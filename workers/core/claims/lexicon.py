@@ -59,7 +59,7 @@ class ArabicCue:
     (تحدثت تقارير/وسائل إعلام/مصادر عن …: reports of an event, not تحدث الوزير عن أهمية …)."""
     max_zone: int | None = None
     """A cue only when its own complementizer comes within this many tokens: أظهرت دراسة
-    أن … (showed that), not the intransitive يظهر اسم اللاعب …، بعد أن … (appears)."""
+    أن … (showed that), not the intransitive يظهر اسم المهاجم …، بعد أن … (appears)."""
 
     @property
     def pronoun_subject(self) -> bool:
