@@ -5,7 +5,7 @@
     python -m bench.claims.ar_news --select blind      # list the chosen article ids
     python -m bench.claims.ar_news --speed             # claim-stage throughput on feed text
 
-The article text is never in the repository: ``ar_news/{blind,tuning,...,tuning5,blind2}.json``
+The article text is never in the repository: ``ar_news/{blind,tuning,...,tuning6,blind2}.json``
 hold article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
 content in the title or body of the article read at run time from
 ``../shared/data/feeds/ar-ant-news.jsonl.gz``. Without that file the run prints why and
@@ -19,7 +19,8 @@ The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind
 ``tuning3`` (five per source, annotated and scored before round 2) with all three excluded,
 ``tuning4`` (three per source, annotated and scored before round 3) with all four excluded;
 round 4: ``blind2`` (five per source, a second blind set: the first had been run after every
-round) with all five excluded, ``tuning5`` (three per source) with all six excluded.
+round) with all five excluded, ``tuning5`` (three per source) with all six excluded; round 5:
+``tuning6`` (three per source) with all seven excluded.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
@@ -57,7 +58,7 @@ FEED_NAME = "data/feeds/ar-ant-news.jsonl.gz"
 SOURCES = ("alarabia", "BBC", "CNN", "france24", "skynews")
 PER_SOURCE = 5
 MIN_CHARS, MAX_CHARS = 400, 2500
-SETS = ("blind", "tuning", "tuning2", "tuning3", "tuning4", "blind2", "tuning5")
+SETS = ("blind", "tuning", "tuning2", "tuning3", "tuning4", "blind2", "tuning5", "tuning6")
 
 
 def shared_dir() -> Path | None:
@@ -123,7 +124,8 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     """blind first; tuning excludes it; tuning2 (two per source) excludes both; tuning3 (five
     per source) excludes all three; tuning4 (three per source, round 3) excludes all four;
     round 4: blind2 (five per source, a fresh blind set: the first one had been run after every
-    round) excludes all five, tuning5 (three per source) excludes all six."""
+    round) excludes all five, tuning5 (three per source) excludes all six; round 5: tuning6
+    (three per source) excludes all seven."""
     blind = select(records, "blind")
     tuning = select(records, "tuning", exclude=frozenset(blind))
     tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
@@ -137,6 +139,9 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     earlier = frozenset(blind + tuning + tuning2 + tuning3 + tuning4)
     blind2 = select(records, "blind2", exclude=earlier)
     tuning5 = select(records, "tuning5", exclude=earlier | frozenset(blind2), per_source=3)
+    tuning6 = select(
+        records, "tuning6", exclude=earlier | frozenset(blind2 + tuning5), per_source=3
+    )
     return {
         "blind": blind,
         "tuning": tuning,
@@ -145,6 +150,7 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
         "tuning4": tuning4,
         "blind2": blind2,
         "tuning5": tuning5,
+        "tuning6": tuning6,
     }
 
 

@@ -65,15 +65,26 @@ PRONOUN_QUANTIFIERS = frozenset(
     match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
 )
 RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين"))
-VERB_OPENERS = RELATIVES | frozenset(
-    match_form(w)
-    for w in ("حيث", "قد", "وقد", "فقد", "ثم", "كما", "عندما", "حين", "بعدما", "لكنه", "لكنها")
-)
+VERB_OPENERS = (
+    RELATIVES
+    | frozenset(
+        match_form(w)
+        for w in ("حيث", "قد", "وقد", "فقد", "ثم", "كما", "عندما", "حين", "بعدما", "لكنه", "لكنها")
+    )
+    | frozenset(match_form(w) for w in ("ما", "بما", "لما", "مما"))
+)  # بما وصفته X بأنه …
 PRONOUN_PREPOSITIONS = frozenset(
     match_form(p + suffix)
     for p in ("في", "عن", "من", "ل", "علي", "ب")
     for suffix in ("ه", "ها", "هم")
 )
+ISSUE_VERBS = frozenset(
+    match_form(w)
+    for w in ("نشر", "نشرت", "أصدر", "أصدرت", "وجه", "وجهت", "ألقى", "ألقت", "بث", "بثت")
+)  # … a document in which the speaker said something
+TIME_NOUNS = frozenset(match_form(w) for w in ("وقت", "الوقت", "حين", "الحين", "لحظة", "اللحظة"))
+FEMININE_PAST_AFTER_WA = re.compile(r"و[^و\s]{2,5}(?<!ا)ت")  # وأثارت، وقالت (not وتحولات)
+RESUMPTIVE_FI = frozenset(match_form(w) for w in ("فيه", "فيها"))
 NOMINAL_ANNOUNCE = match_form("إعلان")
 NOMINAL_REFERENCE = match_form("إشارة")
 NOMINAL_CUES = {
@@ -95,7 +106,9 @@ NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "ف
 UNSAID = frozenset({"لم", "ولم", "فلم", "لن", "ولن"})
 GENERIC_WHO = frozenset({"من", "لمن", "ممن", "ومن"})
 APPOSITION_OPENERS = frozenset({"بينهم", "بينهن", "بينها", "منهم", "ومنهم", "بينهما"})
-PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"})
+PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"}) | frozenset(
+    match_form(but + pronoun) for but in ("لكن", "ولكن") for pronoun in ("ه", "ها", "هم")
+)  # لكنها قالت …: the pronoun glued to لكن stands for the last speaker too
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
 NOUN_GOVERNORS = frozenset(
     match_form(w) for w in ("على", "في", "من", "عن", "إلى", "بعد", "قبل", "عقب", "حول", "بشأن")
@@ -147,6 +160,15 @@ class _SentenceParser:
             if inside_entity[i] and not _swallowed_verb(tok, self._entities):
                 continue
             found = self.lex.cue(tok.norm)
+            if not found:
+                # ألقى/أنحى باللائمة على …, but not ألقى كلمة: a cue only with its marker
+                marked = self.lex.marker_cue(tok.norm)
+                if (
+                    marked
+                    and self._marker_at(tokens, i, marked[0]) is not None
+                    and self._subject_head_fits(tokens, i, marked[0])
+                ):
+                    found = marked
             if not found and self._cataphoric(tokens, i):
                 # هذا ما قالته X (but not وهو ما تؤكده X: that confirms what came before)
                 found = self._cue_with_object(tokens, i)
@@ -181,10 +203,23 @@ class _SentenceParser:
                 continue  # وذهب إلى حد وصفها بـ…: "its description", a noun, not a verb
             if found and i > 0 and tokens[i - 1].norm in UNSAID and found[0].lemma != "استبعد":
                 continue  # لم يعلن بعد موعد اللقاء: nothing was said
+            if (
+                found
+                and found[0].max_zone is not None
+                and not self._complementizer_within(tokens, i, found[0].max_zone)
+            ):
+                continue  # لتظهر بعدها مدن …، يظهر اسم المهاجم: "appears", no one said anything
+            if found and found[0].lemma == LEARNED and not self._outlet_after(tokens, i):
+                continue  # وعلمت الأمر كله: "I learned", a narrator, not وعلمت الصحيفة أن
             if found and found[0].present and i > 0 and tokens[i - 1].norm in GENERIC_WHO:
                 continue  # لمن تعتقد أنهم …، من يقول إن …: whoever, no one in particular
-            if found and found[0].lemma == "اعتقد" and i > 0 and tokens[i - 1].norm in NEGATIONS:
-                continue  # ولا يعتقد أن …: a belief denied is no claim of anyone's
+            if (
+                found
+                and found[0].lemma in DENIABLE_BELIEFS
+                and i > 0
+                and tokens[i - 1].norm in NEGATIONS
+            ):
+                continue  # ولا يعتقد أن …، لا تخشى …: a belief or fear denied is no claim
             if found:
                 cues.append((i, found[0], found[1]))
         drafts: list[Draft] = []
@@ -242,6 +277,10 @@ class _SentenceParser:
         drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
+            if draft.speaker is not None:
+                draft.speaker = self._issuer(sentence.text, draft.speaker)
+                if draft.speaker is None:
+                    draft.role, draft.speaker_from = None, SpeakerFrom.CONTEXT
             written = (
                 sentence.text[draft.speaker.start : draft.speaker.end].split()
                 if draft.speaker is not None
@@ -502,6 +541,56 @@ class _SentenceParser:
                 return start
         return limit
 
+    def _outlet_after(self, tokens: list[Token], ci: int) -> bool:
+        """A news outlet right after the cue, or right before it (الصحيفة علمت): a name, or
+        an outlet noun (صحيفة، وكالة …)."""
+        after = next(
+            (j for j in range(ci + 1, min(len(tokens), ci + 3)) if tokens[j].is_word), None
+        )
+        before = ci - 1 if ci > 0 and tokens[ci - 1].is_word else None
+        return any(
+            k is not None
+            and (self._entity_at(tokens, k) or tokens[k].norm in self.lex.outlet_nouns)
+            for k in (after, before)
+        )
+
+    def _subject_head_fits(self, tokens: list[Token], ci: int, cue: ArabicCue) -> bool:
+        if not cue.subject_heads:
+            return True
+        after = next((t for t in tokens[ci + 1 : ci + 3] if t.is_word), None)
+        return after is not None and not after.in_quote and after.norm in cue.subject_heads
+
+    def _marker_at(self, tokens: list[Token], ci: int, cue: ArabicCue) -> tuple[int, int] | None:
+        """(zone end, content start) of the first of the cue's markers after it, outside
+        quotes, before the next cue or the end of the clause."""
+        for j in range(ci + 1, min(len(tokens), ci + 1 + MAX_ZONE_TOKENS)):
+            tok = tokens[j]
+            if not tok.is_word:
+                if tok.text in ".:؛;" and not tok.in_quote:
+                    return None
+                continue
+            if tok.in_quote:
+                continue
+            for words in cue.markers:
+                if _match_words(tokens, j, words):
+                    return j, j + len(words)
+            if self.lex.cue(tok.norm):
+                return None
+        return None
+
+    def _complementizer_within(self, tokens: list[Token], ci: int, span: int) -> bool:
+        """A complementizer of this verb's own within ``span`` tokens: not one after another
+        cue (… مدن تعود إلى عصر يعتقد أنه …) nor one of بعد أن, ما يبدو أنه."""
+        for j in range(ci + 1, min(len(tokens), ci + 1 + span)):
+            tok = tokens[j]
+            if not tok.is_word or tok.in_quote:
+                continue
+            if self.lex.cue(tok.norm):
+                return False
+            if tok.norm in self.lex.complementizers:
+                return tokens[j - 1].norm not in FOREIGN_ANNA_HEADS
+        return False
+
     def _speech_follows(self, tokens: list[Token], j: int) -> bool:
         """A colon, a quotation or إن/أن right after a participle: عبر عن حزنه قائلا "…"
         speaks, whatever precedes it."""
@@ -527,6 +616,29 @@ class _SentenceParser:
         if any(e.start == span.start for e in self._entities):
             return span
         return Span(span.start + 1, span.end)
+
+    def _issuer(self, text: str, span: Span | None) -> Span | None:
+        """``ونشر X تغريدة قال فيها …`` / ``وأصدرت الوزارة بيانا أكدت فيه …``: the speaker is
+        who issued the document, not the clause that issued it (None when the clause names
+        no one: ونشر تغريدة قال فيها, the last speaker)."""
+        if span is None:
+            return None
+        words = list(re.finditer(r"\S+", text[span.start : span.end]))
+        document = match_form(words[-1].group()) if len(words) >= 2 else ""
+        accusative = document.endswith("ا")
+        document = document[:-1] if accusative else document
+        if document not in self.lex.channel_nouns:
+            return span
+        verb = match_form(words[0].group())
+        issued = (verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb) in ISSUE_VERBS
+        if not (issued or accusative or document.endswith("ه")):
+            return span  # تقرير حديث: a recent report, not a talk
+        words.pop()
+        if issued:
+            words.pop(0)
+        if not words:
+            return None
+        return Span(span.start + words[0].start(), span.start + words[-1].end())
 
     # ---- cue-led clauses ---------------------------------------------------------------
     def _opens_clause(self, tokens: list[Token], i: int, cue: ArabicCue, clitic: int) -> bool:
@@ -620,6 +732,21 @@ class _SentenceParser:
             # A bare noun content (نفت الحركة ذلك في بيان مقتضب) ends before the channel.
             channel_pp = self._channel_tail(tokens, content_start, limit)
         content_end = channel_pp if channel_pp is not None else limit
+        if noun_marker:
+            # يشكو المزارعون من ارتفاع الأسعار، وأعلنت الحكومة …: a noun content ends where a
+            # feminine past verb joins a new clause after a comma (not a second noun:
+            # …، وإصابة آخرين; …، وإعادة الإعمار)
+            content_end = next(
+                (
+                    k
+                    for k in range(content_start + 1, content_end - 1)
+                    if tokens[k].text in COMMAS
+                    and not tokens[k].in_quote
+                    and tokens[k + 1].is_word
+                    and FEMININE_PAST_AFTER_WA.fullmatch(tokens[k + 1].norm) is not None
+                ),
+                content_end,
+            )
         if cue.lemma == "طلب":
             # طلبت من دول العالم التوقف عن …، وتجري محادثات …: the request ends where the
             # requester's next act begins.
@@ -850,6 +977,23 @@ class _SentenceParser:
         comma = next((j for j in range(k, min(end, k + 5)) if tokens[j].text in COMMAS), None)
         if comma is not None and tokens[k].norm in ("في", "من", "على", "وفي", "ومن"):
             k = comma + 1  # في المقابل، … / من جهتهم، …
+        else:
+            # وفي أعقاب فوز الفريق بالكأس، الأحد، عقب …، أثار المهاجم …: longer opening
+            # phrases are no verb; the clause's verb comes after their commas (or there is none).
+            while k < end and _preposition(tokens[k].norm):
+                comma = next(
+                    (
+                        j
+                        for j in range(k, end)
+                        if tokens[j].text in COMMAS and not tokens[j].in_quote
+                    ),
+                    None,
+                )
+                if comma is None:
+                    return None
+                k = comma + 1
+                while k < end and (not tokens[k].is_word or tokens[k].norm in self.lex.time_words):
+                    k += 1  # …، الأحد، أثار: a time word between commas
         if k + 1 < end and tokens[k].norm in NEGATIONS:
             k += 1  # ولم يتردد غيتس …: the verb after the negation
         if k + 1 >= end:
@@ -884,6 +1028,13 @@ class _SentenceParser:
             # نواب من كتل المعارضة: the group they belong to
             j = self._chunk_end(tokens, j + 1, stop)
         return _span(tokens, k + 1, j)
+
+    def _nationality_at(self, tok: Token) -> bool:
+        """A definite nationality adjective standing alone (البلجيكي، المصري) starts here."""
+        return tok.norm.startswith("ال") and any(
+            e.start == tok.start and e.end == tok.end and e.label.value == "NORP"
+            for e in self._entities
+        )
 
     def _person_at(self, tok: Token) -> bool:
         """A recognised person's name starts here (أريانا بوديستا is no participle)."""
@@ -1051,6 +1202,9 @@ class _SentenceParser:
         """End of the noun phrase at ``j``: a recognised name, or a noun with its genitive
         (وزارة الصحة) and relational adjectives (الإسرائيلية، السوداني)."""
         ent_end = _entity_end_at(tokens, j, self._entities)
+        if ent_end is not None and ent_end < limit and self._nationality_at(tokens[j]):
+            # دعا الهولندي يان بيترز رفاقه …: the nationality describes the name after it
+            ent_end = _entity_end_at(tokens, ent_end, self._entities, label="PERSON") or ent_end
         k = ent_end if ent_end is not None else j + 1
         indefinite_head = ent_end is None and not tokens[j].norm.startswith("ال")
         if indefinite_head and k < limit and tokens[k].norm.startswith("ال"):
@@ -1170,6 +1324,10 @@ class _SentenceParser:
             ):
                 return quoted, quoted  # not وورد في أحدها "…": what a leaflet read
             return None
+        if cue.marker_only:
+            return self._marker_at(tokens, ci, cue)
+        if cue.max_zone is not None:
+            stop = min(stop, ci + 1 + cue.max_zone)
         for j in range(ci + 1, stop):
             tok = tokens[j]
             if tok.in_quote or inside_entity[j]:
@@ -1388,6 +1546,16 @@ class _SentenceParser:
         nominals: list[tuple[int, int]] = []
         for a, b in self._segments(tokens, *zone):
             a, b = self._trim_time(tokens, a, b)
+            if (
+                a == zone[0]
+                and a + 1 < b
+                and tokens[a].norm in RESUMPTIVE_FI
+                and self._after_time_noun(tokens, zone[0] - 1)
+            ):
+                # في وقت أعلن فيه مسؤولون عن …: the time's pronoun, then the subject of a
+                # clause aside, whom later elided subjects do not continue
+                a += 1
+                draft.aside = True
             if a >= b:
                 continue
             if (
@@ -1427,6 +1595,13 @@ class _SentenceParser:
             draft.role = _span(tokens, *nominals[1])
         elif not self._issued_by(tokens, nominals[0], draft):
             self._name_and_role(tokens, nominals[0], draft)
+
+    def _after_time_noun(self, tokens: list[Token], ci: int) -> bool:
+        """The cue at ``ci`` follows في وقت / في الوقت الذي: its فيه is the time's (بيان أعلن
+        فيه تعيين …: a document's فيه, whose verb's subject is the one who issued it)."""
+        if ci >= 1 and tokens[ci - 1].norm in TIME_NOUNS:
+            return True
+        return ci >= 2 and tokens[ci - 1].norm in RELATIVES and tokens[ci - 2].norm in TIME_NOUNS
 
     def _np_end(self, tokens: list[Token], a: int, b: int) -> int:
         """Where a speaker noun phrase stops: before a temporal, causal or relative clause
@@ -1499,6 +1674,11 @@ class _SentenceParser:
     def _trim_time(self, tokens: list[Token], a: int, b: int) -> tuple[int, int]:
         while a < b and self._is_time(tokens, a):
             a += 1
+        for phrase in self.lex.time_phrases:
+            # وكالة الأنباء الرسمية من جهتها: an aside phrase closing the speaker
+            if b - len(phrase) > a and _match_words(tokens, b - len(phrase), phrase):
+                b -= len(phrase)
+                break
         while b > a and self._is_time(tokens, b - 1):
             b -= 1
             if b > a and tokens[b - 1].norm in DEMONSTRATIVES:
@@ -1872,12 +2052,41 @@ class _SentenceParser:
                 break
             if tok.is_word and tok.norm in FA_INNA:
                 break
-            if tok.is_word and j > start and tok.norm in self.lex.speaker_stops:
-                break  # بحسب ما أعلنت السلطات بعد فرز الأصوات
-            if not tok.is_word and j > start and self._opens_quotation(tok):
+            if (
+                tok.is_word
+                and j > start
+                and tok.norm in self.lex.speaker_stops
+                and not tok.in_quote
+            ):
+                break  # بحسب ما أعلنت السلطات بعد فرز الأصوات (not a word of a quoted name)
+            if (
+                not tok.is_word
+                and j > start
+                and self._opens_quotation(tok)
+                and not self._quoted_name_ends_sentence(tokens, j)
+            ):
                 break  # وفقا لمنظميه "أكبر حدث …": the quotation is what they said
             j += 1
         return j
+
+    def _quoted_name_ends_sentence(self, tokens: list[Token], j: int) -> bool:
+        """``…، بحسب أرقام لمركز "كي إل إم" الزراعي.``: a quotation of a few words with at
+        most two words after it before the sentence ends names the source, says nothing."""
+        quote = next((q for q in self._quotes if q.start == tokens[j].start), None)
+        if quote is None:
+            return False
+        inner = self._text[quote.inner_start : min(quote.inner_end, len(self._text))]
+        if len(inner.split()) > MAX_QUOTED_NAME_WORDS:
+            return False
+        after = [t for t in tokens if t.start >= quote.end]
+        words = 0
+        for tok in after:
+            if not tok.is_word:
+                if tok.text in COMMAS or tok.text in ".!?؟:؛;":
+                    break
+                return False  # another quotation or a bracket: not a plain name
+            words += 1
+        return words <= 2
 
     def _plausible_source(self, tokens: list[Token], a: int, b: int) -> bool:
         if a >= b:
@@ -2002,6 +2211,12 @@ CALL_REQUEST = re.compile(
 ADDRESSEE_CALLS = ("دعا", "حث")  # lemmas as the lexicon writes them
 ONE_OF_WORDS = frozenset(match_form(w) for w in ("أحد", "إحدى"))
 ILGHA = match_form("إلغاء")
+# أن that is no complementizer of a verb before it: بعد أن (after), ما يبدو أنه (what seems)
+FOREIGN_ANNA_HEADS = frozenset(
+    match_form(w) for w in ("بعد", "قبل", "منذ", "وبعد", "وقبل", "يبدو", "بدا")
+)
+LEARNED = "علم"  # وعلمت الصحيفة أن …: an outlet that learned, as the lexicon writes it
+DENIABLE_BELIEFS = frozenset({"اعتقد", "خشي", "شكا"})  # lemmas as the lexicon writes them
 SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
 
 
@@ -2103,12 +2318,18 @@ def _swallowed_verb(tok: Token, entities: Sequence[Entity]) -> bool:
 
 
 def _entity_end_at(
-    tokens: list[Token], j: int, entities: Sequence[Entity], clitic: bool = False
+    tokens: list[Token],
+    j: int,
+    entities: Sequence[Entity],
+    clitic: bool = False,
+    label: str | None = None,
 ) -> int | None:
-    """Token index after an entity mention that starts at token ``j`` (or one letter in, for a
-    clitic و/ل)."""
+    """Token index after an entity mention (of ``label``, if given) that starts at token ``j``
+    (or one letter in, for a clitic و/ل)."""
     tok = tokens[j]
     for ent in entities:
+        if label is not None and ent.label.value != label:
+            continue
         if ent.start == tok.start or (clitic and ent.start == tok.start + 1):
             k = j
             while k < len(tokens) and tokens[k].start < ent.end:
@@ -2157,6 +2378,9 @@ RIVAL_SPEECH = frozenset(
         "تصريح", "تصريحات", "تعليقات", "انتقادات", "اتهامات",
     )
 )  # fmt: skip
+QUESTION_NOUNS = frozenset(
+    match_form(w) for w in ("سؤال", "أسئلة", "سؤالا", "تساؤل", "تساؤلات", "استفسار", "أسئلتهم")
+)
 FI_WAQT = (match_form("في"), match_form("وقت"))
 FI_ALWAQT_ALLATHI = (match_form("في"), match_form("الوقت"), match_form("الذي"))
 ANNA = frozenset(match_form(w) for w in ("أن", "أنه", "أنها"))
@@ -2184,7 +2408,18 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
             # …، وهو ما تؤكده واشنطن: another party on what was said (not …، وهو ما لا
             # يريد رؤيته, which goes on with the same statement)
             return j
-        if tok.norm in ("ردا", "تعليقا") and j + 1 < limit and tokens[j + 1].norm == ALA:
+        if (
+            tok.norm in ("ردا", "تعليقا")
+            and j + 1 < limit
+            and tokens[j + 1].norm == ALA
+            and (
+                after_comma
+                or (not prev.is_word and prev.text in CLOSING_MARKS)
+                or (j + 2 < limit and tokens[j + 2].norm in QUESTION_NOUNS)
+            )
+        ):
+            # …، ردا على سؤال: the occasion of speaking; not the reason inside what was said
+            # (رفع الرسوم يأتي ردا على …، أغلق المعبر ردا على …)
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
             return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause

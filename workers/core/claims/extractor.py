@@ -165,6 +165,10 @@ class CueClaimExtractor:
                             open_colon = paragraph_found[-1]
                         english_direct = claim.kind is ClaimKind.DIRECT and claim.cue.isascii()
                         joinable = paragraph_found[-1] if english_direct and claim.cue else None
+            if not paragraph_found and field_name is TextField.BODY:
+                crosshead = _colon_crosshead(text, paragraph, entities, found)
+                if crosshead is not None:
+                    paragraph_found.append(crosshead)
             found.extend(paragraph_found)
             unattributed = None if paragraph_found else paragraph
         return _dedupe(found)
@@ -429,8 +433,23 @@ def _quoted_name(text: str, quote: Quote, inner: Span, names: Sequence[Entity]) 
         return False  # English headlines open with the quotation they frame
     if any(e.start <= inner.start and inner.end <= e.end for e in names):
         return True
+    if _construct_name(text[inner.start : inner.end]):
+        return True
     words = text[: quote.start].split()
     return bool(words) and match_form(words[-1]) in NAMED_BY
+
+
+def _construct_name(phrase: str) -> bool:
+    """Two words, an indefinite noun and a definite genitive (لواء الشمال، جسر الأمل،
+    بيت الحكمة): the form of a name; quoted speech is mostly a verb phrase or a verdict
+    (لن نتراجع، زواج مصلحة)."""
+    words = match_form(phrase).split()
+    return (
+        len(words) == 2
+        and not words[0].startswith(("ال", "لل"))
+        and words[1].startswith("ال")
+        and len(words[1]) > 3
+    )
 
 
 # ---- "Speaker: what they said" headlines --------------------------------------------------------
@@ -459,6 +478,31 @@ def _speaker_words(found: Sequence[_Found]) -> frozenset[str]:
         for word in match_form(f.claim.speaker.text).split()
         if len(word) > 2
     )
+
+
+CROSSHEAD_COLON_MAX_WORDS = 14
+
+
+def _colon_crosshead(
+    text: str, paragraph: Paragraph, entities: Sequence[Entity], found: Sequence[_Found]
+) -> _Found | None:
+    """A sub-heading written like a headline (``سامي حداد للمعارضة: لن نقبل``), a short
+    line with a colon and no full stop, read as a headline in its place in the body."""
+    line = paragraph.value.strip()
+    if (
+        ":" not in line
+        or line[-1:] in ".!?؟…"
+        or len(line.split()) > CROSSHEAD_COLON_MAX_WORDS
+        or script_share(line)[0] <= script_share(line)[1]
+    ):
+        return None
+    # The line alone, at its own offsets: the headline reader looks for the first colon.
+    alone = " " * paragraph.start + text[paragraph.start : paragraph.end]
+    inside = [e for e in entities if paragraph.start <= e.start and e.end <= paragraph.end]
+    headline = _headline_colon(alone, inside, _speaker_words(found))
+    if headline is None:
+        return None
+    return _Found(headline.claim.model_copy(update={"field": TextField.BODY}), headline.words)
 
 
 def _headline_colon(

@@ -8,7 +8,7 @@ they are looked up per token in a dict keyed by the matching form; the multi-wor
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -51,6 +51,15 @@ class ArabicCue:
     object_pronoun: bool = False
     """Its object is a suffixed pronoun (واتهمتها بانتهاك …، وصفه المدرب بأنه …): the charge
     may come right after the verb."""
+    marker_only: bool = False
+    """A cue only before one of its markers (ألقى/أنحى باللائمة على …), never before أن, a
+    colon or a quotation: the verb alone means something else (ألقى كلمة)."""
+    subject_heads: frozenset[str] = frozenset()
+    """When given, a cue only with one of these words right after it as its subject
+    (تحدثت تقارير/وسائل إعلام/مصادر عن …: reports of an event, not تحدث الوزير عن أهمية …)."""
+    max_zone: int | None = None
+    """A cue only when its own complementizer comes within this many tokens: أظهرت دراسة
+    أن … (showed that), not the intransitive يظهر اسم المهاجم …، بعد أن … (appears)."""
 
     @property
     def pronoun_subject(self) -> bool:
@@ -83,6 +92,17 @@ class ArabicLexicon:
     not_sources: frozenset[str]
     speaker_stops: frozenset[str] = frozenset()
     """Words that end a speaker noun phrase (بعد، عندما، ردا، الذي، والتي)."""
+    marker_cues: dict[str, ArabicCue] = field(default_factory=dict)
+    """Verbs that are cues only before a marker (ألقى/أنحى باللائمة): ordinary words to every
+    rule that asks whether a word is a cue (ألقى كلمة …، قال فيها)."""
+
+    def marker_cue(self, norm: str) -> tuple[ArabicCue, int] | None:
+        found = self.marker_cues.get(norm)
+        if found:
+            return found, 0
+        if len(norm) > 3 and norm[0] in "وف" and norm[1:] in self.marker_cues:
+            return self.marker_cues[norm[1:]], 1
+        return None
 
     def cue(self, norm: str) -> tuple[ArabicCue, int] | None:
         """The cue a token spells, and how many proclitic letters (و/ف) precede it."""
@@ -167,6 +187,7 @@ def _complementizers(forms: list[str], suffixes: list[str]) -> frozenset[str]:
 def arabic_lexicon() -> ArabicLexicon:
     data = _load("cues_ar.json")
     cues: dict[str, ArabicCue] = {}
+    marker_cues: dict[str, ArabicCue] = {}
     impersonal = set(data.get("impersonal_present", ()))
     for verb in data["verbs"]:
         markers = tuple(_words(m) for m in verb.get("markers", ()))
@@ -175,7 +196,8 @@ def arabic_lexicon() -> ArabicLexicon:
             prefixed = form[:1] == "ي" or (form[:1] == "ت" and form[:2] != verb["lemma"][:2])
             present = prefixed and verb["lemma"] in impersonal
             tense_present = prefixed and tag in ("m", "f", "p")
-            cues[match_form(form)] = ArabicCue(
+            table = marker_cues if verb.get("marker_only") else cues
+            table[match_form(form)] = ArabicCue(
                 lemma=verb["lemma"],
                 stance=Stance(verb["stance"]),
                 tag=tag,
@@ -187,6 +209,9 @@ def arabic_lexicon() -> ArabicLexicon:
                 present=tense_present,
                 impersonal_present=present,
                 colon_only=bool(verb.get("colon_only")),
+                max_zone=verb.get("max_zone"),
+                marker_only=bool(verb.get("marker_only")),
+                subject_heads=_norm_set(verb.get("subject_heads", [])),
             )
     time_words = data["time_words"]
     return ArabicLexicon(
@@ -212,6 +237,7 @@ def arabic_lexicon() -> ArabicLexicon:
         cataphora=tuple(_words(p) for p in data["cataphora"]),
         not_sources=_norm_set(data["not_sources"]),
         speaker_stops=_norm_set(data.get("speaker_stops", [])),
+        marker_cues=marker_cues,
     )
 
 
