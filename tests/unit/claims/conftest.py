@@ -3,6 +3,7 @@ only on the Entity contract, not on the entity stage's current behaviour."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
@@ -96,6 +97,20 @@ def english_claims(
     return claims
 
 
+def arabic_claims(
+    extractor: CueClaimExtractor,
+    body: str,
+    table: Sequence[tuple[str, Label, str, str]] = (),
+    title: str = "عنوان",
+) -> list[Claim]:
+    """The claims of an Arabic article with ``body`` and the names of ``table`` in it, offsets
+    checked against the text."""
+    article = make_article(body, title=title)
+    claims = extractor(article, mentions(body, list(table)))
+    assert_offsets(article, claims)
+    return claims
+
+
 @pytest.fixture(scope="session")
 def extractor() -> CueClaimExtractor:
     return CueClaimExtractor()
@@ -111,4 +126,5 @@ def kit() -> SimpleNamespace:
         assert_offsets=assert_offsets,
         by_content=by_content,
         english_claims=english_claims,
+        arabic_claims=arabic_claims,
     )

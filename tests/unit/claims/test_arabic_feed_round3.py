@@ -11,10 +11,7 @@ from schemas.models import Label, Stance, TextField
 
 
 def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
-    article = kit.make_article(body, title=title)
-    claims = extractor(article, kit.mentions(body, list(table)))
-    kit.assert_offsets(article, claims)
-    return claims
+    return kit.arabic_claims(extractor, body, table, title)
 
 
 def _title_claims(kit, extractor, title, body):  # type: ignore[no-untyped-def]

@@ -8,10 +8,7 @@ from schemas.models import Label, Stance
 
 
 def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
-    article = kit.make_article(body, title=title)
-    claims = extractor(article, kit.mentions(body, list(table)))
-    kit.assert_offsets(article, claims)
-    return claims
+    return kit.arabic_claims(extractor, body, table, title)
 
 
 # ---- complementizers with any attached pronoun ---------------------------------------

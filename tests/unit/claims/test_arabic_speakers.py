@@ -10,10 +10,7 @@ JAZEERA = ("الجزيرة نت", Label.ORG, "kb:org:al-jazeera", "Al Jazeera")
 
 
 def _claims(kit, extractor, body, table=()):  # type: ignore[no-untyped-def]
-    article = kit.make_article(body)
-    claims = extractor(article, kit.mentions(body, list(table)))
-    kit.assert_offsets(article, claims)
-    return claims
+    return kit.arabic_claims(extractor, body, table)
 
 
 def test_outlet_after_a_detached_lam_is_the_source_verb_first(kit, extractor) -> None:
