@@ -156,8 +156,13 @@ AND_AFTER_PARTICIPLE = re.compile(r",\s*[a-z]+ing\b[^,;:]*\sand$")
 """``, pointing to X and`` before a participle cue: both participles share the subject."""
 INTRODUCTORY_TIME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago|afterwards?|since)\s*,|^[A-Z][a-z]+ly\b[^,]{0,40},"
+    r"|^(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Ee]ach|[Ee]very)\s+(?:year|week|month|spring|summer"
+    r"|fall|autumn|winter|morning|afternoon|evening|night|time|weekend)\b[^,]{0,30},"
 )
-"""``Hours later,`` ``Shortly after the vote,``: a time phrase before the subject."""
+"""``Hours later,`` ``Shortly after the vote,`` ``This spring,``: a time phrase before the
+subject."""
+SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this"})
+"""After these a past form is an adjective (``the retired judge``), not the verb."""
 DOCUMENT_PARTICIPLE = re.compile(
     r"\b(?:statement|letter|report|e-?mail|memo|note|post|video|ad|advertisement|tweet|op-ed"
     r"|release|message|notice|filing)s?(?:\s+(?!that\b|which\b|who\b)[\w’'.-]+){0,3}$",
@@ -808,11 +813,18 @@ class _SentenceParser:
             begin = self.start + comma + 1
         elif (lead := LEADING_CONJUNCTION.match(masked)) is not None:
             begin = self.start + lead.end()  # "Yet she didn't …, also calling …": she
+        previous = ""
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
+            after_determiner, previous = previous in SUBJECT_DETERMINERS, word
             if (
-                # a past form, but not a name (Reed, Ted) after the first word (Indeed,)
-                (word.endswith("ed") and (found.group(0)[:1].islower() or not found.start()))
+                # a past form, but not a name (Reed, Ted) after the first word (Indeed,) nor
+                # an adjective after a determiner (the retired judge, an elected official)
+                (
+                    word.endswith("ed")
+                    and (found.group(0)[:1].islower() or not found.start())
+                    and not after_determiner
+                )
                 or word in self.lex.cues
                 or word in AUXILIARY_WORDS
                 or NEGATED_AUXILIARY.fullmatch(word) is not None
@@ -832,7 +844,11 @@ class _SentenceParser:
                 after_dash = self._name_after_dash(span)
                 if after_dash is not None:
                     return after_dash
-                return self._leading_name() or self._subject_before_aside(span)
+                return (
+                    self._person_in_apposition(span)
+                    or self._leading_name()
+                    or self._subject_before_aside(span)
+                )
         return None
 
     def _name_after_dash(self, span: Span) -> Span | None:
@@ -843,6 +859,14 @@ class _SentenceParser:
             return None
         name = _trim(self.text, Span(span.start + found.start(1), span.end))
         return name if self._is_name(name) else None
+
+    def _person_in_apposition(self, span: Span) -> Span | None:
+        """``One of the growers, Ann Cole, 61, had …``: a long subject whose apposition
+        names a person (set off by a comma) is that person."""
+        person = self._person_in(span)
+        if person is None or not self.m(span.start, person.start).rstrip().endswith(","):
+            return None
+        return Span(person.start, person.end)
 
     def _subject_before_aside(self, span: Span) -> Span | None:
         """``House Democrats, looking for a way out, seized the floor and said …``: a short

@@ -203,8 +203,9 @@ class CueClaimExtractor:
                 # of speaker accuracy).
                 recent = _recent_person(text, draft, resolver) if previous is None else None
                 if previous is not None and genders_disagree(previous.gender, draft.gender):
-                    # "she said" when none of the last speakers is a woman: a woman named
-                    # just before, else (as before) the last speaker. Looking further back
+                    # "she said" when none of the last speakers is a woman: a person named
+                    # just before who is not known to be a man (first names are often not
+                    # in the list), else (as before) the last speaker. Looking further back
                     # for an agreeing speaker did not help on PolNeAR train.
                     recent = _agreeing_person(text, draft, resolver)
                 if recent is not None:
@@ -711,9 +712,9 @@ def _recent_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity
 
 
 def _agreeing_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity | None:
-    """The person named just before an English he/she whose gender is known and agrees."""
+    """The person named just before an English he/she whose gender does not disagree."""
     person = _recent_person(text, draft, resolver)
-    if person is None or _entity_gender(person) != draft.gender:
+    if person is None or genders_disagree(_entity_gender(person), draft.gender):
         return None
     return person
 

@@ -1,0 +1,69 @@
+"""English constructions fixed in the eighth PolNeAR train round (issue 11), on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from schemas.models import Label
+
+PEOPLE = [
+    ("Tom Harlow", Label.PERSON, "Q-harlow", "Tom Harlow"),
+    ("Quorra Vell", Label.PERSON, "Q-vell", "Quorra Vell"),
+    ("Peter Quinn", Label.PERSON, "Q-quinn", "Peter Quinn"),
+]
+
+
+def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
+    return kit.english_claims(extractor, body, PEOPLE)
+
+
+# ---- she/he after a speaker of the other gender: a person of unknown gender named since -----
+def test_she_after_a_male_speaker_goes_to_a_person_of_unknown_gender_named_since(
+    kit, extractor
+) -> None:
+    body = (
+        '"The roads will be fixed by June," Tom Harlow said.\n\n'
+        "Across town, Quorra Vell runs the only bakery on the high street. "
+        '"Nobody has asked us what we need," she said.'
+    )
+    claims = _claims(extractor, kit, body)
+    assert [c.speaker.name for c in claims] == ["Tom Harlow", "Quorra Vell"]
+
+
+def test_she_after_a_male_speaker_with_no_other_person_stays_with_him(kit, extractor) -> None:
+    # Nobody else is named: the last speaker is still the best guess.
+    body = (
+        '"The roads will be fixed by June," Tom Harlow said.\n\n'
+        '"Nobody has asked us what we need," she said.'
+    )
+    claims = _claims(extractor, kit, body)
+    assert [c.speaker.name for c in claims] == ["Tom Harlow", "Tom Harlow"]
+
+
+# ---- the subject of a sentence that a participle or "and said" goes on with -----------------
+def test_a_time_phrase_before_the_subject_is_not_the_speaker(kit, extractor) -> None:
+    body = (
+        '"We need more buses," Tom Harlow said.\n\n'
+        "This spring, he backed the fare rise, saying it would pay for night routes."
+    )
+    claims = _claims(extractor, kit, body)
+    assert claims[-1].text == "it would pay for night routes"
+    assert claims[-1].speaker.name == "Tom Harlow"
+
+
+def test_an_adjective_in_ed_after_the_article_stays_in_the_subject(kit, extractor) -> None:
+    body = (
+        "The retired engineer has kept out of the race, saying only that he "
+        "would vote for whoever fixes the bridge."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "The retired engineer"
+
+
+def test_a_person_in_apposition_to_a_long_subject_speaks(kit, extractor) -> None:
+    body = (
+        "One of the shop owners, Peter Quinn, 58, had closed early for the storm and said "
+        "the council should have warned them sooner."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the council should have warned them sooner"
+    assert claim.speaker.name == "Peter Quinn"
