@@ -9,6 +9,7 @@ PEOPLE = [
     ("Tom Harlow", Label.PERSON, "Q-harlow", "Tom Harlow"),
     ("Quorra Vell", Label.PERSON, "Q-vell", "Quorra Vell"),
     ("Peter Quinn", Label.PERSON, "Q-quinn", "Peter Quinn"),
+    ("Maria Lopez", Label.PERSON, "Q-lopez", "Maria Lopez"),
 ]
 
 
@@ -67,3 +68,33 @@ def test_a_person_in_apposition_to_a_long_subject_speaks(kit, extractor) -> None
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the council should have warned them sooner"
     assert claim.speaker.name == "Peter Quinn"
+
+
+# ---- he/she after a sentence about a person, not the last speaker -----------------------------
+def test_she_refers_to_the_subject_of_the_sentence_before(kit, extractor) -> None:
+    body = (
+        '"The clinic will stay open," Maria Lopez said.\n\n'
+        "Quorra Vell disagrees. She said the budget leaves the clinic short by March."
+    )
+    claims = _claims(extractor, kit, body)
+    assert [c.speaker.name for c in claims] == ["Maria Lopez", "Quorra Vell"]
+
+
+def test_a_subject_of_the_other_gender_is_not_the_referent(kit, extractor) -> None:
+    body = (
+        '"The clinic will stay open," Maria Lopez said.\n\n'
+        "Tom Harlow disagrees. She said the budget had been approved in full."
+    )
+    claims = _claims(extractor, kit, body)
+    assert [c.speaker.name for c in claims] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_subject_two_paragraphs_back_is_no_longer_the_referent(kit, extractor) -> None:
+    body = (
+        '"The clinic will stay open," Maria Lopez said.\n\n'
+        "Quorra Vell disagrees.\n\n"
+        "The council meets again in June.\n\n"
+        "She said the budget had been approved in full."
+    )
+    claims = _claims(extractor, kit, body)
+    assert [c.speaker.name for c in claims] == ["Maria Lopez", "Maria Lopez"]

@@ -332,6 +332,11 @@ class EnglishParser:
     def parse(self, sentence: Sentence, entities: Sequence[Entity]) -> list[Draft]:
         return _SentenceParser(self.lex, sentence, entities).run()
 
+    def subject_person(self, sentence: Sentence, entities: Sequence[Entity]) -> Entity | None:
+        """The person a sentence is about: named in its subject (``Ann Cole agrees.``,
+        ``The mayor's deputy, Ann Cole, left early.``)."""
+        return _SentenceParser(self.lex, sentence, entities).subject_person()
+
 
 class _SentenceParser:
     def __init__(self, lex: EnglishLexicon, sentence: Sentence, entities: Sequence[Entity]):
@@ -850,6 +855,12 @@ class _SentenceParser:
                     or self._subject_before_aside(span)
                 )
         return None
+
+    def subject_person(self) -> Entity | None:
+        subject = self._sentence_subject() or self._leading_name()
+        if subject is None:
+            return None
+        return self._person_in(subject)
 
     def _name_after_dash(self, span: Span) -> Span | None:
         """``ORLANDO (Reuters) - President X met …`` / ``In a speech -- which … -- Sanders

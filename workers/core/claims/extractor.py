@@ -112,6 +112,7 @@ class CueClaimExtractor:
         for paragraph in split_paragraphs(text):
             if _is_crosshead(paragraph):
                 continue
+            resolver.paragraph += 1
             paragraph_found: list[_Found] = []
             open_colon: _Found | None = None
             joinable: _Found | None = None  # an English direct claim of the sentence before
@@ -128,6 +129,13 @@ class CueClaimExtractor:
                     agent = self.arabic.plural_agent(sentence, local)
                     if agent is not None:
                         resolver.remember_agent(agent)
+                elif not drafts and _english_sentence(sentence):
+                    person = self.english.subject_person(sentence, local)
+                    if person is not None:
+                        resolver.remember_subject(
+                            resolver.speaker(Span(person.start, person.end), None, None),
+                            _entity_gender(person),
+                        )
                 if not drafts:
                     quote = _whole_quote(sentence)
                     if quote is not None and joinable is not None:
@@ -620,6 +628,10 @@ def _entities_between(
 def _is_arabic(sentence: Sentence) -> bool:
     arabic, latin = script_share(_unquoted(sentence))
     return arabic >= latin and arabic > 0
+
+
+def _english_sentence(sentence: Sentence) -> bool:
+    return script_share(_unquoted(sentence))[1] > 0
 
 
 def _unquoted(sentence: Sentence) -> str:
