@@ -98,3 +98,33 @@ def test_a_subject_two_paragraphs_back_is_no_longer_the_referent(kit, extractor)
     )
     claims = _claims(extractor, kit, body)
     assert [c.speaker.name for c in claims] == ["Maria Lopez", "Maria Lopez"]
+
+
+# ---- words that are no speaker ----------------------------------------------------------------
+def test_all_told_is_no_cue_and_the_according_to_source_speaks(kit, extractor) -> None:
+    body = (
+        "All told, the two parties spent more than $3 million on leaflets, according to "
+        "an analysis by the Herald."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.cue == "according to"
+    assert claim.speaker.text.endswith("Herald")
+
+
+def test_an_auxiliary_with_both_after_an_apposition_is_not_the_speaker(kit, extractor) -> None:
+    body = (
+        "Her two rivals, Maria Lopez of Leeds and Tom Harlow of York, have both urged the "
+        "council to publish the audit."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert "have" not in claim.speaker.text.split()
+    assert claim.speaker.name in ("Maria Lopez", "Tom Harlow")
+
+
+def test_a_modal_after_a_relative_clause_is_not_the_speaker(kit, extractor) -> None:
+    body = (
+        "It is not clear whether Tom Harlow, who leads the growers' union, will ever tell "
+        "his members to accept the deal."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Tom Harlow"

@@ -89,7 +89,7 @@ INNER_SUBORDINATOR = re.compile(
 )
 TRAILING_AUXILIARIES = re.compile(
     r"(?:\s+(?:have|has|had|also|already|again|repeatedly|previously|publicly|recently|"
-    r"once|long|often|now|yet))+\s*$",
+    r"once|long|often|now|yet|both|ever))+\s*$",
     re.I,
 )
 PARTICIPLE_CLAUSE = re.compile(
@@ -114,11 +114,13 @@ ANTECEDENT_CUT = re.compile(
 """Where the noun phrase before a restrictive ``who`` starts: after the last preposition
 or verb (``won among the 30 percent of voters who said`` → voters)."""
 DETACHED_AUXILIARY = re.compile(
-    r",\s*(?:has|have|had)(?:\s+(?:also|long|always|repeatedly|previously|publicly|already"
-    r"|often|since|now|recently))*\s*$",
+    r",\s*(?:has|have|had|will|would|could|can|may|might|should|must)"
+    r"(?:\s+(?:also|long|always|repeatedly|previously|publicly|already"
+    r"|often|since|now|recently|both|ever|never|not|soon))*\s*$",
     re.I,
 )
-"""``…, has [long] said``: the auxiliary of a cue whose subject stands before an aside."""
+"""``…, has [long] said``, ``…, have both urged``, ``…, will ever tell``: the auxiliary of a
+cue whose subject stands before an aside."""
 PRONOUN_SUBJECT = re.compile(
     r"^(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
@@ -429,6 +431,8 @@ class _SentenceParser:
             prev = ""  # “… what we can do,” said X: the quotation's last word is not a modal
         if prev in self.lex.modal_blockers:
             return False
+        if prev == "all" and words[n].text.casefold() == "told":
+            return False  # "All told, …": an idiom for "in total", nobody told anything
         nxt = words[n + 1].text.casefold() if n + 1 < len(words) else ""
         if (
             nxt == "by"
