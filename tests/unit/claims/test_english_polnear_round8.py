@@ -128,3 +128,23 @@ def test_a_modal_after_a_relative_clause_is_not_the_speaker(kit, extractor) -> N
     )
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.name == "Tom Harlow"
+
+
+# ---- "a contractor that inspectors said was unlicensed": the speaker inside the relative -----
+def test_a_relative_clause_with_a_gap_has_the_noun_after_that_as_speaker(kit, extractor) -> None:
+    body = "The county hired a builder that inspectors said was unlicensed."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "was unlicensed"
+    assert claim.speaker.text == "inspectors"
+
+
+def test_a_gap_without_that_has_the_last_noun_phrase_as_speaker(kit, extractor) -> None:
+    body = "The audit traced a scheme the regulator said had cost pensioners millions."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "the regulator"
+
+
+def test_a_name_and_its_apposition_before_a_gap_stay_whole(kit, extractor) -> None:
+    body = "Maria Lopez, a lawyer in Leeds, said was the wrong week for a vote."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Maria Lopez"

@@ -163,6 +163,16 @@ INTRODUCTORY_TIME = re.compile(
 )
 """``Hours later,`` ``Shortly after the vote,`` ``This spring,``: a time phrase before the
 subject."""
+GAP_CONTENT = re.compile(
+    r"(?:was|were|is|are|would|will|had|has|have|could|can|may|might|should|must)\s+[a-z]"
+)
+"""What was said opens with a finite verb: its subject stands before the speaker."""
+GAP_SPEAKERS = (
+    re.compile(r"\w\s+(?P<np>he|she|they|we|i)$", re.I),
+    re.compile(r"\b(?:that|which|whom)\s+(?P<np>[^,;]+)$"),
+    # not "Ann Cole, a lawyer": an apposition after a comma is part of the subject
+    re.compile(r"\w\s+(?P<np>(?:the|a|an)\s+(?:(?!\b(?:the|a|an|that|which)\b)[^,;])+)$"),
+)
 SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this"})
 """After these a past form is an adjective (``the retired judge``), not the verb."""
 DOCUMENT_PARTICIPLE = re.compile(
@@ -587,6 +597,8 @@ class _SentenceParser:
         speaker_region = self._speaker_region(self.start, progressive or tok.start)
         if speaker_region is None:
             return None
+        if GAP_CONTENT.match(rest):
+            speaker_region = self._gap_subject(speaker_region)
         content, kind = self._content(rest_start, self.end)
         if not content:
             return None
@@ -620,6 +632,18 @@ class _SentenceParser:
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
         return self._nested(draft) or draft
+
+    def _gap_subject(self, region: Span) -> Span:
+        """``a contractor that inspectors said was unlicensed``, ``a scheme the regulator said
+        had cost …``: when what was said opens with its verb, its subject is the noun phrase
+        the relative clause is about; the speaker is the one after ``that``/``which`` or,
+        without one, the last noun phrase with an article right before the cue."""
+        text = self.m(region.start, region.end)
+        for pattern in GAP_SPEAKERS:
+            found = pattern.search(text)
+            if found is not None and _plausible_subject(found.group("np")):
+                return Span(region.start + found.start("np"), region.start + found.end("np"))
+        return region
 
     def _relative_who(self, tok: Token) -> int | None:
         """Where ``who`` starts when the cue opens a relative clause (``Barkley, who said he
