@@ -148,3 +148,23 @@ def test_a_name_and_its_apposition_before_a_gap_stay_whole(kit, extractor) -> No
     body = "Maria Lopez, a lawyer in Leeds, said was the wrong week for a vote."
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.name == "Maria Lopez"
+
+
+# ---- "STATEMENT, X said during a visit": the occasion is not what was said ------------------
+def test_an_occasion_after_a_post_posed_cue_is_not_the_content(kit, extractor) -> None:
+    body = "Bus fares have doubled in two years, Maria Lopez said during a hearing at the hall."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "Bus fares have doubled in two years"
+    assert claim.speaker.name == "Maria Lopez"
+
+
+def test_a_place_then_a_clause_after_the_cue_is_still_the_content(kit, extractor) -> None:
+    body = "At the hearing, Maria Lopez said in Leeds the fares would fall by May."
+    (claim,) = _claims(extractor, kit, body)
+    assert "fares would fall" in claim.text
+
+
+def test_called_on_is_no_occasion(kit, extractor) -> None:
+    body = "After the flood, Maria Lopez called on the council to repair the dikes."
+    (claim,) = _claims(extractor, kit, body)
+    assert "the council to repair the dikes" in claim.text

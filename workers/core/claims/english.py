@@ -163,6 +163,11 @@ INTRODUCTORY_TIME = re.compile(
 )
 """``Hours later,`` ``Shortly after the vote,`` ``This spring,``: a time phrase before the
 subject."""
+PREPOSITION_REST = re.compile(
+    r"(?:on|in|at|during|outside|inside|near|aboard|amid|following)\s+"
+    r"(?:a|an|the|his|her|their|its|[A-Z])"
+)
+"""A phrase of place, time or occasion after a cue (``said during a visit``)."""
 GAP_CONTENT = re.compile(
     r"(?:was|were|is|are|would|will|had|has|have|could|can|may|might|should|must)\s+[a-z]"
 )
@@ -574,9 +579,19 @@ class _SentenceParser:
         subordinate = SUBORDINATE.match(rest) and (
             "," in self.m(tok.end, rest_start) or "," not in rest
         )
-        if not complementizer and (subordinate or PARTICIPLE_CLAUSE.match(rest)):
-            rest = ""  # "…, the union said, after talks broke down / adding that …"
         comma = self._comma_before(tok.start)
+        # "…, the union said during a visit to Leeds": a place or occasion, not what was
+        # said, when a statement stands before the comma
+        occasion = (
+            PREPOSITION_REST.match(rest) is not None
+            and not tok.text.casefold().startswith("call")  # "called on the council to …"
+            and not any(w.casefold() in CLAUSE_WORDS for w in rest.split())
+            and MASK not in rest
+            and comma is not None
+            and self._statement_before(comma)
+        )
+        if not complementizer and (subordinate or occasion or PARTICIPLE_CLAUSE.match(rest)):
+            rest = ""  # "…, the union said, after talks broke down / adding that …"
         if not rest and comma is not None:
             if not self.m(comma + 1, tok.start).strip():
                 # "“…,” Ann Reyes, director of …, said in an interview": no speaker after
@@ -1126,6 +1141,14 @@ class _SentenceParser:
             return quote
         return None
 
+    def _statement_before(self, comma: int) -> bool:
+        """Whether the words before ``comma`` can be a statement: three words or more, not
+        a name with its apposition (``Tom Harlow, the mayor, said …``), no quotation."""
+        words = self.m(self.start, comma).split()
+        if len(words) < 3 or MASK in self.m(self.start, comma):
+            return False
+        return not self._is_name(_first_piece(self.text, Span(self.start, comma)))
+
     def _comma_before(self, pos: int) -> int | None:
         """The comma that ends the content of ``CONTENT, SPEAKER said``."""
         head = self.m(self.start, pos)
@@ -1635,6 +1658,8 @@ AUXILIARY_WORDS = frozenset(
 )
 NEGATED_AUXILIARY = re.compile(r"[a-z]+n[’']t")
 """``didn't``, ``won't``, ``isn't``: a finite verb, so the sentence's subject ends before it."""
+CLAUSE_WORDS = AUXILIARY_WORDS | frozenset({"that", "if", "whether", "because", "when", "where"})
+"""Words of a clause with its own verb: a phrase with none of them is no statement."""
 FINITE_OR_CLAUSE_WORDS = AUXILIARY_WORDS | frozenset(
     {"that", "if", "it", "there", "because", "when", "while", "where", "what", "whether", "to"}
 )
