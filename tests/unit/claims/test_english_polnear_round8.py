@@ -168,3 +168,16 @@ def test_called_on_is_no_occasion(kit, extractor) -> None:
     body = "After the flood, Maria Lopez called on the council to repair the dikes."
     (claim,) = _claims(extractor, kit, body)
     assert "the council to repair the dikes" in claim.text
+
+
+# ---- "were more likely to say": a poll's comparison keeps its subject -----------------------
+def test_more_likely_to_say_reports_the_groups_statement(kit, extractor) -> None:
+    body = "Renters were far more likely to say the housing plan is failing them."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the housing plan is failing them"
+    assert claim.speaker.text == "Renters"
+
+
+def test_likely_to_without_a_cue_is_no_claim(kit, extractor) -> None:
+    body = "Renters are more likely to move out of the city next year."
+    assert _claims(extractor, kit, body) == []

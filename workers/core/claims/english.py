@@ -220,11 +220,14 @@ PARTICIPLE_PHRASE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
 """``Rattling off promises …``: a participle phrase opening the sentence is no subject."""
 PERIPHRASIS = re.compile(
     r"(?:^|\s+)(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|were|are)\s+quick)\s+to\s+$"
-    r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$",
+    r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$"
+    r"|(?:^|\s+)(?:is|was|were|are)\s+(?:(?:far|much|slightly|generally|also|even|twice|"
+    r"considerably|significantly)\s+)*(?:more|less)\s+likely\s+(?:than\s+\w+\s+)?to\s+$",
     re.I,
 )
 """Verbs around a cue that keep its subject (``went on to say``, ``was quick to note``, ``is
-quoted as saying``): the subject ends before them, and their ``to`` is no modal."""
+quoted as saying``, ``were more likely to say``): the subject ends before them, and their
+``to`` is no modal."""
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "himself", "herself", "themselves"})
 NOT_A_VERDICT = frozenset(
     {"to", "on", "in", "at", "back", "up", "out", "about", "for", "from", "and", "after"}
