@@ -181,3 +181,18 @@ def test_more_likely_to_say_reports_the_groups_statement(kit, extractor) -> None
 def test_likely_to_without_a_cue_is_no_claim(kit, extractor) -> None:
     body = "Renters are more likely to move out of the city next year."
     assert _claims(extractor, kit, body) == []
+
+
+# ---- "he said" with nobody named before it ----------------------------------------------------
+def test_a_pronoun_with_no_referent_keeps_the_claim_with_an_unknown_speaker(
+    kit, extractor
+) -> None:
+    body = (
+        "Rising rents have pushed young families out of the centre, he said.\n\n"
+        '"It is worse every year," Tom Harlow said. "Nobody listens," he added.'
+    )
+    claims = _claims(extractor, kit, body)
+    assert [c.speaker.text for c in claims[:1]] == ["?"]
+    assert claims[0].text == "Rising rents have pushed young families out of the centre"
+    # the unknown speaker is not a referent: the later "he" is the man named since
+    assert [c.speaker.name for c in claims[1:]] == ["Tom Harlow", "Tom Harlow"]

@@ -222,7 +222,12 @@ class CueClaimExtractor:
                         field_name, text, draft, resolver, sentence_speakers, speaker, source
                     )
             if previous is None:
-                return None
+                if draft.speaker_from is not SpeakerFrom.CONTEXT or not _english_cue(text, draft):
+                    return None  # a participle with no subject found stays dropped
+                # "He said …" with nobody named before it (a column's "I wrote", a lead that
+                # names its speaker later): the statement is kept, its speaker unknown, as
+                # for quotations without one; not remembered for later pronouns.
+                return _draft_claim(field_name, text, draft, Speaker(text=UNNAMED_SPEAKER), None)
             speaker = previous.speaker
         return self._finish(field_name, text, draft, resolver, sentence_speakers, speaker, source)
 
