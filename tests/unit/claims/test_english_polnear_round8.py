@@ -184,9 +184,7 @@ def test_likely_to_without_a_cue_is_no_claim(kit, extractor) -> None:
 
 
 # ---- "he said" with nobody named before it ----------------------------------------------------
-def test_a_pronoun_with_no_referent_keeps_the_claim_with_an_unknown_speaker(
-    kit, extractor
-) -> None:
+def test_a_pronoun_with_no_referent_keeps_the_claim_with_an_unknown_speaker(kit, extractor) -> None:
     body = (
         "Rising rents have pushed young families out of the centre, he said.\n\n"
         '"It is worse every year," Tom Harlow said. "Nobody listens," he added.'
