@@ -180,7 +180,7 @@ class CueClaimExtractor:
     def _parse(self, sentence: Sentence, entities: list[Entity]) -> list[Draft]:
         if _is_arabic(sentence):
             return self.arabic.parse(sentence, entities)
-        if script_share(_unquoted(sentence))[1] > 0:
+        if _english_sentence(sentence):
             return self.english.parse(sentence, entities)
         return []
 

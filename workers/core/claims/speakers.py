@@ -47,10 +47,10 @@ class Known:
     agent: bool = False
     """The plural subject of a sentence without attribution: only plural cues continue it."""
     subject: bool = False
-    paragraph: int = 0
-    """The paragraph it was seen in (counted by ``SpeakerResolver.paragraph``)."""
     """A person who is the subject of an English sentence without attribution (``Ann Cole
     agrees.``): a following he/she of an agreeing gender refers to them, nothing else does."""
+    paragraph: int = 0
+    """The paragraph a subject was seen in (counted by ``SpeakerResolver.paragraph``)."""
 
     @property
     def plural(self) -> bool:
@@ -59,6 +59,8 @@ class Known:
 
 
 SUBJECT_PARAGRAPHS = 1
+"""A sentence's subject is a he/she's referent in its own paragraph and this many after it
+(PolNeAR train: own paragraph only .928, one more .929, no limit the same as one)."""
 
 
 @dataclass
