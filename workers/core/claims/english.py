@@ -89,7 +89,7 @@ INNER_SUBORDINATOR = re.compile(
 )
 TRAILING_AUXILIARIES = re.compile(
     r"(?:\s+(?:have|has|had|also|already|again|repeatedly|previously|publicly|recently|"
-    r"once|long|often|now|yet))+\s*$",
+    r"once|long|often|now|yet|both|ever))+\s*$",
     re.I,
 )
 PARTICIPLE_CLAUSE = re.compile(
@@ -114,11 +114,13 @@ ANTECEDENT_CUT = re.compile(
 """Where the noun phrase before a restrictive ``who`` starts: after the last preposition
 or verb (``won among the 30 percent of voters who said`` → voters)."""
 DETACHED_AUXILIARY = re.compile(
-    r",\s*(?:has|have|had)(?:\s+(?:also|long|always|repeatedly|previously|publicly|already"
-    r"|often|since|now|recently))*\s*$",
+    r",\s*(?:has|have|had|will|would|could|can|may|might|should|must)"
+    r"(?:\s+(?:also|long|always|repeatedly|previously|publicly|already"
+    r"|often|since|now|recently|both|ever|never|not|soon))*\s*$",
     re.I,
 )
-"""``…, has [long] said``: the auxiliary of a cue whose subject stands before an aside."""
+"""``…, has [long] said``, ``…, have both urged``, ``…, will ever tell``: the auxiliary of a
+cue whose subject stands before an aside."""
 PRONOUN_SUBJECT = re.compile(
     r"^(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
@@ -156,8 +158,28 @@ AND_AFTER_PARTICIPLE = re.compile(r",\s*[a-z]+ing\b[^,;:]*\sand$")
 """``, pointing to X and`` before a participle cue: both participles share the subject."""
 INTRODUCTORY_TIME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago|afterwards?|since)\s*,|^[A-Z][a-z]+ly\b[^,]{0,40},"
+    r"|^(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Ee]ach|[Ee]very)\s+(?:year|week|month|spring|summer"
+    r"|fall|autumn|winter|morning|afternoon|evening|night|time|weekend)\b[^,]{0,30},"
 )
-"""``Hours later,`` ``Shortly after the vote,``: a time phrase before the subject."""
+"""``Hours later,`` ``Shortly after the vote,`` ``This spring,``: a time phrase before the
+subject."""
+PREPOSITION_REST = re.compile(
+    r"(?:on|in|at|during|outside|inside|near|aboard|amid|following)\s+"
+    r"(?:a|an|the|his|her|their|its|[A-Z])"
+)
+"""A phrase of place, time or occasion after a cue (``said during a visit``)."""
+GAP_CONTENT = re.compile(
+    r"(?:was|were|is|are|would|will|had|has|have|could|can|may|might|should|must)\s+[a-z]"
+)
+"""What was said opens with a finite verb: its subject stands before the speaker."""
+GAP_SPEAKERS = (
+    re.compile(r"\w\s+(?P<np>he|she|they|we|i)$", re.I),
+    re.compile(r"\b(?:that|which|whom)\s+(?P<np>[^,;]+)$"),
+    # not "Ann Cole, a lawyer": an apposition after a comma is part of the subject
+    re.compile(r"\w\s+(?P<np>(?:the|a|an)\s+(?:(?!\b(?:the|a|an|that|which)\b)[^,;])+)$"),
+)
+SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this"})
+"""After these a past form is an adjective (``the retired judge``), not the verb."""
 DOCUMENT_PARTICIPLE = re.compile(
     r"\b(?:statement|letter|report|e-?mail|memo|note|post|video|ad|advertisement|tweet|op-ed"
     r"|release|message|notice|filing)s?(?:\s+(?!that\b|which\b|who\b)[\w’'.-]+){0,3}$",
@@ -198,11 +220,14 @@ PARTICIPLE_PHRASE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
 """``Rattling off promises …``: a participle phrase opening the sentence is no subject."""
 PERIPHRASIS = re.compile(
     r"(?:^|\s+)(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|were|are)\s+quick)\s+to\s+$"
-    r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$",
+    r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$"
+    r"|(?:^|\s+)(?:is|was|were|are)\s+(?:(?:far|much|slightly|generally|also|even|twice|"
+    r"considerably|significantly)\s+)*(?:more|less)\s+likely\s+(?:than\s+\w+\s+)?to\s+$",
     re.I,
 )
 """Verbs around a cue that keep its subject (``went on to say``, ``was quick to note``, ``is
-quoted as saying``): the subject ends before them, and their ``to`` is no modal."""
+quoted as saying``, ``were more likely to say``): the subject ends before them, and their
+``to`` is no modal."""
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "himself", "herself", "themselves"})
 NOT_A_VERDICT = frozenset(
     {"to", "on", "in", "at", "back", "up", "out", "about", "for", "from", "and", "after"}
@@ -327,6 +352,11 @@ class EnglishParser:
     def parse(self, sentence: Sentence, entities: Sequence[Entity]) -> list[Draft]:
         return _SentenceParser(self.lex, sentence, entities).run()
 
+    def subject_person(self, sentence: Sentence, entities: Sequence[Entity]) -> Entity | None:
+        """The person a sentence is about: named in its subject (``Ann Cole agrees.``,
+        ``The mayor's deputy, Ann Cole, left early.``)."""
+        return _SentenceParser(self.lex, sentence, entities).subject_person()
+
 
 class _SentenceParser:
     def __init__(self, lex: EnglishLexicon, sentence: Sentence, entities: Sequence[Entity]):
@@ -419,6 +449,8 @@ class _SentenceParser:
             prev = ""  # “… what we can do,” said X: the quotation's last word is not a modal
         if prev in self.lex.modal_blockers:
             return False
+        if prev == "all" and words[n].text.casefold() == "told":
+            return False  # "All told, …": an idiom for "in total", nobody told anything
         nxt = words[n + 1].text.casefold() if n + 1 < len(words) else ""
         if (
             nxt == "by"
@@ -550,9 +582,19 @@ class _SentenceParser:
         subordinate = SUBORDINATE.match(rest) and (
             "," in self.m(tok.end, rest_start) or "," not in rest
         )
-        if not complementizer and (subordinate or PARTICIPLE_CLAUSE.match(rest)):
-            rest = ""  # "…, the union said, after talks broke down / adding that …"
         comma = self._comma_before(tok.start)
+        # "…, the union said during a visit to Leeds": a place or occasion, not what was
+        # said, when a statement stands before the comma
+        occasion = (
+            PREPOSITION_REST.match(rest) is not None
+            and not tok.text.casefold().startswith("call")  # "called on the council to …"
+            and not any(w.casefold() in CLAUSE_WORDS for w in rest.split())
+            and MASK not in rest
+            and comma is not None
+            and self._statement_before(comma)
+        )
+        if not complementizer and (subordinate or occasion or PARTICIPLE_CLAUSE.match(rest)):
+            rest = ""  # "…, the union said, after talks broke down / adding that …"
         if not rest and comma is not None:
             if not self.m(comma + 1, tok.start).strip():
                 # "“…,” Ann Reyes, director of …, said in an interview": no speaker after
@@ -573,6 +615,8 @@ class _SentenceParser:
         speaker_region = self._speaker_region(self.start, progressive or tok.start)
         if speaker_region is None:
             return None
+        if GAP_CONTENT.match(rest):
+            speaker_region = self._gap_subject(speaker_region)
         content, kind = self._content(rest_start, self.end)
         if not content:
             return None
@@ -606,6 +650,18 @@ class _SentenceParser:
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
         return self._nested(draft) or draft
+
+    def _gap_subject(self, region: Span) -> Span:
+        """``a contractor that inspectors said was unlicensed``, ``a scheme the regulator said
+        had cost …``: when what was said opens with its verb, its subject is the noun phrase
+        the relative clause is about; the speaker is the one after ``that``/``which`` or,
+        without one, the last noun phrase with an article right before the cue."""
+        text = self.m(region.start, region.end)
+        for pattern in GAP_SPEAKERS:
+            found = pattern.search(text)
+            if found is not None and _plausible_subject(found.group("np")):
+                return Span(region.start + found.start("np"), region.start + found.end("np"))
+        return region
 
     def _relative_who(self, tok: Token) -> int | None:
         """Where ``who`` starts when the cue opens a relative clause (``Barkley, who said he
@@ -808,11 +864,18 @@ class _SentenceParser:
             begin = self.start + comma + 1
         elif (lead := LEADING_CONJUNCTION.match(masked)) is not None:
             begin = self.start + lead.end()  # "Yet she didn't …, also calling …": she
+        previous = ""
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
+            after_determiner, previous = previous in SUBJECT_DETERMINERS, word
             if (
-                # a past form, but not a name (Reed, Ted) after the first word (Indeed,)
-                (word.endswith("ed") and (found.group(0)[:1].islower() or not found.start()))
+                # a past form, but not a name (Reed, Ted) after the first word (Indeed,) nor
+                # an adjective after a determiner (the retired judge, an elected official)
+                (
+                    word.endswith("ed")
+                    and (found.group(0)[:1].islower() or not found.start())
+                    and not after_determiner
+                )
                 or word in self.lex.cues
                 or word in AUXILIARY_WORDS
                 or NEGATED_AUXILIARY.fullmatch(word) is not None
@@ -832,8 +895,18 @@ class _SentenceParser:
                 after_dash = self._name_after_dash(span)
                 if after_dash is not None:
                     return after_dash
-                return self._leading_name() or self._subject_before_aside(span)
+                return (
+                    self._person_in_apposition(span)
+                    or self._leading_name()
+                    or self._subject_before_aside(span)
+                )
         return None
+
+    def subject_person(self) -> Entity | None:
+        subject = self._sentence_subject() or self._leading_name()
+        if subject is None:
+            return None
+        return self._person_in(subject)
 
     def _name_after_dash(self, span: Span) -> Span | None:
         """``ORLANDO (Reuters) - President X met …`` / ``In a speech -- which … -- Sanders
@@ -843,6 +916,14 @@ class _SentenceParser:
             return None
         name = _trim(self.text, Span(span.start + found.start(1), span.end))
         return name if self._is_name(name) else None
+
+    def _person_in_apposition(self, span: Span) -> Span | None:
+        """``One of the growers, Ann Cole, 61, had …``: a long subject whose apposition
+        names a person (set off by a comma) is that person."""
+        person = self._person_in(span)
+        if person is None or not self.m(span.start, person.start).rstrip().endswith(","):
+            return None
+        return Span(person.start, person.end)
 
     def _subject_before_aside(self, span: Span) -> Span | None:
         """``House Democrats, looking for a way out, seized the floor and said …``: a short
@@ -1062,6 +1143,14 @@ class _SentenceParser:
                 return None
             return quote
         return None
+
+    def _statement_before(self, comma: int) -> bool:
+        """Whether the words before ``comma`` can be a statement: three words or more, not
+        a name with its apposition (``Tom Harlow, the mayor, said …``), no quotation."""
+        words = self.m(self.start, comma).split()
+        if len(words) < 3 or MASK in self.m(self.start, comma):
+            return False
+        return not self._is_name(_first_piece(self.text, Span(self.start, comma)))
 
     def _comma_before(self, pos: int) -> int | None:
         """The comma that ends the content of ``CONTENT, SPEAKER said``."""
@@ -1572,6 +1661,8 @@ AUXILIARY_WORDS = frozenset(
 )
 NEGATED_AUXILIARY = re.compile(r"[a-z]+n[’']t")
 """``didn't``, ``won't``, ``isn't``: a finite verb, so the sentence's subject ends before it."""
+CLAUSE_WORDS = AUXILIARY_WORDS | frozenset({"that", "if", "whether", "because", "when", "where"})
+"""Words of a clause with its own verb: a phrase with none of them is no statement."""
 FINITE_OR_CLAUSE_WORDS = AUXILIARY_WORDS | frozenset(
     {"that", "if", "it", "there", "because", "when", "while", "where", "what", "whether", "to"}
 )

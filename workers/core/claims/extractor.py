@@ -112,6 +112,7 @@ class CueClaimExtractor:
         for paragraph in split_paragraphs(text):
             if _is_crosshead(paragraph):
                 continue
+            resolver.paragraph += 1
             paragraph_found: list[_Found] = []
             open_colon: _Found | None = None
             joinable: _Found | None = None  # an English direct claim of the sentence before
@@ -128,6 +129,13 @@ class CueClaimExtractor:
                     agent = self.arabic.plural_agent(sentence, local)
                     if agent is not None:
                         resolver.remember_agent(agent)
+                elif not drafts and _english_sentence(sentence):
+                    person = self.english.subject_person(sentence, local)
+                    if person is not None:
+                        resolver.remember_subject(
+                            resolver.speaker(Span(person.start, person.end), None, None),
+                            _entity_gender(person),
+                        )
                 if not drafts:
                     quote = _whole_quote(sentence)
                     if quote is not None and joinable is not None:
@@ -176,7 +184,7 @@ class CueClaimExtractor:
     def _parse(self, sentence: Sentence, entities: list[Entity]) -> list[Draft]:
         if _is_arabic(sentence):
             return self.arabic.parse(sentence, entities)
-        if script_share(_unquoted(sentence))[1] > 0:
+        if _english_sentence(sentence):
             return self.english.parse(sentence, entities)
         return []
 
@@ -207,8 +215,9 @@ class CueClaimExtractor:
                 # of speaker accuracy).
                 recent = _recent_person(text, draft, resolver) if previous is None else None
                 if previous is not None and genders_disagree(previous.gender, draft.gender):
-                    # "she said" when none of the last speakers is a woman: a woman named
-                    # just before, else (as before) the last speaker. Looking further back
+                    # "she said" when none of the last speakers is a woman: a person named
+                    # just before who is not known to be a man (first names are often not
+                    # in the list), else (as before) the last speaker. Looking further back
                     # for an agreeing speaker did not help on PolNeAR train.
                     recent = _agreeing_person(text, draft, resolver)
                 if recent is not None:
@@ -217,7 +226,12 @@ class CueClaimExtractor:
                         field_name, text, draft, resolver, sentence_speakers, speaker, source
                     )
             if previous is None:
-                return None
+                if draft.speaker_from is not SpeakerFrom.CONTEXT or not _english_cue(text, draft):
+                    return None  # a participle with no subject found stays dropped
+                # "He said …" with nobody named before it (a column's "I wrote", a lead that
+                # names its speaker later): the statement is kept, its speaker unknown, as
+                # for quotations without one; not remembered for later pronouns.
+                return _draft_claim(field_name, text, draft, Speaker(text=UNNAMED_SPEAKER), None)
             speaker = previous.speaker
         return self._finish(field_name, text, draft, resolver, sentence_speakers, speaker, source)
 
@@ -665,6 +679,10 @@ def _is_arabic(sentence: Sentence) -> bool:
     return arabic >= latin and arabic > 0
 
 
+def _english_sentence(sentence: Sentence) -> bool:
+    return script_share(_unquoted(sentence))[1] > 0
+
+
 def _unquoted(sentence: Sentence) -> str:
     text = sentence.value
     if not sentence.quotes:
@@ -755,9 +773,9 @@ def _recent_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity
 
 
 def _agreeing_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Entity | None:
-    """The person named just before an English he/she whose gender is known and agrees."""
+    """The person named just before an English he/she whose gender does not disagree."""
     person = _recent_person(text, draft, resolver)
-    if person is None or _entity_gender(person) != draft.gender:
+    if person is None or genders_disagree(_entity_gender(person), draft.gender):
         return None
     return person
 

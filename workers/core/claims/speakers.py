@@ -46,11 +46,21 @@ class Known:
     name_words: frozenset[str] = frozenset()
     agent: bool = False
     """The plural subject of a sentence without attribution: only plural cues continue it."""
+    subject: bool = False
+    """A person who is the subject of an English sentence without attribution (``Ann Cole
+    agrees.``): a following he/she of an agreeing gender refers to them, nothing else does."""
+    paragraph: int = 0
+    """The paragraph a subject was seen in (counted by ``SpeakerResolver.paragraph``)."""
 
     @property
     def plural(self) -> bool:
         words = self.speaker.text.split()
         return self.gender == "p" or (bool(words) and plural_head(match_form(words[0])))
+
+
+SUBJECT_PARAGRAPHS = 1
+"""A sentence's subject is a he/she's referent in its own paragraph and this many after it
+(PolNeAR train: own paragraph only .928, one more .929, no limit the same as one)."""
 
 
 @dataclass
@@ -60,6 +70,9 @@ class SpeakerResolver:
     text: str
     entities: Sequence[Entity]
     seen: list[Known] = field(default_factory=list)
+    paragraph: int = 0
+    """The paragraph being read (the caller counts them): a sentence's subject is a
+    referent for he/she only in its own paragraph and the next."""
 
     def speaker(self, span: Span, role: Span | None, gender: str | None) -> Speaker:
         written = _clean(self.text[span.start : span.end])
@@ -109,11 +122,22 @@ class SpeakerResolver:
         speaker = self.speaker(span, None, None)
         self.seen.append(Known(speaker, frozenset(words_of(speaker.text)), "p", agent=True))
 
+    def remember_subject(self, speaker: Speaker, gender: str | None) -> None:
+        words = frozenset(words_of(speaker.text))
+        known = Known(speaker, words, gender, person=True, subject=True, paragraph=self.paragraph)
+        self.seen.append(known)
+
     def last(self, gender: str | None = None) -> Known | None:
         """The last speaker; a verb's gender (قال / قالت, he / she) may skip one back. A
         plural verb (قالوا، رأوا) continues the last plural speaker or plural subject, never
-        a named person."""
+        a named person. A he/she goes to a person who was the subject of a sentence since
+        the last speaker when their gender does not disagree."""
         people = [k for k in self.seen if not k.outlet]
+        if people and people[-1].subject and gender in ("m", "f"):
+            recent = people[-1].paragraph >= self.paragraph - SUBJECT_PARAGRAPHS
+            if recent and not genders_disagree(people[-1].gender, gender):
+                return people[-1]
+        people = [k for k in people if not k.subject]
         if gender == "p" and people:
             if people[-1].agent:
                 return people[-1]  # وانتقد نواب المعارضة القرار. ورأوا …
