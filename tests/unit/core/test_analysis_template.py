@@ -23,8 +23,10 @@ ANALYSIS_COMMON_FILTERS = {
     "decimal_digit",
     "stemmer",
     "pattern_replace",
+    "reverse",
 }
-"""Names a full cluster's analysis-common module registers for these filters."""
+"""Names a full cluster's analysis-common module registers for these filters (``reverse``: only
+for bench/search's measurements, bench.search.language_chains)."""
 
 
 def _plugin_filter_names() -> set[str]:
