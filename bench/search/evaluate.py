@@ -333,15 +333,19 @@ def _print(report: dict[str, Any], verbose: bool) -> None:
         f"{report['queries_scored']} queries scored"
     )
     kinds = list(dict.fromkeys(k for v in variants.values() for k in v["kinds"]))
-    header = f"{'kind':<28}{'n':>4}" + "".join(f"{v + ' P':>14}{v + ' R':>14}" for v in variants)
+    width = {v: max(14, len(v) + 4) for v in variants}  # the longer variant names need room
+    header = f"{'kind':<28}{'n':>4}" + "".join(
+        f"{v + ' P':>{width[v]}}{v + ' R':>{width[v]}}" for v in variants
+    )
     print(header)
     for kind in kinds:
         row = f"{kind:<28}"
         first = next(iter(variants.values()))["kinds"].get(kind, {})
         row += f"{first.get('queries', 0):>4}"
-        for v in variants.values():
+        for name, v in variants.items():
             k = v["kinds"].get(kind, {})
-            row += f"{k.get('precision', 0):>14.3f}{k.get('recall', 0):>14.3f}"
+            w = width[name]
+            row += f"{k.get('precision', 0):>{w}.3f}{k.get('recall', 0):>{w}.3f}"
         mark = "  (target: R>=0.95 at P>=0.90)" if kind in TARGET_KINDS else ""
         print(row + mark)
     for name, v in variants.items():
@@ -350,7 +354,7 @@ def _print(report: dict[str, Any], verbose: bool) -> None:
         for name, v in variants.items():
             for d in v["queries"]:
                 print(
-                    f"{name:<7}{d['kind']:<28}{d['query']:<16}rel {d['relevant']:>5} "
+                    f"{name:<7} {d['kind']:<28}{d['query']:<16}rel {d['relevant']:>5} "
                     f"found {d['found']:>5} P {d['precision']:.3f} R {d['recall']:.3f}"
                 )
 
