@@ -1,13 +1,17 @@
 """What the template's text analysis costs Elasticsearch to index, measured on its own process.
 
-``python -m bench.search.analysis_cost --es-url http://127.0.0.1:9200 [--runs 3] [--feeds DIR]``
+``python -m bench.search.analysis_cost --es-url http://127.0.0.1:9200 [--runs 3] [--feeds DIR]
+[--ar N --en N] [--variants standard,template,…]``
 
-Bulk-indexes one fixed slice of ``../shared/data/feeds`` (title and body, nothing else) into a
-fresh index per run, once with the ``standard`` analyzer and once mapped as the articles
-template maps its text (``schemas.models.TEXT`` with ``schemas.mappings.ANALYSIS``), ``--runs``
-times, alternating which goes first. Reports per variant the median wall time and the median
-CPU the Elasticsearch process spent (user + system from ``/proc/<pid>/stat`` of the local
-stack's node; what the node reports about itself elsewhere), and the ratios standard / template.
+Bulk-indexes one fixed slice of ``../shared/data/feeds`` (title and body, nothing else; ``--ar
+0`` or ``--en 0`` for one feed alone) into a fresh index per run, once per variant: by default
+with the ``standard`` analyzer and mapped as the articles template maps its text
+(``schemas.models.TEXT`` with ``schemas.mappings.ANALYSIS``); the per-language chains of
+``bench.search.language_chains`` on request. ``--runs`` rounds, alternating the order. Reports
+per variant the median wall time and the median CPU the Elasticsearch process spent (user +
+system from ``/proc/<pid>/stat`` of the local stack's node; what the node reports about itself
+elsewhere), and the ratios first variant / each other one, both as the ratio of the medians and
+as the median of the per-round ratios (the two rounds of a pair share the host's load).
 
 The relay benchmark (``newsflow bench --only relay``) measures the same question end to end
 through Kafka, but on a shared 2-core host its wall figure moves by ±30 % between runs; the
