@@ -52,6 +52,7 @@ from typing import Any
 import orjson
 
 from bench.e2e.harness import Pipeline, wait_until
+from bench.search.language_chains import LANGUAGE_ANALYSIS, LANGUAGE_ANALYZERS
 from workers.ops.synthetic import synthetic_articles
 from workers.settings import get_settings
 
@@ -301,18 +302,23 @@ def _cpu_seconds(pid: int) -> float:
 # ---------------------------------------------------------------------------------- relay
 
 
-def _relay_index_body(analyzed: bool) -> dict[str, Any]:
+def _relay_index_body(analyzed: bool, analyzer: str = "template") -> dict[str, Any]:
     """The raw records' title and text as full text (other strings as keywords): with the
     standard analyzer only, or mapped as the index template maps an article's title and body
     (``schemas.models.TEXT`` with the template's analysis), to measure what the language
-    analysis costs."""
+    analysis costs. ``analyzer`` other than ``template``: one of
+    ``bench.search.language_chains.LANGUAGE_ANALYZERS`` instead, what a per-language field
+    would cost a feed in that one language (bench/search/README.md, Per-language fields)."""
     from schemas.mappings import ANALYSIS, index_template
 
     text: dict[str, Any] = {"type": "text", "analyzer": "standard"}
     settings: dict[str, Any] = {}
-    if analyzed:
+    if analyzed and analyzer == "template":
         text = index_template("articles")["template"]["mappings"]["properties"]["body"]
         settings["analysis"] = ANALYSIS
+    elif analyzed:
+        text = {"type": "text", "analyzer": analyzer}
+        settings["analysis"] = LANGUAGE_ANALYSIS
     return {
         "settings": settings,
         "mappings": {
@@ -358,7 +364,7 @@ def relay(
             enable_auto_commit=False,
             auto_offset_reset="earliest",
         )
-        await client.indices.create(index=index, **_relay_index_body(analyzed))
+        await client.indices.create(index=index, **_relay_index_body(analyzed, args.relay_analyzer))
         await consumer.start()
         cpu_before = await es_cpu_ms(client)
         done, first = 0, 0.0
@@ -412,6 +418,11 @@ def relay_pairs(
     """``--relay-runs`` pairs of relay runs, without and with the analysis, alternating which
     goes first (after one unmeasured warm-up of each, so neither pays the JVM's warm-up): the
     medians of articles/s and ES CPU per article, and the ratios of the medians."""
+    analyzer = (
+        "the template's analysis"
+        if args.relay_analyzer == "template"
+        else f"{args.relay_analyzer} alone"
+    )
     warm = articles[: min(len(articles), 300)]
     relay(args, workdir, warm)
     relay(args, workdir, warm, analyzed=True)
@@ -422,7 +433,7 @@ def relay_pairs(
     out: dict[str, Any] = {}
     for analyzed, key, title in (
         (False, "relay", "bare relay (aiokafka → ES bulk, no processing), standard analyzer"),
-        (True, "relay_analyzed", "bare relay into text fields analysed as the template does"),
+        (True, "relay_analyzed", f"bare relay into text fields analysed by {analyzer}"),
     ):
         done = runs[analyzed]
         out[key] = {
@@ -686,6 +697,13 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=3,
         help="relay runs without and with the analysis (medians reported; default 3)",
+    )
+    parser.add_argument(
+        "--relay-analyzer",
+        default="template",
+        choices=["template", *LANGUAGE_ANALYZERS],
+        help="the analysed relay's text analyzer: the template's (default) or one language's "
+        "chain alone, for a feed in that language (bench/search/language_chains.py)",
     )
     parser.add_argument(
         "--workers",

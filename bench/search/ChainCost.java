@@ -26,6 +26,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
+import org.apache.lucene.analysis.reverse.ReverseStringFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -54,6 +55,9 @@ public class ChainCost {
         STOP.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);  // "stopwords": ["_arabic_", "_english_"]
     }
 
+    private static final CharArraySet ARABIC_STOP = ArabicAnalyzer.getDefaultStopSet();  // "_arabic_"
+    private static final CharArraySet ENGLISH_STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;  // "_english_"
+
     static TokenStream filter(String name, TokenStream in) {
         if (name.startsWith("re=")) {
             return new PatternReplaceFilter(in, Pattern.compile(name.substring(3)), "", false);
@@ -63,11 +67,14 @@ public class ChainCost {
             case "lower" -> new LowerCaseFilter(in);
             case "digit" -> new DecimalDigitFilter(in);
             case "stop" -> new StopFilter(in, STOP);
+            case "arstop" -> new StopFilter(in, ARABIC_STOP);
+            case "enstop" -> new StopFilter(in, ENGLISH_STOP);
             case "arnorm" -> new ArabicNormalizationFilter(in);
             case "arstem" -> new ArabicStemFilter(in);
             case "kstem" -> new KStemFilter(in);
             case "porter" -> new PorterStemFilter(in);
             case "minimal" -> new EnglishMinimalStemFilter(in);
+            case "reverse" -> new ReverseStringFilter(in);
             default -> throw new IllegalArgumentException("unknown filter " + name);
         };
     }

@@ -1,13 +1,17 @@
 """What the template's text analysis costs Elasticsearch to index, measured on its own process.
 
-``python -m bench.search.analysis_cost --es-url http://127.0.0.1:9200 [--runs 3] [--feeds DIR]``
+``python -m bench.search.analysis_cost --es-url http://127.0.0.1:9200 [--runs 3] [--feeds DIR]
+[--ar N --en N] [--variants standard,template,…]``
 
-Bulk-indexes one fixed slice of ``../shared/data/feeds`` (title and body, nothing else) into a
-fresh index per run, once with the ``standard`` analyzer and once mapped as the articles
-template maps its text (``schemas.models.TEXT`` with ``schemas.mappings.ANALYSIS``), ``--runs``
-times, alternating which goes first. Reports per variant the median wall time and the median
-CPU the Elasticsearch process spent (user + system from ``/proc/<pid>/stat`` of the local
-stack's node; what the node reports about itself elsewhere), and the ratios standard / template.
+Bulk-indexes one fixed slice of ``../shared/data/feeds`` (title and body, nothing else; ``--ar
+0`` or ``--en 0`` for one feed alone) into a fresh index per run, once per variant: by default
+with the ``standard`` analyzer and mapped as the articles template maps its text
+(``schemas.models.TEXT`` with ``schemas.mappings.ANALYSIS``); the per-language chains of
+``bench.search.language_chains`` on request. ``--runs`` rounds, alternating the order. Reports
+per variant the median wall time and the median CPU the Elasticsearch process spent (user +
+system from ``/proc/<pid>/stat`` of the local stack's node; what the node reports about itself
+elsewhere), and the ratios first variant / each other one, both as the ratio of the medians and
+as the median of the per-round ratios (the two rounds of a pair share the host's load).
 
 The relay benchmark (``newsflow bench --only relay``) measures the same question end to end
 through Kafka, but on a shared 2-core host its wall figure moves by ±30 % between runs; the
@@ -29,6 +33,7 @@ from elasticsearch import Elasticsearch
 
 from bench.e2e.bench import _cpu_seconds
 from bench.search.evaluate import FEEDS, load_slice
+from bench.search.language_chains import LANGUAGE_ANALYSIS, LANGUAGE_ANALYZERS
 from schemas.mappings import ANALYSIS, index_template
 from workers.ops.stack import StackConfig, read_pid
 from workers.settings import Settings
@@ -51,12 +56,19 @@ def text_index_body(text_field: dict[str, Any], analysis: dict[str, Any] | None)
 
 
 def variants() -> dict[str, dict[str, Any]]:
-    """``standard``: no language analysis; ``template``: the generated template's text field."""
+    """``standard``: no language analysis; ``template``: the generated template's text field;
+    the others: one language's chain alone (``bench.search.language_chains``, named without
+    their ``newsflow_`` prefix), what a per-language field would cost an article in that
+    language."""
     template_text = index_template("articles")["template"]["mappings"]["properties"]["body"]
-    return {
+    found = {
         "standard": text_index_body({"type": "text", "analyzer": "standard"}, None),
         "template": text_index_body(template_text, ANALYSIS),
     }
+    for analyzer in LANGUAGE_ANALYZERS:
+        field = {"type": "text", "analyzer": analyzer}
+        found[analyzer.removeprefix("newsflow_")] = text_index_body(field, LANGUAGE_ANALYSIS)
+    return found
 
 
 def bulk_bodies(docs: list[dict[str, str]]) -> list[bytes]:
@@ -128,12 +140,16 @@ def measure(
     runs: int,
     cpu: Callable[[], float],
     prefix: str = "analysis-cost",
+    warmups: int = 1,
 ) -> dict[str, dict[str, list[float]]]:
-    """Each variant ``runs`` times after one unmeasured warm-up each, the order reversed on
-    every other round so that neither variant always follows the other."""
+    """Each variant ``runs`` times after ``warmups`` unmeasured rounds of the whole slice (the
+    JIT compiles each chain's filters only once they run; a short warm-up left the first
+    measured rounds up to twice as slow), the order reversed on every other round so that no
+    variant always follows another."""
     names = list(bodies)
-    for name in names:
-        index_once(es, f"{prefix}-{name}", bodies[name], bulks[:4], cpu)
+    for _ in range(warmups):
+        for name in names:
+            index_once(es, f"{prefix}-{name}", bodies[name], bulks, cpu)
     found: dict[str, dict[str, list[float]]] = {n: {"wall_s": [], "cpu_s": []} for n in names}
     for round_ in range(runs):
         for name in names if round_ % 2 == 0 else names[::-1]:
@@ -150,23 +166,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ar", type=int, default=5000, help="Arabic articles (first N)")
     parser.add_argument("--en", type=int, default=2000, help="English articles (first N)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--warmups", type=int, default=1, help="unmeasured rounds first")
+    parser.add_argument(
+        "--variants",
+        default="standard,template",
+        help=f"comma-separated, the first is the baseline; of {', '.join(variants())}",
+    )
     args = parser.parse_args(argv)
 
-    docs = load_slice(args.feeds, "ar-ant-news.jsonl.gz", args.ar)
-    docs += load_slice(args.feeds, "en-news.jsonl.gz", args.en)
+    docs = load_slice(args.feeds, "ar-ant-news.jsonl.gz", args.ar) if args.ar else []
+    docs += load_slice(args.feeds, "en-news.jsonl.gz", args.en) if args.en else []
     es = Elasticsearch(args.es_url, request_timeout=300)
     cpu = es_cpu_reader(es, Settings(es={"url": args.es_url}))
-    found = measure(es, variants(), bulk_bodies(docs), args.runs, cpu)
+    chosen = {name: variants()[name] for name in args.variants.split(",")}
+    found = measure(es, chosen, bulk_bodies(docs), args.runs, cpu, warmups=args.warmups)
     for name, figures in found.items():
         print(
             f"{name:10} wall median {statistics.median(figures['wall_s']):7.2f} s "
             f"{figures['wall_s']}  ES CPU median {statistics.median(figures['cpu_s']):7.2f} s "
             f"{figures['cpu_s']}"
         )
-    plain, analysed = found["standard"], found["template"]
-    for key, label in (("wall_s", "wall"), ("cpu_s", "ES CPU")):
-        ratio = statistics.median(plain[key]) / statistics.median(analysed[key])
-        print(f"{label} ratio standard / template (throughput with / without): {ratio:.3f}")
+    baseline, *others = found
+    for other in others:
+        for key, label in (("wall_s", "wall"), ("cpu_s", "ES CPU")):
+            plain, analysed = found[baseline][key], found[other][key]
+            ratio = statistics.median(plain) / statistics.median(analysed)
+            paired = [round(b / o, 3) for b, o in zip(plain, analysed, strict=True)]
+            print(
+                f"{label} ratio {baseline} / {other} (throughput with / without): {ratio:.3f}"
+                f"   per round {paired}, median {statistics.median(paired):.3f}"
+            )
     return 0
 
 

@@ -40,6 +40,7 @@ from typing import Any
 from elasticsearch import Elasticsearch, helpers
 
 from bench.search.blind_queries import BLIND_QUERIES
+from bench.search.language_chains import LANGUAGE_ANALYSIS
 from bench.search.queries import QUERIES, Query
 from schemas.mappings import ANALYSIS, ARABIC_FILTERS, ENGLISH_FILTERS, index_template
 from workers.core.text import match_form
@@ -157,6 +158,35 @@ VARIANTS: dict[str, dict[str, Any]] = {
 template (standard + .ar + .en sub-fields, queried over all three); ``after``: the generated
 template's text mapping and the query ``newsflow search`` sends."""
 
+PER_LANGUAGE: dict[str, dict[str, str]] = {
+    "per_language": {"ar": "newsflow_arabic", "en": "newsflow_english"},
+    "per_language_no_nisba": {"ar": "newsflow_arabic_no_nisba", "en": "newsflow_english"},
+    "per_language_no_proclitics": {
+        "ar": "newsflow_arabic_no_proclitics",
+        "en": "newsflow_english",
+    },
+    "per_language_light": {"ar": "newsflow_arabic_light", "en": "newsflow_english_minimal"},
+}
+"""Per-language fields (issue 12's indexing cost, bench/search/README.md): an article's title
+and body go to ``title_<lang>``/``body_<lang>``, analysed by its language's chain alone
+(``bench.search.language_chains``); the query runs over every language's fields."""
+for _name, _analyzers in PER_LANGUAGE.items():
+    VARIANTS[_name] = {
+        "settings": {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "analysis": LANGUAGE_ANALYSIS,
+        },
+        "mappings": {
+            "properties": {
+                f"{part}_{lang}": _text(analyzer)
+                for lang, analyzer in _analyzers.items()
+                for part in ("title", "body")
+            }
+        },
+    }
+PER_LANGUAGE_FIELDS = ["title_ar^3", "body_ar", "title_en^3", "body_en"]
+
 
 def variant_query(variant: str, text: str) -> dict[str, Any]:
     if variant == "before":  # newsflow search before this change, on a build without analyzers
@@ -177,12 +207,16 @@ def variant_query(variant: str, text: str) -> dict[str, Any]:
     if variant == "multifield":
         fields = ["title^3", "title.ar^3", "title.en^3", "body", "body.ar", "body.en"]
         return _text_query(text, fields)
+    if variant in PER_LANGUAGE:
+        return _text_query(text, PER_LANGUAGE_FIELDS)
     return _text_query(text, list(ARTICLE_TEXT_FIELDS))
 
 
 def documents(variant: str, docs: list[dict[str, str]]) -> Iterator[dict[str, Any]]:
     for doc in docs:
         source = {"title": doc["title"], "body": doc["body"]}
+        if variant in PER_LANGUAGE:
+            source = {f"title_{doc['lang']}": doc["title"], f"body_{doc['lang']}": doc["body"]}
         if variant == "before":
             source |= {
                 "title_match": match_form(doc["title"]),
@@ -236,8 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.feeds.is_dir():
         print(f"no corpus at {args.feeds}: nothing to evaluate (--feeds DIR)", file=sys.stderr)
         return 2
-    docs = load_slice(args.feeds, "ar-ant-news.jsonl.gz", args.ar)
-    docs += load_slice(args.feeds, "en-news.jsonl.gz", args.en)
+    docs = [d | {"lang": "ar"} for d in load_slice(args.feeds, "ar-ant-news.jsonl.gz", args.ar)]
+    docs += [d | {"lang": "en"} for d in load_slice(args.feeds, "en-news.jsonl.gz", args.en)]
     words_ar = {d["id"]: arabic_words(d["title"] + "\n" + d["body"]) for d in docs}
     words_en = {d["id"]: english_words(d["title"] + "\n" + d["body"]) for d in docs}
     es = Elasticsearch(args.es_url, request_timeout=120)
@@ -299,15 +333,19 @@ def _print(report: dict[str, Any], verbose: bool) -> None:
         f"{report['queries_scored']} queries scored"
     )
     kinds = list(dict.fromkeys(k for v in variants.values() for k in v["kinds"]))
-    header = f"{'kind':<28}{'n':>4}" + "".join(f"{v + ' P':>14}{v + ' R':>14}" for v in variants)
+    width = {v: max(14, len(v) + 4) for v in variants}  # the longer variant names need room
+    header = f"{'kind':<28}{'n':>4}" + "".join(
+        f"{v + ' P':>{width[v]}}{v + ' R':>{width[v]}}" for v in variants
+    )
     print(header)
     for kind in kinds:
         row = f"{kind:<28}"
         first = next(iter(variants.values()))["kinds"].get(kind, {})
         row += f"{first.get('queries', 0):>4}"
-        for v in variants.values():
+        for name, v in variants.items():
             k = v["kinds"].get(kind, {})
-            row += f"{k.get('precision', 0):>14.3f}{k.get('recall', 0):>14.3f}"
+            w = width[name]
+            row += f"{k.get('precision', 0):>{w}.3f}{k.get('recall', 0):>{w}.3f}"
         mark = "  (target: R>=0.95 at P>=0.90)" if kind in TARGET_KINDS else ""
         print(row + mark)
     for name, v in variants.items():
@@ -316,7 +354,7 @@ def _print(report: dict[str, Any], verbose: bool) -> None:
         for name, v in variants.items():
             for d in v["queries"]:
                 print(
-                    f"{name:<7}{d['kind']:<28}{d['query']:<16}rel {d['relevant']:>5} "
+                    f"{name:<7} {d['kind']:<28}{d['query']:<16}rel {d['relevant']:>5} "
                     f"found {d['found']:>5} P {d['precision']:.3f} R {d['recall']:.3f}"
                 )
 

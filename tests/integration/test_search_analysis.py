@@ -225,3 +225,35 @@ def test_rewritten_pattern_cuts_every_word_as_the_former_one_did(name: str) -> N
         assert _tokens(sync, index, "current", words) == former
     finally:
         sync.options(ignore_status=404).indices.delete(index=index)
+
+
+def test_nisba_on_the_reversed_word_cuts_every_word_as_the_template_does() -> None:
+    """bench/search's per-language measurements use the nisba pattern anchored on the reversed
+    word (plugin filter ``reverse``): it must cut every word exactly where the template's
+    pattern does, or its speed would be bought with other tokens."""
+    from bench.search.language_chains import ARABIC_NISBA_REVERSED
+
+    template = ANALYSIS["filter"]["newsflow_arabic_nisba"]
+    reversed_nisba = {**template, "pattern": ARABIC_NISBA_REVERSED}
+    sync = Elasticsearch(Settings().es.url.split(",")[0])
+    index = f"t{uuid.uuid4().hex[:10]}-reversed"
+    analysis = {
+        "filter": {"template": template, "reversed_nisba": reversed_nisba},
+        "analyzer": {
+            "template": {"type": "custom", "tokenizer": "standard", "filter": ["template"]},
+            "reversed": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["reverse", "reversed_nisba", "reverse"],
+            },
+        },
+    }
+    sync.indices.create(index=index, settings={"analysis": analysis})
+    try:
+        words = _words("يهاب1", 7)
+        cut = _tokens(sync, index, "template", words)
+        assert len(cut) == len(words)
+        assert sum(a != b for a, b in zip(cut, words, strict=True)) > len(words) // 100
+        assert _tokens(sync, index, "reversed", words) == cut
+    finally:
+        sync.options(ignore_status=404).indices.delete(index=index)

@@ -23,8 +23,10 @@ ANALYSIS_COMMON_FILTERS = {
     "decimal_digit",
     "stemmer",
     "pattern_replace",
+    "reverse",
 }
-"""Names a full cluster's analysis-common module registers for these filters."""
+"""Names a full cluster's analysis-common module registers for these filters (``reverse``: only
+for bench/search's measurements, bench.search.language_chains)."""
 
 
 def _plugin_filter_names() -> set[str]:
@@ -72,3 +74,18 @@ def test_plugin_stemmer_languages_used_by_the_template_are_the_ones_it_maps() ->
     for spec in ANALYSIS["filter"].values():
         if spec["type"] == "stemmer":
             assert f'"{spec["language"]}"' in stemmer
+
+
+def test_per_language_measurement_analyzers_run_on_both_targets() -> None:
+    """bench/search measures per-language fields as a candidate for the template: a variant
+    that needs a filter one target lacks would measure something the template could not use."""
+    from bench.search.language_chains import LANGUAGE_ANALYSIS
+
+    custom = {name: spec["type"] for name, spec in LANGUAGE_ANALYSIS["filter"].items()}
+    used = {
+        custom.get(name, name)
+        for analyzer in LANGUAGE_ANALYSIS["analyzer"].values()
+        for name in analyzer["filter"]
+    }
+    assert "reverse" in used  # the reversed nisba variant
+    assert used <= SERVER_FILTERS | (_plugin_filter_names() & ANALYSIS_COMMON_FILTERS)
