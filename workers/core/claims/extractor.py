@@ -45,6 +45,12 @@ from workers.core.claims.segment import (
     find_quotes,
     split_paragraphs,
 )
+from workers.core.claims.speaker_choice import (
+    Candidate,
+    SpeakerChoiceModel,
+    candidates_for,
+    default_speaker_model,
+)
 from workers.core.claims.speakers import Known, SpeakerResolver, genders_disagree, words_of
 from workers.core.text import match_form, script_share
 
@@ -62,12 +68,26 @@ class _Found:
 
 
 @dataclass
+class SpeakerDecision:
+    """One English pronoun's or elided subject's choice among its candidate referents."""
+
+    field: TextField
+    claim_start: int
+    candidates: list[Candidate]
+
+
+@dataclass
 class CueClaimExtractor:
     """Claims from reporting cues (قال، أكد، نفى، وفق … / said, told, denied, according to …)."""
 
     name: str = "cues"
     arabic: ArabicParser = field(default_factory=ArabicParser)
     english: EnglishParser = field(default_factory=EnglishParser)
+    speaker_model: SpeakerChoiceModel | None = field(default_factory=default_speaker_model)
+    """The learned choice among an English pronoun's candidate referents (None: rules only)."""
+    speaker_log: list[SpeakerDecision] | None = None
+    """When a list, every such choice is appended to it (training data; see
+    ``bench.claims.train_speaker``)."""
 
     def __call__(self, article: CleanArticle, entities: Sequence[Entity]) -> list[Claim]:
         by_field: dict[TextField, list[Entity]] = {TextField.TITLE: [], TextField.BODY: []}
@@ -113,6 +133,7 @@ class CueClaimExtractor:
             if _is_crosshead(paragraph):
                 continue
             resolver.paragraph += 1
+            resolver.paragraph_start = paragraph.start
             paragraph_found: list[_Found] = []
             open_colon: _Found | None = None
             joinable: _Found | None = None  # an English direct claim of the sentence before
@@ -222,9 +243,13 @@ class CueClaimExtractor:
                     recent = _agreeing_person(text, draft, resolver)
                 if recent is not None:
                     speaker = resolver.speaker(Span(recent.start, recent.end), None, draft.gender)
-                    return self._finish(
-                        field_name, text, draft, resolver, sentence_speakers, speaker, source
-                    )
+                elif previous is not None:
+                    speaker = previous.speaker
+                if recent is not None or previous is not None:
+                    return self._learned_choice(
+                        field_name, text, draft, resolver, sentence_speakers, speaker, source,
+                        recent,
+                    )  # fmt: skip
             if previous is None:
                 if draft.speaker_from is not SpeakerFrom.CONTEXT or not _english_cue(text, draft):
                     return None  # a participle with no subject found stays dropped
@@ -234,6 +259,41 @@ class CueClaimExtractor:
                 return _draft_claim(field_name, text, draft, Speaker(text=UNNAMED_SPEAKER), None)
             speaker = previous.speaker
         return self._finish(field_name, text, draft, resolver, sentence_speakers, speaker, source)
+
+    def _learned_choice(
+        self,
+        field_name: TextField,
+        text: str,
+        draft: Draft,
+        resolver: SpeakerResolver,
+        sentence_speakers: list[Known],
+        rule_speaker: Speaker,
+        source: ClaimSource | None,
+        rule_entity: Entity | None,
+    ) -> Claim | None:
+        """An English pronoun's or elided subject's referent: the rules' choice, unless the
+        learned speaker choice (``speaker_choice``) is clearly surer of another candidate."""
+        model, log = self.speaker_model, self.speaker_log
+        if (model is None and log is None) or not _english_cue(text, draft) or draft.cue is None:
+            return self._finish(
+                field_name, text, draft, resolver, sentence_speakers, rule_speaker, source
+            )
+        candidates = candidates_for(
+            text, draft.cue.start, draft.gender, resolver.seen, resolver.entities,
+            resolver.paragraph, resolver.paragraph_start, rule_speaker, rule_entity,
+        )  # fmt: skip
+        picked = model.choose(candidates) if model is not None else None
+        speaker = rule_speaker
+        if picked is not None:
+            if picked.known is None and picked.entity is not None:
+                span = Span(picked.entity.start, picked.entity.end)
+                speaker = resolver.speaker(span, None, draft.gender)
+            else:
+                speaker = picked.speaker
+        claim = self._finish(field_name, text, draft, resolver, sentence_speakers, speaker, source)
+        if log is not None and claim is not None:
+            log.append(SpeakerDecision(field_name, claim.start, candidates))
+        return claim
 
     def _finish(
         self,
