@@ -41,9 +41,9 @@ from workers.core.claims.extractor import SpeakerDecision
 from workers.core.claims.speaker_choice import MODEL_PATH, SpeakerChoiceModel
 from workers.core.factory import build_pipeline
 
-L2_GRID = (0.003, 0.03, 0.3)
+L2_GRID = (0.001, 0.003, 0.01)
 MARGIN_GRID = (0.0, 0.5, 1.0, 2.0)
-STEPS = 400
+STEPS = 600
 
 
 @dataclass
@@ -136,11 +136,7 @@ def fit(examples: Sequence[Example], l2: float) -> dict[str, float]:
 
 
 def choose(model: SpeakerChoiceModel, example: Example) -> int:
-    scores = [model.score(f) for f in example.features]
-    best = max(range(len(scores)), key=scores.__getitem__)
-    if best != example.rule and scores[best] - scores[example.rule] > model.margin:
-        return best
-    return example.rule
+    return model.pick(example.features, example.rule)
 
 
 def decision_accuracy(
@@ -148,6 +144,7 @@ def decision_accuracy(
 ) -> dict[float, tuple[int, int, int]]:
     """Per margin: (right by the rules, right by the model, decisions) on held-out folds."""
     out = {margin: [0, 0, 0] for margin in MARGIN_GRID}
+    by_kind: dict[tuple[float, str], list[int]] = {}
     for k in range(folds):
         train = [e for e in examples if fold_of(e.article, folds) != k]
         test = [e for e in examples if fold_of(e.article, folds) == k]
@@ -155,9 +152,16 @@ def decision_accuracy(
         for margin in MARGIN_GRID:
             model = SpeakerChoiceModel(weights, margin)
             for e in test:
+                kind = next((n.split(":")[0] for n in e.features[0] if ":" in n), "?")
+                per_kind = by_kind.setdefault((margin, kind), [0, 0, 0])
+                per_kind[0] += e.labels[e.rule]
+                per_kind[1] += e.labels[choose(model, e)]
+                per_kind[2] += 1
                 out[margin][0] += e.labels[e.rule]
                 out[margin][1] += e.labels[choose(model, e)]
                 out[margin][2] += 1
+    for (margin, kind), (a, b, c) in sorted(by_kind.items()):
+        print(f"  l2={l2} margin={margin} {kind}: rules {a}/{c} model {b}/{c}")
     return {margin: (a, b, c) for margin, (a, b, c) in out.items()}
 
 
@@ -197,7 +201,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     entities = {item.name: list(entity_stage(item.article)) for item in items}
     examples, rule_scores = collect(items, entities)
     useful = sum(any(e.labels) and not all(e.labels) for e in examples)
-    print(f"{len(items)} articles, {len(examples)} decisions ({useful} with a right and a wrong)")
+    reachable = sum(any(e.labels) for e in examples)
+    print(
+        f"{len(items)} articles, {len(examples)} decisions ({useful} with a right and a wrong, "
+        f"{reachable} with a right candidate)"
+    )
     print(_line("rules", rule_scores))
     best: tuple[int, float, float] | None = None
     l2_grid = (args.l2,) if args.l2 is not None else L2_GRID

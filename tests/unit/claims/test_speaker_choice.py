@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from schemas.models import Label
-from workers.core.claims import CueClaimExtractor
-from workers.core.claims import speaker_choice
+from workers.core.claims import CueClaimExtractor, speaker_choice
 from workers.core.claims.draft import Span
 from workers.core.claims.speaker_choice import (
     SpeakerChoiceModel,
@@ -96,3 +95,20 @@ def test_no_model_file_means_rules_only(monkeypatch: pytest.MonkeyPatch, tmp_pat
         assert default_speaker_model() is None
     finally:
         default_speaker_model.cache_clear()
+
+
+def test_the_shipped_model_loads_and_keeps_an_agreeing_last_speaker(kit) -> None:
+    model = default_speaker_model()
+    assert model is not None and model.weights and model.margin >= 0.0
+    # Nobody else is in view: the learned choice has no other candidate to prefer.
+    body = '"The roads will be fixed by June," Tom Harlow said. "And soon," he added.'
+    claims = kit.english_claims(CueClaimExtractor(), body, PEOPLE)
+    assert {c.speaker.name for c in claims} == {"Tom Harlow"}
+
+
+def test_a_gender_disagreeing_candidate_never_replaces_an_agreeing_rule_choice() -> None:
+    model = SpeakerChoiceModel({"named_rank_0": 5.0}, margin=0.0)
+    rule = {"gender_agree": 1.0}
+    other = {"named_rank_0": 1.0, "gender_disagree": 1.0}
+    assert model.pick([rule, other], 0) == 0
+    assert model.pick([rule, {"named_rank_0": 1.0}], 0) == 1

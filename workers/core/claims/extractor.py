@@ -169,6 +169,9 @@ class CueClaimExtractor:
                     ):
                         previous = resolver.last()
                         if previous is not None:
+                            previous = self._learned_continuation(
+                                field_name, text, quote, resolver, previous
+                            )
                             paragraph_found.append(
                                 self._quote_continuation(field_name, text, quote, previous)
                             )
@@ -294,6 +297,29 @@ class CueClaimExtractor:
         if log is not None and claim is not None:
             log.append(SpeakerDecision(field_name, claim.start, candidates))
         return claim
+
+    def _learned_continuation(
+        self,
+        field_name: TextField,
+        text: str,
+        quote: Span,
+        resolver: SpeakerResolver,
+        rule: Known,
+    ) -> Known:
+        """Who an English quotation with no attribution of its own continues: the last
+        speaker (rules) unless the learned choice is clearly surer of another one it knows."""
+        model, log = self.speaker_model, self.speaker_log
+        if (model is None and log is None) or not _english_quote(text, quote):
+            return rule
+        candidates = candidates_for(
+            text, quote.start, None, resolver.seen, resolver.entities,
+            resolver.paragraph, resolver.paragraph_start, rule.speaker, kind="q",
+        )  # fmt: skip
+        if log is not None:
+            log.append(SpeakerDecision(field_name, quote.start, candidates))
+        picked = model.choose(candidates) if model is not None else None
+        # A person only named (not remembered) has no Known entry: the rules' choice stays.
+        return picked.known if picked is not None and picked.known is not None else rule
 
     def _finish(
         self,
@@ -838,6 +864,12 @@ def _agreeing_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Enti
     if person is None or genders_disagree(_entity_gender(person), draft.gender):
         return None
     return person
+
+
+def _english_quote(text: str, quote: Span) -> bool:
+    return text[quote.start : quote.end].isascii() and any(
+        c.isalpha() for c in text[quote.start : quote.end]
+    )
 
 
 def _english_cue(text: str, draft: Draft) -> bool:

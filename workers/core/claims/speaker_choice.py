@@ -47,7 +47,8 @@ class Candidate:
 
 
 def pronoun_kind(gender: str | None) -> str:
-    """The feature block a decision belongs to: he/she, they (plural), or an elided subject."""
+    """The feature block a decision belongs to: he/she, they (plural), or an elided subject
+    (a quotation with no attribution of its own, ``q``, is named by the caller)."""
     if gender in ("m", "f"):
         return "g"
     return "p" if gender == "p" else "n"
@@ -99,6 +100,7 @@ def candidates_for(
     paragraph_start: int,
     rule: Speaker | None,
     rule_entity: Entity | None = None,
+    kind: str | None = None,
 ) -> list[Candidate]:
     """The referents a pronoun or elided subject before ``cue_start`` may have, with features;
     the rules' choice (``rule``, a person named just before when ``rule_entity``) among them."""
@@ -141,7 +143,7 @@ def candidates_for(
             by_identity[key] = Candidate(rule, entity=rule_entity)
             out.append(by_identity[key])
         by_identity[key].rule = True
-    kind = pronoun_kind(gender)
+    kind = kind or pronoun_kind(gender)
     positions = [_last_mention(text, c, cue_start) for c in out]
     nearest = max(positions, default=-1)
     sentence_start = _sentence_start(text, cue_start)
@@ -214,6 +216,13 @@ def _features(
     else:
         f["unwritten"] = 1.0
     f["rule"] = float(candidate.rule)
+    # Conjunctions a linear score cannot build itself: the subject of the sentence before,
+    # the last speaker when it spoke in this paragraph, an agreeing person named nearest.
+    f["previous_subject"] = f.get("previous_sentence", 0.0) * f.get("sentence_initial", 0.0)
+    f["same_sentence_subject"] = f.get("same_sentence", 0.0) * f.get("sentence_initial", 0.0)
+    f["recent_speaker"] = f.get("known_rank_0", 0.0) * f.get("paragraphs_back_0", 0.0)
+    f["nearest_agreeing"] = f.get("nearest", 0.0) * f.get("gender_agree", 0.0)
+    f["rule_disagreeing"] = f["rule"] * f.get("gender_disagree", 0.0)
     # Every feature also in the block of its pronoun kind: what a he/she prefers is not what
     # an elided subject or a plural they prefers.
     return {**f, **{f"{kind}:{name}": value for name, value in f.items()}}
@@ -232,12 +241,22 @@ class SpeakerChoiceModel:
 
     def choose(self, candidates: Sequence[Candidate]) -> Candidate | None:
         """The candidate to use instead of the rule's, or None to keep the rule's choice."""
-        rule = next((c for c in candidates if c.rule), None)
+        rule = next((i for i, c in enumerate(candidates) if c.rule), None)
         if rule is None or len(candidates) < 2:
             return None
-        best = max(candidates, key=lambda c: self.score(c.features))
-        if best is rule or self.score(best.features) - self.score(rule.features) <= self.margin:
-            return None
+        best = self.pick([c.features for c in candidates], rule)
+        return None if best == rule else candidates[best]
+
+    def pick(self, features: Sequence[Mapping[str, float]], rule: int) -> int:
+        """The index of the candidate to take (``rule`` unless another beats it by the
+        margin). A candidate whose gender disagrees with the he/she never replaces a rule
+        choice that does not: the rules already skip such speakers on evidence."""
+        scores = [self.score(f) for f in features]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        if best == rule or scores[best] - scores[rule] <= self.margin:
+            return rule
+        if features[best].get("gender_disagree") and not features[rule].get("gender_disagree"):
+            return rule
         return best
 
     @classmethod
