@@ -243,6 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             encoding="utf-8",
         )
         print(f"wrote {MODEL_PATH} ({len(weights)} weights)")
+        full = SpeakerChoiceModel(weights, margin)
+        in_sample = end_to_end(items, entities, dict.fromkeys(range(args.folds), full), args.folds)
+        print(_line("all of train, in-sample", in_sample))
     return 0
 
 

@@ -112,3 +112,14 @@ def test_a_gender_disagreeing_candidate_never_replaces_an_agreeing_rule_choice()
     other = {"named_rank_0": 1.0, "gender_disagree": 1.0}
     assert model.pick([rule, other], 0) == 0
     assert model.pick([rule, {"named_rank_0": 1.0}], 0) == 1
+
+
+def test_an_organisation_is_a_candidate_for_they_but_not_for_she(kit) -> None:
+    text = "The Harbour Trust sold the pier. They said the sale was final."
+    table = [("The Harbour Trust", Label.ORG, "Q-trust", "The Harbour Trust")]
+    entities = kit.mentions(text, table)
+    cue = text.index("said")
+    for_they = candidates_for(text, cue, "p", [], entities, 1, 0, None)
+    assert [c.speaker.text for c in for_they] == ["The Harbour Trust"]
+    assert for_they[0].features["p:named_org"] == 1.0
+    assert candidates_for(text, cue, "f", [], entities, 1, 0, None) == []

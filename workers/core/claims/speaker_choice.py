@@ -27,6 +27,7 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "claims" / "speaker_
 KNOWN_CANDIDATES = 5
 """The distinct people remembered last (speakers, subjects) that are candidates."""
 NAMED_CANDIDATES = 3
+ORGANISATION_CANDIDATES = 2
 NAMED_WINDOW = 600
 """Persons named up to this many characters before the cue are candidates too."""
 
@@ -120,12 +121,25 @@ def candidates_for(
         rank += 1
         if rank >= KNOWN_CANDIDATES:
             break
-    named = 0
+    kind = kind or pronoun_kind(gender)
+    named = organisations = 0
     for entity in reversed(entities):
-        if entity.end > cue_start or entity.label is not Label.PERSON:
+        if entity.end > cue_start:
             continue
         if entity.start < cue_start - NAMED_WINDOW or named >= NAMED_CANDIDATES:
             break
+        if entity.label is Label.ORG and kind != "g" and organisations < ORGANISATION_CANDIDATES:
+            # they / an elided subject may be an organisation named just before; he/she not
+            org = Speaker(text=entity.text, entity_id=entity.entity_id, name=entity.name)
+            if _identity(org) not in by_identity:
+                candidate = Candidate(org, entity=entity)
+                candidate.features["named_org"] = float(organisations)
+                by_identity[_identity(org)] = candidate
+                out.append(candidate)
+            organisations += 1
+            continue
+        if entity.label is not Label.PERSON:
+            continue
         speaker = Speaker(text=entity.text, entity_id=entity.entity_id, name=entity.name)
         key = _identity(speaker)
         if key in by_identity:
@@ -143,7 +157,6 @@ def candidates_for(
             by_identity[key] = Candidate(rule, entity=rule_entity)
             out.append(by_identity[key])
         by_identity[key].rule = True
-    kind = kind or pronoun_kind(gender)
     positions = [_last_mention(text, c, cue_start) for c in out]
     nearest = max(positions, default=-1)
     sentence_start = _sentence_start(text, cue_start)
@@ -177,6 +190,8 @@ def _features(
         f["named_only"] = 1.0
     else:
         f[f"known_rank_{min(int(known_rank), 3)}"] = 1.0
+    if "named_org" in raw:
+        f["named_org"] = 1.0
     named_rank = raw.get("named_rank")
     if named_rank is not None:
         f[f"named_rank_{min(int(named_rank), 2)}"] = 1.0
@@ -190,7 +205,9 @@ def _features(
     cand_gender = (known.gender if known is not None and known.gender else None) or speaker_gender(
         candidate.speaker
     )
-    person = (known.person if known is not None else False) or candidate.entity is not None
+    person = (known.person if known is not None else False) or (
+        candidate.entity is not None and candidate.entity.label is Label.PERSON
+    )
     f["person"] = float(person)
     f["organisation"] = float(bool(candidate.speaker.entity_id) and not person)
     plural = known.plural if known is not None else False
