@@ -69,7 +69,8 @@ class _Found:
 
 @dataclass
 class SpeakerDecision:
-    """One English pronoun's or elided subject's choice among its candidate referents."""
+    """One choice of an English pronoun's, elided subject's or unattributed quotation's
+    speaker among its candidate referents (logged for training)."""
 
     field: TextField
     claim_start: int
@@ -275,7 +276,8 @@ class CueClaimExtractor:
         rule_entity: Entity | None,
     ) -> Claim | None:
         """An English pronoun's or elided subject's referent: the rules' choice, unless the
-        learned speaker choice (``speaker_choice``) is clearly surer of another candidate."""
+        learned speaker choice (``speaker_choice``) scores another candidate higher by more
+        than its margin."""
         model, log = self.speaker_model, self.speaker_log
         if (model is None and log is None) or not _english_cue(text, draft) or draft.cue is None:
             return self._finish(
@@ -307,7 +309,7 @@ class CueClaimExtractor:
         rule: Known,
     ) -> Known:
         """Who an English quotation with no attribution of its own continues: the last
-        speaker (rules) unless the learned choice is clearly surer of another one it knows."""
+        speaker (rules) unless the learned choice scores another remembered person higher."""
         model, log = self.speaker_model, self.speaker_log
         if (model is None and log is None) or not _english_quote(text, quote):
             return rule
@@ -867,6 +869,7 @@ def _agreeing_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Enti
 
 
 def _english_quote(text: str, quote: Span) -> bool:
+    """A quotation in Latin script (Arabic quotations keep the rules alone)."""
     return text[quote.start : quote.end].isascii() and any(
         c.isalpha() for c in text[quote.start : quote.end]
     )
