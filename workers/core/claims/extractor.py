@@ -45,6 +45,12 @@ from workers.core.claims.segment import (
     find_quotes,
     split_paragraphs,
 )
+from workers.core.claims.speaker_choice import (
+    Candidate,
+    SpeakerChoiceModel,
+    candidates_for,
+    default_speaker_model,
+)
 from workers.core.claims.speakers import Known, SpeakerResolver, genders_disagree, words_of
 from workers.core.text import match_form, script_share
 
@@ -62,12 +68,27 @@ class _Found:
 
 
 @dataclass
+class SpeakerDecision:
+    """One choice of an English pronoun's, elided subject's or unattributed quotation's
+    speaker among its candidate referents (logged for training)."""
+
+    field: TextField
+    claim_start: int
+    candidates: list[Candidate]
+
+
+@dataclass
 class CueClaimExtractor:
     """Claims from reporting cues (قال، أكد، نفى، وفق … / said, told, denied, according to …)."""
 
     name: str = "cues"
     arabic: ArabicParser = field(default_factory=ArabicParser)
     english: EnglishParser = field(default_factory=EnglishParser)
+    speaker_model: SpeakerChoiceModel | None = field(default_factory=default_speaker_model)
+    """The learned choice among an English pronoun's candidate referents (None: rules only)."""
+    speaker_log: list[SpeakerDecision] | None = None
+    """When a list, every such choice is appended to it (training data; see
+    ``bench.claims.train_speaker``)."""
 
     def __call__(self, article: CleanArticle, entities: Sequence[Entity]) -> list[Claim]:
         by_field: dict[TextField, list[Entity]] = {TextField.TITLE: [], TextField.BODY: []}
@@ -113,6 +134,7 @@ class CueClaimExtractor:
             if _is_crosshead(paragraph):
                 continue
             resolver.paragraph += 1
+            resolver.paragraph_start = paragraph.start
             paragraph_found: list[_Found] = []
             open_colon: _Found | None = None
             joinable: _Found | None = None  # an English direct claim of the sentence before
@@ -148,6 +170,9 @@ class CueClaimExtractor:
                     ):
                         previous = resolver.last()
                         if previous is not None:
+                            previous = self._learned_continuation(
+                                field_name, text, quote, resolver, previous
+                            )
                             paragraph_found.append(
                                 self._quote_continuation(field_name, text, quote, previous)
                             )
@@ -222,9 +247,13 @@ class CueClaimExtractor:
                     recent = _agreeing_person(text, draft, resolver)
                 if recent is not None:
                     speaker = resolver.speaker(Span(recent.start, recent.end), None, draft.gender)
-                    return self._finish(
-                        field_name, text, draft, resolver, sentence_speakers, speaker, source
-                    )
+                elif previous is not None:
+                    speaker = previous.speaker
+                if recent is not None or previous is not None:
+                    return self._learned_choice(
+                        field_name, text, draft, resolver, sentence_speakers, speaker, source,
+                        recent,
+                    )  # fmt: skip
             if previous is None:
                 if draft.speaker_from is not SpeakerFrom.CONTEXT or not _english_cue(text, draft):
                     return None  # a participle with no subject found stays dropped
@@ -234,6 +263,65 @@ class CueClaimExtractor:
                 return _draft_claim(field_name, text, draft, Speaker(text=UNNAMED_SPEAKER), None)
             speaker = previous.speaker
         return self._finish(field_name, text, draft, resolver, sentence_speakers, speaker, source)
+
+    def _learned_choice(
+        self,
+        field_name: TextField,
+        text: str,
+        draft: Draft,
+        resolver: SpeakerResolver,
+        sentence_speakers: list[Known],
+        rule_speaker: Speaker,
+        source: ClaimSource | None,
+        rule_entity: Entity | None,
+    ) -> Claim | None:
+        """An English pronoun's or elided subject's referent: the rules' choice, unless the
+        learned speaker choice (``speaker_choice``) scores another candidate higher by more
+        than its margin."""
+        model, log = self.speaker_model, self.speaker_log
+        if (model is None and log is None) or not _english_cue(text, draft) or draft.cue is None:
+            return self._finish(
+                field_name, text, draft, resolver, sentence_speakers, rule_speaker, source
+            )
+        candidates = candidates_for(
+            text, draft.cue.start, draft.gender, resolver.seen, resolver.entities,
+            resolver.paragraph, resolver.paragraph_start, rule_speaker, rule_entity,
+        )  # fmt: skip
+        picked = model.choose(candidates) if model is not None else None
+        speaker = rule_speaker
+        if picked is not None:
+            if picked.known is None and picked.entity is not None:
+                span = Span(picked.entity.start, picked.entity.end)
+                speaker = resolver.speaker(span, None, draft.gender)
+            else:
+                speaker = picked.speaker
+        claim = self._finish(field_name, text, draft, resolver, sentence_speakers, speaker, source)
+        if log is not None and claim is not None:
+            log.append(SpeakerDecision(field_name, claim.start, candidates))
+        return claim
+
+    def _learned_continuation(
+        self,
+        field_name: TextField,
+        text: str,
+        quote: Span,
+        resolver: SpeakerResolver,
+        rule: Known,
+    ) -> Known:
+        """Who an English quotation with no attribution of its own continues: the last
+        speaker (rules) unless the learned choice scores another remembered person higher."""
+        model, log = self.speaker_model, self.speaker_log
+        if (model is None and log is None) or not _english_quote(text, quote):
+            return rule
+        candidates = candidates_for(
+            text, quote.start, None, resolver.seen, resolver.entities,
+            resolver.paragraph, resolver.paragraph_start, rule.speaker, kind="q",
+        )  # fmt: skip
+        if log is not None:
+            log.append(SpeakerDecision(field_name, quote.start, candidates))
+        picked = model.choose(candidates) if model is not None else None
+        # A person only named (not remembered) has no Known entry: the rules' choice stays.
+        return picked.known if picked is not None and picked.known is not None else rule
 
     def _finish(
         self,
@@ -778,6 +866,13 @@ def _agreeing_person(text: str, draft: Draft, resolver: SpeakerResolver) -> Enti
     if person is None or genders_disagree(_entity_gender(person), draft.gender):
         return None
     return person
+
+
+def _english_quote(text: str, quote: Span) -> bool:
+    """A quotation in Latin script (Arabic quotations keep the rules alone)."""
+    return text[quote.start : quote.end].isascii() and any(
+        c.isalpha() for c in text[quote.start : quote.end]
+    )
 
 
 def _english_cue(text: str, draft: Draft) -> bool:

@@ -50,7 +50,7 @@ class Known:
     """A person who is the subject of an English sentence without attribution (``Ann Cole
     agrees.``): a following he/she of an agreeing gender refers to them, nothing else does."""
     paragraph: int = 0
-    """The paragraph a subject was seen in (counted by ``SpeakerResolver.paragraph``)."""
+    """The paragraph it was seen in (counted by ``SpeakerResolver.paragraph``)."""
 
     @property
     def plural(self) -> bool:
@@ -73,6 +73,8 @@ class SpeakerResolver:
     paragraph: int = 0
     """The paragraph being read (the caller counts them): a sentence's subject is a
     referent for he/she only in its own paragraph and the next."""
+    paragraph_start: int = 0
+    """Where that paragraph starts in the text (a feature of the learned speaker choice)."""
 
     def speaker(self, span: Span, role: Span | None, gender: str | None) -> Speaker:
         written = _clean(self.text[span.start : span.end])
@@ -110,6 +112,7 @@ class SpeakerResolver:
         ) or bool(speaker.role and not plural_head(match_form(speaker.text.split()[0])))
         name_words = frozenset(words_of(f"{speaker.text} {speaker.name or ''}"))
         known = Known(speaker, words, gender, source, False, person, name_words)
+        known.paragraph = self.paragraph
         self.seen.append(known)
         if source is not None:
             outlet = Speaker(text=source.text, entity_id=source.entity_id, name=source.name)
@@ -120,7 +123,8 @@ class SpeakerResolver:
 
     def remember_agent(self, span: Span) -> None:
         speaker = self.speaker(span, None, None)
-        self.seen.append(Known(speaker, frozenset(words_of(speaker.text)), "p", agent=True))
+        words = frozenset(words_of(speaker.text))
+        self.seen.append(Known(speaker, words, "p", agent=True, paragraph=self.paragraph))
 
     def remember_subject(self, speaker: Speaker, gender: str | None) -> None:
         words = frozenset(words_of(speaker.text))

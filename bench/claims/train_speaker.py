@@ -1,0 +1,253 @@
+"""Train the learned English speaker choice on PolNeAR train (``speaker_choice.py``):
+``python -m bench.claims.train_speaker [TRAIN_DIR] [--folds K] [--write]``.
+
+1. Runs the entity stage and the rule extractor once over the train articles, logging every
+   English pronoun's / elided subject's candidate referents with their features.
+2. Labels a candidate right when it shares a word with the gold source of the relation its
+   claim matched, as the scorer (``brat.py``) resolves it — a gold pronoun source is replaced
+   by the previous gold sources there, so those labels are the scorer's resolution.
+3. Fits a conditional-logit ranker (softmax over each decision's candidates, L2) with numpy,
+   chooses the L2 weight and the override margin by k-fold cross-validation over articles
+   (decision level), then measures the chosen setting end to end on the held-out folds
+   (each fold's articles extracted with the model trained on the others) against the rules.
+4. ``--write`` trains on all train articles and writes ``workers/data/claims/
+   speaker_choice_en.json``. Only figures are printed: the data is not ours to copy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from schemas.models import Entity
+from workers.core.claims import CueClaimExtractor
+from workers.core.claims.brat import (
+    BratArticle,
+    BratScores,
+    _shared_default,
+    _speaker_words,
+    load_brat,
+    match_claims,
+    score_brat_article,
+)
+from workers.core.claims.extractor import SpeakerDecision
+from workers.core.claims.speaker_choice import MODEL_PATH, SpeakerChoiceModel
+from workers.core.factory import build_pipeline
+
+L2_GRID = (0.001, 0.003, 0.01)
+MARGIN_GRID = (0.0, 0.5, 1.0, 2.0)
+STEPS = 600
+
+
+@dataclass
+class Example:
+    """One logged decision with labels: its article, candidates' features, which are right."""
+
+    article: str
+    features: list[dict[str, float]]
+    labels: list[bool]
+    rule: int
+
+
+def fold_of(name: str, folds: int) -> int:
+    return zlib.crc32(name.encode()) % folds
+
+
+def collect(
+    items: Sequence[BratArticle], entities: dict[str, list[Entity]]
+) -> tuple[list[Example], BratScores]:
+    """The rules' decisions on every article, labelled by the gold source; the rules' scores."""
+    examples: list[Example] = []
+    scores = BratScores()
+    for item in items:
+        log: list[SpeakerDecision] = []
+        extractor = CueClaimExtractor(speaker_model=None, speaker_log=log)
+        claims = extractor(item.article, entities[item.name])
+        scores.add(score_brat_article(item, claims).scores)
+        matching = match_claims(item, claims)
+        by_start = {(c.field, c.start): ci for ci, c in enumerate(claims)}
+        for decision in log:
+            ci = by_start.get((decision.field, decision.claim_start))
+            gi = matching.pairs.get(ci) if ci is not None else None
+            if gi is None or not item.relations[gi].speech:
+                continue
+            source = matching.sources[gi]
+            if source is None:
+                continue
+            gold = _speaker_words(source)
+            labels = [
+                bool(_speaker_words(_words(c.speaker.text, c.speaker.role, c.speaker.name)) & gold)
+                for c in decision.candidates
+            ]
+            rule = next(i for i, c in enumerate(decision.candidates) if c.rule)
+            examples.append(
+                Example(item.name, [c.features for c in decision.candidates], labels, rule)
+            )
+    return examples, scores
+
+
+def _words(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def fit(examples: Sequence[Example], l2: float) -> dict[str, float]:
+    """Conditional logit: maximise the log of the softmax mass on each decision's right
+    candidates (decisions with no right or no wrong candidate teach nothing and are left out)."""
+    useful = [e for e in examples if any(e.labels) and not all(e.labels)]
+    names = sorted({n for e in useful for f in e.features for n in f})
+    index = {n: i for i, n in enumerate(names)}
+    rows, groups, positive = [], [], []
+    for g, example in enumerate(useful):
+        for f, label in zip(example.features, example.labels, strict=True):
+            row = np.zeros(len(names))
+            for n, value in f.items():
+                row[index[n]] = value
+            rows.append(row)
+            groups.append(g)
+            positive.append(label)
+    if not rows:
+        return {}
+    x = np.array(rows)
+    group = np.array(groups)
+    pos = np.array(positive, dtype=float)
+    w = np.zeros(len(names))
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    n_groups = len(useful)
+    for step in range(1, STEPS + 1):  # Adam on the mean negative log-likelihood
+        s = x @ w
+        s -= np.max(s)
+        exp = np.exp(s)
+        total = np.bincount(group, weights=exp, minlength=n_groups)
+        right = np.bincount(group, weights=exp * pos, minlength=n_groups)
+        p_all = exp / total[group]
+        p_right = exp * pos / right[group]
+        grad = ((p_all - p_right) @ x) / n_groups + l2 * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return {n: round(float(w[i]), 4) for n, i in index.items() if abs(w[i]) >= 1e-4}
+
+
+def choose(model: SpeakerChoiceModel, example: Example) -> int:
+    return model.pick(example.features, example.rule)
+
+
+def decision_accuracy(
+    examples: Sequence[Example], folds: int, l2: float
+) -> dict[float, tuple[int, int, int]]:
+    """Per margin: (right by the rules, right by the model, decisions) on held-out folds."""
+    out = {margin: [0, 0, 0] for margin in MARGIN_GRID}
+    by_kind: dict[tuple[float, str], list[int]] = {}
+    for k in range(folds):
+        train = [e for e in examples if fold_of(e.article, folds) != k]
+        test = [e for e in examples if fold_of(e.article, folds) == k]
+        weights = fit(train, l2)
+        for margin in MARGIN_GRID:
+            model = SpeakerChoiceModel(weights, margin)
+            for e in test:
+                kind = next((n.split(":")[0] for n in e.features[0] if ":" in n), "?")
+                per_kind = by_kind.setdefault((margin, kind), [0, 0, 0])
+                per_kind[0] += e.labels[e.rule]
+                per_kind[1] += e.labels[choose(model, e)]
+                per_kind[2] += 1
+                out[margin][0] += e.labels[e.rule]
+                out[margin][1] += e.labels[choose(model, e)]
+                out[margin][2] += 1
+    for (margin, kind), (a, b, c) in sorted(by_kind.items()):
+        print(f"  l2={l2} margin={margin} {kind}: rules {a}/{c} model {b}/{c}")
+    return {margin: (a, b, c) for margin, (a, b, c) in out.items()}
+
+
+def end_to_end(
+    items: Sequence[BratArticle],
+    entities: dict[str, list[Entity]],
+    models: dict[int, SpeakerChoiceModel],
+    folds: int,
+) -> BratScores:
+    """Each fold's articles extracted with the model trained on the other folds."""
+    scores = BratScores()
+    extractors = {k: CueClaimExtractor(speaker_model=m) for k, m in models.items()}
+    for item in items:
+        claims = extractors[fold_of(item.name, folds)](item.article, entities[item.name])
+        scores.add(score_brat_article(item, claims).scores)
+    return scores
+
+
+def _line(label: str, s: BratScores) -> str:
+    return (
+        f"{label}: found {s.found} P {s.precision:.3f} R {s.recall:.3f} "
+        f"speaker {s.speaker_accuracy:.4f} ({s.speaker_ok}/{s.speaker_scored})"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("directory", nargs="?", type=Path)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--write", action="store_true", help="train on all and write the model")
+    parser.add_argument("--l2", type=float, help="skip the search: this L2 weight")
+    parser.add_argument("--margin", type=float, help="skip the search: this margin")
+    args = parser.parse_args(argv)
+    directory = args.directory or _shared_default() / "attribution" / "en-polnear" / "train"
+    items = load_brat(directory)
+    entity_stage = build_pipeline().entity_extractor
+    entities = {item.name: list(entity_stage(item.article)) for item in items}
+    examples, rule_scores = collect(items, entities)
+    useful = sum(any(e.labels) and not all(e.labels) for e in examples)
+    reachable = sum(any(e.labels) for e in examples)
+    print(
+        f"{len(items)} articles, {len(examples)} decisions ({useful} with a right and a wrong, "
+        f"{reachable} with a right candidate)"
+    )
+    print(_line("rules", rule_scores))
+    best: tuple[int, float, float] | None = None
+    l2_grid = (args.l2,) if args.l2 is not None else L2_GRID
+    for l2 in l2_grid:
+        for margin, (rule_ok, model_ok, n) in decision_accuracy(examples, args.folds, l2).items():
+            if args.margin is not None and margin != args.margin:
+                continue
+            print(f"CV l2={l2} margin={margin}: rules {rule_ok}/{n}  model {model_ok}/{n}")
+            if best is None or model_ok > best[0]:
+                best = (model_ok, l2, margin)
+    assert best is not None
+    _, l2, margin = best
+    models = {
+        k: SpeakerChoiceModel(
+            fit([e for e in examples if fold_of(e.article, args.folds) != k], l2), margin
+        )
+        for k in range(args.folds)
+    }
+    cv = end_to_end(items, entities, models, args.folds)
+    print(_line(f"CV end to end (l2={l2} margin={margin})", cv))
+    if args.write:
+        weights = fit(examples, l2)
+        MODEL_PATH.write_text(
+            json.dumps(
+                {
+                    "about": "English speaker choice, trained on PolNeAR train "
+                    "(python -m bench.claims.train_speaker --write); see speaker_choice_en.md",
+                    "l2": l2,
+                    "margin": margin,
+                    "weights": dict(sorted(weights.items())),
+                },
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {MODEL_PATH} ({len(weights)} weights)")
+        full = SpeakerChoiceModel(weights, margin)
+        in_sample = end_to_end(items, entities, dict.fromkeys(range(args.folds), full), args.folds)
+        print(_line("all of train, in-sample", in_sample))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
