@@ -140,18 +140,19 @@ class CueClaimExtractor:
             joinable: _Found | None = None  # an English direct claim of the sentence before
             for sentence in paragraph.sentences:
                 local = _entities_between(entities, starts, sentence.start, sentence.end)
-                drafts = self._parse(sentence, local)
+                script = _sentence_script(sentence)
+                drafts = self._parse(script, sentence, local)
                 if drafts:
                     joinable = None
                 if not drafts and open_colon is not None and not _narrative_opening(sentence):
                     _extend_to(text, open_colon, sentence.end)
                     continue
                 open_colon = None
-                if not drafts and _is_arabic(sentence):
+                if not drafts and script == "ar":
                     agent = self.arabic.plural_agent(sentence, local)
                     if agent is not None:
                         resolver.remember_agent(agent)
-                elif not drafts and _english_sentence(sentence):
+                elif not drafts and script == "en":
                     person = self.english.subject_person(sentence, local)
                     if person is not None:
                         resolver.remember_subject(
@@ -206,10 +207,10 @@ class CueClaimExtractor:
             unattributed = None if paragraph_found else paragraph
         return _dedupe(found)
 
-    def _parse(self, sentence: Sentence, entities: list[Entity]) -> list[Draft]:
-        if _is_arabic(sentence):
+    def _parse(self, script: str | None, sentence: Sentence, entities: list[Entity]) -> list[Draft]:
+        if script == "ar":
             return self.arabic.parse(sentence, entities)
-        if _english_sentence(sentence):
+        if script == "en":
             return self.english.parse(sentence, entities)
         return []
 
@@ -222,47 +223,43 @@ class CueClaimExtractor:
         sentence_speakers: list[Known],
     ) -> Claim | None:
         if draft.speaker_from is SpeakerFrom.UNNAMED:
-            # not remembered: later pronouns and continuations go to the last named speaker
-            return _draft_claim(field_name, text, draft, Speaker(text=UNNAMED_SPEAKER), None)
+            return _unnamed_claim(field_name, text, draft)
         source = resolver.source(draft.source) if draft.source else None
-        speaker: Speaker
         if draft.speaker_from is SpeakerFrom.MENTION and draft.speaker:
             speaker = resolver.speaker(draft.speaker, draft.role, draft.gender)
+            return self._finish(
+                field_name, text, draft, resolver, sentence_speakers, speaker, source
+            )
+        if draft.speaker_from is SpeakerFrom.SENTENCE and sentence_speakers:
+            previous = sentence_speakers[-1]
+            return self._finish(
+                field_name, text, draft, resolver, sentence_speakers, previous.speaker,
+                source or previous.source,
+            )  # fmt: skip
+        last = resolver.last(draft.gender)
+        # With no speaker yet, the person just named is the pronoun's referent (only then: on
+        # PolNeAR train, preferring them to an earlier speaker lost 4 points of speaker
+        # accuracy).
+        recent = _recent_person(text, draft, resolver) if last is None else None
+        if last is not None and genders_disagree(last.gender, draft.gender):
+            # "she said" when none of the last speakers is a woman: a person named just before
+            # who is not known to be a man (first names are often not in the list), else (as
+            # before) the last speaker. Looking further back for an agreeing speaker did not
+            # help on PolNeAR train.
+            recent = _agreeing_person(text, draft, resolver)
+        if recent is not None:
+            speaker = resolver.speaker(Span(recent.start, recent.end), None, draft.gender)
+        elif last is not None:
+            speaker = last.speaker
+        elif draft.speaker_from is SpeakerFrom.CONTEXT and _english_cue(text, draft):
+            # "He said …" with nobody named before it (a column's "I wrote", a lead that names
+            # its speaker later): kept with its speaker unknown, as quotations without one.
+            return _unnamed_claim(field_name, text, draft)
         else:
-            previous: Known | None = None
-            if draft.speaker_from is SpeakerFrom.SENTENCE and sentence_speakers:
-                previous = sentence_speakers[-1]
-                source = source or previous.source
-            else:
-                previous = resolver.last(draft.gender)
-                # With no speaker yet, the person just named is the pronoun's referent (only
-                # then: on PolNeAR train, preferring them to an earlier speaker lost 4 points
-                # of speaker accuracy).
-                recent = _recent_person(text, draft, resolver) if previous is None else None
-                if previous is not None and genders_disagree(previous.gender, draft.gender):
-                    # "she said" when none of the last speakers is a woman: a person named
-                    # just before who is not known to be a man (first names are often not
-                    # in the list), else (as before) the last speaker. Looking further back
-                    # for an agreeing speaker did not help on PolNeAR train.
-                    recent = _agreeing_person(text, draft, resolver)
-                if recent is not None:
-                    speaker = resolver.speaker(Span(recent.start, recent.end), None, draft.gender)
-                elif previous is not None:
-                    speaker = previous.speaker
-                if recent is not None or previous is not None:
-                    return self._learned_choice(
-                        field_name, text, draft, resolver, sentence_speakers, speaker, source,
-                        recent,
-                    )  # fmt: skip
-            if previous is None:
-                if draft.speaker_from is not SpeakerFrom.CONTEXT or not _english_cue(text, draft):
-                    return None  # a participle with no subject found stays dropped
-                # "He said …" with nobody named before it (a column's "I wrote", a lead that
-                # names its speaker later): the statement is kept, its speaker unknown, as
-                # for quotations without one; not remembered for later pronouns.
-                return _draft_claim(field_name, text, draft, Speaker(text=UNNAMED_SPEAKER), None)
-            speaker = previous.speaker
-        return self._finish(field_name, text, draft, resolver, sentence_speakers, speaker, source)
+            return None  # a participle with no subject found stays dropped
+        return self._learned_choice(
+            field_name, text, draft, resolver, sentence_speakers, speaker, source, recent
+        )
 
     def _learned_choice(
         self,
@@ -466,6 +463,12 @@ UNNAMED_SPEAKER = "?"
 as a quotation still waiting for its speaker."""
 
 
+def _unnamed_claim(field_name: TextField, text: str, draft: Draft) -> Claim | None:
+    """A claim whose speaker the text leaves unnamed; it is not remembered, so later
+    pronouns and continuations still go to the last named speaker."""
+    return _draft_claim(field_name, text, draft, Speaker(text=UNNAMED_SPEAKER), None)
+
+
 def _draft_claim(
     field_name: TextField,
     text: str,
@@ -591,12 +594,10 @@ def _colon_crosshead(
     """A sub-heading written like a headline (``سامي حداد للمعارضة: لن نقبل``), a short
     line with a colon and no full stop, read as a headline in its place in the body."""
     line = paragraph.value.strip()
-    if (
-        ":" not in line
-        or line[-1:] in ".!?؟…"
-        or len(line.split()) > CROSSHEAD_COLON_MAX_WORDS
-        or script_share(line)[0] <= script_share(line)[1]
-    ):
+    if ":" not in line or line[-1:] in ".!?؟…" or len(line.split()) > CROSSHEAD_COLON_MAX_WORDS:
+        return None
+    arabic, latin = script_share(line)
+    if arabic <= latin:
         return None
     # The line alone, at its own offsets: the headline reader looks for the first colon.
     alone = " " * paragraph.start + text[paragraph.start : paragraph.end]
@@ -762,13 +763,14 @@ def _entities_between(
     return entities[lo:hi]
 
 
-def _is_arabic(sentence: Sentence) -> bool:
+def _sentence_script(sentence: Sentence) -> str | None:
+    """Which parser reads a sentence, by the script of its words outside quotations: "ar"
+    when Arabic letters are at least as many as Latin ones, "en" when it has Latin letters,
+    else None (no parser)."""
     arabic, latin = script_share(_unquoted(sentence))
-    return arabic >= latin and arabic > 0
-
-
-def _english_sentence(sentence: Sentence) -> bool:
-    return script_share(_unquoted(sentence))[1] > 0
+    if arabic >= latin and arabic > 0:
+        return "ar"
+    return "en" if latin > 0 else None
 
 
 def _unquoted(sentence: Sentence) -> str:
