@@ -208,7 +208,7 @@ def _errors(item: BratArticle, claims: Sequence[Claim]) -> list[Error]:
         source = sources[gi]
         if not relation.speech or source is None:
             continue
-        predicted = speaker_words_of(claim)
+        predicted = speaker_words_of(claim.speaker)
         if _speaker_words(predicted) & _speaker_words(source):
             continue
         line = (

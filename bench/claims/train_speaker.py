@@ -32,10 +32,10 @@ from workers.core.claims.brat import (
     BratArticle,
     BratScores,
     _shared_default,
-    _speaker_words,
     load_brat,
-    match_claims,
     score_brat_article,
+    speaker_matches,
+    speaker_words_of,
 )
 from workers.core.claims.extractor import SpeakerDecision
 from workers.core.claims.speaker_choice import MODEL_PATH, SpeakerChoiceModel
@@ -70,8 +70,9 @@ def collect(
         log: list[SpeakerDecision] = []
         extractor = CueClaimExtractor(speaker_model=None, speaker_log=log)
         claims = extractor(item.article, entities[item.name])
-        scores.add(score_brat_article(item, claims).scores)
-        matching = match_claims(item, claims)
+        result = score_brat_article(item, claims)
+        scores.add(result.scores)
+        matching = result.matching
         by_start = {(c.field, c.start): ci for ci, c in enumerate(claims)}
         for decision in log:
             ci = by_start.get((decision.field, decision.claim_start))
@@ -81,20 +82,14 @@ def collect(
             source = matching.sources[gi]
             if source is None:
                 continue
-            gold = _speaker_words(source)
             labels = [
-                bool(_speaker_words(_words(c.speaker.text, c.speaker.role, c.speaker.name)) & gold)
-                for c in decision.candidates
+                speaker_matches(speaker_words_of(c.speaker), source) for c in decision.candidates
             ]
             rule = next(i for i, c in enumerate(decision.candidates) if c.rule)
             examples.append(
                 Example(item.name, [c.features for c in decision.candidates], labels, rule)
             )
     return examples, scores
-
-
-def _words(*parts: str | None) -> str:
-    return " ".join(p for p in parts if p)
 
 
 def fit(examples: Sequence[Example], l2: float) -> dict[str, float]:

@@ -477,6 +477,8 @@ class BratScores:
 @dataclass
 class ArticleResult:
     scores: BratScores
+    matching: Matching
+    """Which claim matched which gold relation (for callers that look further)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -522,9 +524,15 @@ def match_claims(item: BratArticle, claims: Sequence[Claim]) -> Matching:
     return Matching(gold_pos, pred_pos, sources, pairs)
 
 
-def speaker_words_of(claim: Claim) -> str:
+def speaker_words_of(speaker: Speaker) -> str:
     """The words a predicted speaker is compared by: its text, role and resolved name."""
-    return " ".join(filter(None, (claim.speaker.text, claim.speaker.role, claim.speaker.name)))
+    return " ".join(filter(None, (speaker.text, speaker.role, speaker.name)))
+
+
+def speaker_matches(predicted: str, source: str) -> bool:
+    """The speaker rule: the predicted speaker's words (``speaker_words_of``) share a content
+    word with the gold source as resolved."""
+    return bool(_speaker_words(predicted) & _speaker_words(source))
 
 
 def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleResult:
@@ -545,12 +553,12 @@ def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleRes
         if source is None:
             continue
         scores.speaker_scored += 1
-        predicted = speaker_words_of(claim)
-        if _speaker_words(predicted) & _speaker_words(previous_rule[gi] or ""):
+        predicted = speaker_words_of(claim.speaker)
+        if speaker_matches(predicted, previous_rule[gi] or ""):
             scores.speaker_ok_previous_rule += 1
-        if _speaker_words(predicted) & _speaker_words(no_gender_check[gi] or ""):
+        if speaker_matches(predicted, no_gender_check[gi] or ""):
             scores.speaker_ok_no_gender_check += 1
-        if _speaker_words(predicted) & _speaker_words(source):
+        if speaker_matches(predicted, source):
             scores.speaker_ok += 1
         else:
             notes.append(f"  WRONG SPEAKER {predicted!r} ≠ {source!r}: {claim.text[:70]}")
@@ -566,4 +574,4 @@ def score_brat_article(item: BratArticle, claims: Sequence[Claim]) -> ArticleRes
             notes.append(
                 f"  EXTRA [{claim.speaker.text}] ({claim.cue}) dice={near:.2f} {claim.text[:90]}"
             )
-    return ArticleResult(scores, notes)
+    return ArticleResult(scores, matching, notes)
