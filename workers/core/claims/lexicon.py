@@ -97,22 +97,14 @@ class ArabicLexicon:
     rule that asks whether a word is a cue (ألقى كلمة …، قال فيها)."""
 
     def marker_cue(self, norm: str) -> tuple[ArabicCue, int] | None:
-        found = self.marker_cues.get(norm)
-        if found:
-            return found, 0
-        if len(norm) > 3 and norm[0] in "وف" and norm[1:] in self.marker_cues:
-            return self.marker_cues[norm[1:]], 1
-        return None
+        """The marker-only cue a token spells, and its proclitic letters (و/ف)."""
+        return _with_conjunction(self.marker_cues, norm)
 
     def cue(self, norm: str) -> tuple[ArabicCue, int] | None:
         """The cue a token spells, and how many proclitic letters (و/ف) precede it."""
-        found = self.cues.get(norm)
-        if found:
-            return found, 0
-        if len(norm) > 3 and norm[0] in "وف":
-            found = self.cues.get(norm[1:])
-            if found:
-                return found, 1
+        spelled = _with_conjunction(self.cues, norm)
+        if spelled:
+            return spelled
         if len(norm) > 4 and norm[0] == "ل" and norm[1] in "يت":
             # ليقول الرئيس: / ليضيف: a present cue after the lam of purpose or sequence.
             found = self.cues.get(norm[1:])
@@ -169,6 +161,18 @@ def _load(name: str) -> dict[str, Any]:
     raw = resources.files("workers.data").joinpath("claims", name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(raw)
     return data
+
+
+def _with_conjunction(table: dict[str, ArabicCue], norm: str) -> tuple[ArabicCue, int] | None:
+    """The entry a token spells as it is or after a و/ف conjunction, with the letters cut."""
+    found = table.get(norm)
+    if found:
+        return found, 0
+    if len(norm) > 3 and norm[0] in "وف":
+        found = table.get(norm[1:])
+        if found:
+            return found, 1
+    return None
 
 
 def _norm_set(items: list[str]) -> frozenset[str]:

@@ -111,8 +111,9 @@ class SpeakerResolver:
             e.entity_id == speaker.entity_id and e.label == Label.PERSON for e in self.entities
         ) or bool(speaker.role and not plural_head(match_form(speaker.text.split()[0])))
         name_words = frozenset(words_of(f"{speaker.text} {speaker.name or ''}"))
-        known = Known(speaker, words, gender, source, False, person, name_words)
-        known.paragraph = self.paragraph
+        known = Known(
+            speaker, words, gender, source, False, person, name_words, paragraph=self.paragraph
+        )
         self.seen.append(known)
         if source is not None:
             outlet = Speaker(text=source.text, entity_id=source.entity_id, name=source.name)
