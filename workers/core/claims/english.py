@@ -140,7 +140,7 @@ POLL_GROUP = re.compile(
     r")(?:\s+of\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?)\s+$",
     re.I,
 )
-"""``with 62 percent of voters saying …``, ``the share of Republicans saying …``: a poll's
+"""``with 58 percent of residents saying …``, ``the share of Republicans saying …``: a poll's
 group right before a participle cue is its subject (PolNeAR annotates these answers)."""
 BY_MEDIUM = re.compile(
     r"\s+(?:tele)?phone|\s+e-?mail|\s+text(?: message)?|\s+video(?:link| link)?|\s+letter"
@@ -728,7 +728,7 @@ class _SentenceParser:
         return self._with_subject(tok) or self._poll_group(tok)
 
     def _poll_group(self, tok: Token) -> Span | None:
-        """The poll group right before a participle cue (``62 percent of voters saying``)."""
+        """The poll group right before a participle cue (``58 percent of residents saying``)."""
         if not tok.text.casefold().endswith("ing"):
             return None
         found = POLL_GROUP.search(self.m(self.start, tok.start))
