@@ -2,20 +2,92 @@
 (``<prefix>-claims``) and one per feed poll (``<prefix>-feeds``). Their index templates are
 generated from these models.
 
-Text fields are analysed once, with ``newsflow_text`` (``schemas.mappings.ANALYSIS``: Arabic
-tokens normalized and stemmed, English ones stemmed; analysis-common filters on a full cluster,
-the newsflow-analysis plugin's on the local stack). The analyzer covers the spelling variants the
-former ``*_match`` copies (the Python matching form) were indexed for, so they are gone.
+An article's title and body are analysed once, in their language: an Arabic article's go to
+``title_ar``/``body_ar`` (the Arabic chain alone), an English one's to ``title_en``/``body_en``,
+and an article in any other language, or in several, to ``title_other``/``body_other``
+(``newsflow_text``: each token through its own script's chain). One chain instead of both is
+what keeps indexing with the analysis at ≥ 0.8 × without it (bench/search/README.md,
+Per-language fields). ``title`` also stays as written, for display and exact-word queries.
+Claims keep one ``text`` field with ``newsflow_text``: a claim is short, and its quotation may
+be in another language than its article. The analyzers (``schemas.mappings.ANALYSIS``) are
+analysis-common filters on a full cluster and the newsflow-analysis plugin's on the local stack.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.models import KEYWORD, NAME, NOT_INDEXED, TEXT, es
+from schemas.models import (
+    ARABIC_TEXT,
+    ENGLISH_TEXT,
+    KEYWORD,
+    NAME,
+    NOT_INDEXED,
+    TEXT,
+    WORDS,
+    es,
+)
+
+OWN_FIELD_LANGUAGES = ("ar", "en")
+"""Languages whose articles have text fields of their own, analysed by that language alone."""
+OTHER = "other"
+"""The text fields' suffix for every other language, and for articles in several."""
+
+
+def text_language(lang: str, paragraph_langs: Iterable[str] = ()) -> str:
+    """The suffix of the fields an article's title and body are indexed in: its language when
+    that language has fields of its own and no paragraph is in another such language; else
+    ``other`` (both chains). An Arabic article quoting an English paragraph is ``other``, so the
+    quotation's words are stemmed as English ones; a paragraph in a third language does not
+    count (in an English article a French paragraph is Latin script, which the English chain
+    treats as ``newsflow_text`` would, and short English lines are often taken for one)."""
+    if lang not in OWN_FIELD_LANGUAGES:
+        return OTHER
+    others = set(OWN_FIELD_LANGUAGES) - {lang}
+    return OTHER if others.intersection(paragraph_langs) else lang
+
+
+def text_fields(language: str, title: str, body: str) -> dict[str, str]:
+    """``title_<language>`` and ``body_<language>`` (``language`` from ``text_language``)."""
+    return {f"title_{language}": title, f"body_{language}": body}
+
+
+def article_body(source: Mapping[str, Any]) -> str:
+    """The body of an article document's ``_source``, whichever language field holds it."""
+    for language in (*OWN_FIELD_LANGUAGES, OTHER):
+        if body := source.get(f"body_{language}"):
+            return str(body)
+    return str(source.get("body") or "")  # an index not yet migrated by ``es init``
+
+
+def upgrade_article_source(source: dict[str, Any]) -> dict[str, Any]:
+    """An article document of the former layout (one ``body``, and ``title`` analysed with
+    ``newsflow_text``) in this one: what ``es init`` copies when it rebuilds the index."""
+    if "body" not in source:
+        return source
+    upgraded = {k: v for k, v in source.items() if k != "body"}
+    language = text_language(str(source.get("lang") or "und"), source.get("paragraph_langs", []))
+    return upgraded | text_fields(language, str(source.get("title") or ""), str(source["body"]))
+
+
+def _is_none(value: object) -> bool:
+    return value is None
+
+
+def _language_text(part: str, language: str, mapping: dict[str, Any]) -> Any:
+    who = {"ar": "an Arabic article", "en": "an English article"}.get(
+        language, "an article in another language or in several"
+    )
+    return Field(
+        default=None,
+        exclude_if=_is_none,  # absent from _source, not null, in the other languages' documents
+        description=f"The {part} of {who}, analysed in its language.",
+        json_schema_extra=mapping,
+    )
 
 
 class Document(BaseModel):
@@ -50,8 +122,17 @@ class ArticleDocument(Document):
     url: str | None = Field(default=None, json_schema_extra=KEYWORD)
     lang: str = Field(json_schema_extra=KEYWORD)
     paragraph_langs: list[str] = Field(default_factory=list, json_schema_extra=KEYWORD)
-    title: str = Field(json_schema_extra=TEXT)
-    body: str = Field(json_schema_extra=TEXT)
+    title: str = Field(
+        description="The headline as written, searchable by its exact words; its words in any "
+        "form are in title_ar, title_en or title_other.",
+        json_schema_extra=WORDS,
+    )
+    title_ar: str | None = _language_text("title", "ar", ARABIC_TEXT)
+    title_en: str | None = _language_text("title", "en", ENGLISH_TEXT)
+    title_other: str | None = _language_text("title", OTHER, TEXT)
+    body_ar: str | None = _language_text("body", "ar", ARABIC_TEXT)
+    body_en: str | None = _language_text("body", "en", ENGLISH_TEXT)
+    body_other: str | None = _language_text("body", OTHER, TEXT)
     author: str | None = Field(default=None, json_schema_extra=KEYWORD)
     metadata: dict[str, Any] = Field(
         default_factory=dict,

@@ -10,18 +10,19 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from schemas.documents import ArticleDocument, ClaimDocument, FeedPollDocument
-
-TEXT_ANALYZER = "newsflow_text"
-"""The one analyzer of every full-text field (``schemas.models.TEXT``): each token goes through
-its own script's chain, so a document is analysed once, in its own language(s), whatever
-language it is in (Arabic quotes in English articles and Latin names in Arabic ones included)."""
+from schemas.documents import (
+    ArticleDocument,
+    ClaimDocument,
+    FeedPollDocument,
+    upgrade_article_source,
+)
 
 ARABIC_PROCLITICS = "^(?=[وفبكل])(?:[وف]?[بك]ال|و?لل|و?[بكل]|و){1,255}(?=\\p{L}{3})"
 """Prepositions بـ لـ كـ (with وَ before them) and leftovers of clitic chains that Lucene's light
@@ -39,33 +40,33 @@ fills and clears for each token, a third of this filter's time, and a bounded lo
 No token is longer than 255 characters (the standard tokenizer's ``max_token_length``) and each
 pass takes at least one, so the bound is never reached."""
 
-ARABIC_NISBA = "ي(?<=\\p{L}{4})ه?$"
+ARABIC_NISBA = "^ه?ي(?=\\p{L}{3})"
 """The nisba ending (ـي, ـية after normalization) off first: the light stemmer removes only one of
 its suffixes per word, so الفلسطيني kept ين (فلسطين) while فلسطين lost it (فلسط), and the
 adjective never met its noun. Taken off before the stemmer, both reach فلسط.
-Written to match exactly where ``(?<=\\p{L}{3})(?:يه|ي)$`` does (ي with three letters before it,
-then ه or nothing, then the end), but cheaply: ``pattern_replace`` runs Java's ``find``, which
-tries the pattern at every position of every token, and this form fails at once on any
-character but ي, where the former one first looked three letters back at each position (about
-60 % of the two patterns' time before, bench/search/README.md, Indexing cost)."""
+Matched on the reversed word (``reverse`` before and after, as in ARABIC_NISBA_FILTERS): there
+the ending is at the start, ي then ه or nothing with three letters after it, and the ``^``
+anchor lets Java's ``find`` (which ``pattern_replace`` runs) try one position per token instead
+of every one; the same tokens as the forward form ``(?<=\\p{L}{3})(?:يه|ي)$`` at about 60 % of
+its cost (bench/search/README.md, Per-language fields)."""
+ARABIC_NISBA_FILTERS = ["reverse", "newsflow_arabic_nisba", "reverse"]
 
 ARABIC_FILTERS = [
     "lowercase",
     "decimal_digit",
-    "newsflow_arabic_stop",  # {"type": "stop", "stopwords": "_arabic_"}
+    "newsflow_arabic_stop",
     "arabic_normalization",
-    "newsflow_arabic_nisba",
+    *ARABIC_NISBA_FILTERS,
     "arabic_stem",
     "newsflow_arabic_proclitics",
 ]
 """The Arabic chain (tuned on the tuned query set of bench/search): normalization, nisba and
-stemming touch Arabic letters only, so a Latin token passes through it unchanged. Not in the
-template on its own: the search evaluation builds the former per-language sub-field analyzers
-from these two lists to compare against."""
+stemming touch Arabic letters only, so a Latin token passes through it lowercased."""
 ENGLISH_FILTERS = [
     "newsflow_english_possessive",
     "lowercase",
-    "newsflow_english_stop",  # {"type": "stop", "stopwords": "_english_"}
+    "decimal_digit",
+    "newsflow_english_stop",
     "newsflow_english_stem",
 ]
 """The English chain: possessive 's, stop words, KStem (which leaves a word with any letter
@@ -76,18 +77,26 @@ TEXT_FILTERS = [
     "decimal_digit",
     "newsflow_stop",
     "arabic_normalization",
-    "newsflow_arabic_nisba",
+    *ARABIC_NISBA_FILTERS,
     "arabic_stem",
     "newsflow_arabic_proclitics",
     "newsflow_english_stem",
 ]
-"""Both chains in one pass: an Arabic token gets exactly ARABIC_FILTERS' treatment and a Latin
-token exactly ENGLISH_FILTERS' (each filter of one script is a no-op on the other), so one
-analysis replaces the former standard + .ar + .en sub-fields (three analyses of every text)."""
+"""Both chains in one pass, for text in any other language or in several: an Arabic token gets
+exactly ARABIC_FILTERS' treatment and a Latin token exactly ENGLISH_FILTERS' (each filter of one
+script is a no-op on the other)."""
+
+TEXT_ANALYZER = "newsflow_text"
+"""Both chains: fields whose text may be in any language (claims, and articles that are neither
+wholly Arabic nor wholly English)."""
+ARABIC_ANALYZER = "newsflow_arabic"
+ENGLISH_ANALYZER = "newsflow_english"
 
 ANALYSIS: dict[str, Any] = {
     "filter": {
         "newsflow_stop": {"type": "stop", "stopwords": ["_arabic_", "_english_"]},
+        "newsflow_arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
+        "newsflow_english_stop": {"type": "stop", "stopwords": "_english_"},
         "newsflow_arabic_proclitics": {
             "type": "pattern_replace",
             "pattern": ARABIC_PROCLITICS,
@@ -104,7 +113,12 @@ ANALYSIS: dict[str, Any] = {
         "newsflow_english_stem": {"type": "stemmer", "language": "light_english"},
     },
     "analyzer": {
-        TEXT_ANALYZER: {"type": "custom", "tokenizer": "standard", "filter": TEXT_FILTERS},
+        name: {"type": "custom", "tokenizer": "standard", "filter": filters}
+        for name, filters in (
+            (TEXT_ANALYZER, TEXT_FILTERS),
+            (ARABIC_ANALYZER, ARABIC_FILTERS),
+            (ENGLISH_ANALYZER, ENGLISH_FILTERS),
+        )
     },
 }
 """Index analysis built only from filter *types* that a full cluster's analysis-common module
@@ -115,10 +129,23 @@ provides and that the local stack gets from the ``newsflow-analysis`` plugin
 
 
 def analysis_fingerprint() -> str:
-    """Changes whenever the analysis or the text sub-fields change: an index built with another
+    """Changes whenever the analysis or a field's analyzer changes: an index built with another
     fingerprint is rebuilt by ``newsflow es init`` (analyzers of an index cannot be changed)."""
-    payload = json.dumps([ANALYSIS, TEXT_ANALYZER], sort_keys=True, ensure_ascii=False)
+    analysed = {kind: analysed_fields(properties_for(m)) for kind, m in INDEX_KINDS.items()}
+    payload = json.dumps([ANALYSIS, analysed], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def analysed_fields(properties: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """Field path → analyzer of every text field (sub-fields and object fields included)."""
+    found: dict[str, str] = {}
+    for name, spec in properties.items():
+        path = f"{prefix}{name}"
+        if spec.get("type") == "text":
+            found[path] = spec.get("analyzer", "standard")
+        found |= analysed_fields(spec.get("fields", {}), f"{path}.")
+        found |= analysed_fields(spec.get("properties", {}), f"{path}.")
+    return found
 
 
 INDEX_KINDS: dict[str, type[BaseModel]] = {
@@ -126,6 +153,11 @@ INDEX_KINDS: dict[str, type[BaseModel]] = {
     "claims": ClaimDocument,
     "feeds": FeedPollDocument,
 }
+SOURCE_UPGRADES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "articles": upgrade_article_source,
+}
+"""Per index kind, how a document of an earlier layout becomes one of this layout when ``es
+init`` rebuilds the index (kinds without an entry are copied as they are)."""
 
 
 def _unwrap(annotation: Any) -> Any:

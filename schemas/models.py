@@ -44,8 +44,14 @@ def es(**mapping: Any) -> dict[str, Any]:
 
 
 TEXT = es(type="text", analyzer="newsflow_text")
-"""Full text, analysed once by ``schemas.mappings.TEXT_ANALYZER``: Arabic tokens by the Arabic
-chain, Latin tokens by the English one (no per-language sub-fields)."""
+"""Full text in any language, analysed once by ``schemas.mappings.TEXT_ANALYZER``: Arabic tokens
+by the Arabic chain, Latin tokens by the English one."""
+ARABIC_TEXT = es(type="text", analyzer="newsflow_arabic")
+"""Full text known to be Arabic: the Arabic chain alone (``schemas.mappings.ARABIC_FILTERS``)."""
+ENGLISH_TEXT = es(type="text", analyzer="newsflow_english")
+"""Full text known to be English: the English chain alone (``schemas.mappings.ENGLISH_FILTERS``)."""
+WORDS = es(type="text", analyzer="standard")
+"""Text searchable by its exact words only (no stemming, no normalization)."""
 KEYWORD = es(type="keyword")
 NAME = es(type="keyword", fields={"text": {"type": "text", "analyzer": "standard"}})
 """Names: exact keyword for Kibana filters and aggregations, plus ``.text`` for word matches

@@ -25,7 +25,9 @@ Parts, each on fresh topics, indices and consumer groups:
    article within an hour here), so each worker run also reports its whole CPU against its
    own processing thread's (``newsflow_processing_cpu_seconds``): both from one run.
 3. **Bare relay** on the same backlog: an aiokafka consumer bulk-indexing the raw records into
-   Elasticsearch without any processing, batches and commits like the worker.
+   Elasticsearch without any processing, batches and commits like the worker; each record's
+   text in the fields the worker's document has (its language decided before the clock), with
+   the standard analyzer and then as the template analyses them.
 4. **Latency**: one worker fed at a steady rate (``--latency-rate``; default half the rate one
    worker sustained in part 1); each article's produce→searchable time (searchable = found by a
    search, i.e. after the index refresh), and where it went, hop by hop (``_hops``).
@@ -45,6 +47,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -302,37 +305,67 @@ def _cpu_seconds(pid: int) -> float:
 # ---------------------------------------------------------------------------------- relay
 
 
+RELAY_TEXT = ("title", "text")
+"""The raw record's fields the relay turns into the article document's text fields."""
+
+
+def relay_languages(articles: list[dict[str, Any]]) -> dict[str, str]:
+    """Each record's text-field language as the worker decides it (``schemas.documents.
+    text_language`` of the detected article and paragraph languages), before the clock: the
+    relay measures indexing, not language detection."""
+    from schemas.documents import text_language
+    from workers.core.lang import get_detector
+
+    detector = get_detector()
+    languages: dict[str, str] = {}
+    for record in articles:
+        title, text = record.get("title") or "", record.get("text") or ""
+        lang = record.get("lang") or detector.detect(f"{title}\n{text}")
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        languages[record["id"]] = text_language(lang, detector.detect_paragraphs(paragraphs, lang))
+    return languages
+
+
+def relay_document(record: dict[str, Any], language: str) -> dict[str, Any]:
+    """A raw record with its text where the worker's article document has it: ``title`` as
+    written plus ``title_<language>`` and ``body_<language>`` (schemas.documents)."""
+    from schemas.documents import text_fields
+
+    title, body = record.get("title") or "", record.get("text") or ""
+    document = {k: v for k, v in record.items() if k not in RELAY_TEXT}
+    return document | {"title": title} | text_fields(language, title, body)
+
+
 def _relay_index_body(analyzed: bool, analyzer: str = "template") -> dict[str, Any]:
-    """The raw records' title and text as full text (other strings as keywords): with the
-    standard analyzer only, or mapped as the index template maps an article's title and body
-    (``schemas.models.TEXT`` with the template's analysis), to measure what the language
-    analysis costs. ``analyzer`` other than ``template``: one of
-    ``bench.search.language_chains.LANGUAGE_ANALYZERS`` instead, what a per-language field
-    would cost a feed in that one language (bench/search/README.md, Per-language fields)."""
+    """The relay documents' text fields (``relay_document``), other strings as keywords: with
+    the standard analyzer only, or mapped as the articles template maps them (``title`` by its
+    words, each language's fields by that language's analyzer), to measure what the language
+    analysis costs. ``analyzer`` other than ``template``: every language field analysed by one
+    of ``bench.search.language_chains.LANGUAGE_ANALYZERS`` instead (bench/search/README.md,
+    Per-language fields)."""
     from schemas.mappings import ANALYSIS, index_template
 
-    text: dict[str, Any] = {"type": "text", "analyzer": "standard"}
+    template = index_template("articles")["template"]["mappings"]["properties"]
+    text_fields = {f: spec for f, spec in template.items() if f.startswith(("title", "body"))}
+    text_fields = {f: spec for f, spec in text_fields.items() if spec.get("type") == "text"}
     settings: dict[str, Any] = {}
-    if analyzed and analyzer == "template":
-        text = index_template("articles")["template"]["mappings"]["properties"]["body"]
+    if not analyzed:
+        text_fields = {f: {"type": "text", "analyzer": "standard"} for f in text_fields}
+    elif analyzer == "template":
         settings["analysis"] = ANALYSIS
-    elif analyzed:
-        text = {"type": "text", "analyzer": analyzer}
+    else:
+        text_fields = {
+            f: spec if f == "title" else {"type": "text", "analyzer": analyzer}
+            for f, spec in text_fields.items()
+        }
         settings["analysis"] = LANGUAGE_ANALYSIS
     return {
         "settings": settings,
         "mappings": {
+            "properties": text_fields,
             "dynamic_templates": [
-                {
-                    "prose": {
-                        "match_mapping_type": "string",
-                        "match_pattern": "regex",
-                        "match": "^(title|text)$",
-                        "mapping": text,
-                    }
-                },
                 {"strings": {"match_mapping_type": "string", "mapping": {"type": "keyword"}}},
-            ]
+            ],
         },
     }
 
@@ -341,6 +374,7 @@ def relay(
     args: argparse.Namespace,
     workdir: Path,
     articles: list[dict[str, Any]],
+    languages: dict[str, str],
     analyzed: bool = False,
 ) -> dict[str, Any]:
     """aiokafka consumer → Elasticsearch bulk of the same records, no processing."""
@@ -379,7 +413,7 @@ def relay(
                 for record in records:
                     document = orjson.loads(record.value or b"{}")
                     operations.append({"index": {"_index": index, "_id": document["id"]}})
-                    operations.append(document)
+                    operations.append(relay_document(document, languages[document["id"]]))
                 await client.bulk(operations=operations)
                 await consumer.commit()
                 done += len(records)
@@ -423,14 +457,15 @@ def relay_pairs(
         if args.relay_analyzer == "template"
         else f"{args.relay_analyzer} alone"
     )
+    languages = relay_languages(articles)
     warm = articles[: min(len(articles), 300)]
-    relay(args, workdir, warm)
-    relay(args, workdir, warm, analyzed=True)
+    relay(args, workdir, warm, languages)
+    relay(args, workdir, warm, languages, analyzed=True)
     runs: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
     for n in range(args.relay_runs):
         for analyzed in (False, True) if n % 2 == 0 else (True, False):
-            runs[analyzed].append(relay(args, workdir, articles, analyzed=analyzed))
-    out: dict[str, Any] = {}
+            runs[analyzed].append(relay(args, workdir, articles, languages, analyzed=analyzed))
+    out: dict[str, Any] = {"relay_text_languages": dict(Counter(languages.values()))}
     for analyzed, key, title in (
         (False, "relay", "bare relay (aiokafka → ES bulk, no processing), standard analyzer"),
         (True, "relay_analyzed", f"bare relay into text fields analysed by {analyzer}"),
@@ -702,8 +737,8 @@ def main(argv: list[str] | None = None) -> int:
         "--relay-analyzer",
         default="template",
         choices=["template", *LANGUAGE_ANALYZERS],
-        help="the analysed relay's text analyzer: the template's (default) or one language's "
-        "chain alone, for a feed in that language (bench/search/language_chains.py)",
+        help="the analysed relay's language fields: as the template maps them (default) or all "
+        "with one analyzer of bench/search/language_chains.py, to compare chains",
     )
     parser.add_argument(
         "--workers",

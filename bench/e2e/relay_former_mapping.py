@@ -22,7 +22,8 @@ def _former_body(analyzed: bool) -> dict[str, Any]:
     body = _template_body(False)
     if analyzed:
         body["settings"]["analysis"] = MULTI_ANALYSIS
-        body["mappings"]["dynamic_templates"][0]["prose"]["mapping"] = former_text_field()
+        properties = body["mappings"]["properties"]
+        body["mappings"]["properties"] = {field: former_text_field() for field in properties}
     return body
 
 

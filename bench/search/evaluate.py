@@ -42,7 +42,12 @@ from elasticsearch import Elasticsearch, helpers
 from bench.search.blind_queries import BLIND_QUERIES
 from bench.search.language_chains import LANGUAGE_ANALYSIS
 from bench.search.queries import QUERIES, Query
-from schemas.mappings import ANALYSIS, ARABIC_FILTERS, ENGLISH_FILTERS, index_template
+from schemas.documents import text_fields, text_language
+from schemas.mappings import (
+    ANALYSIS,
+    TEXT_ANALYZER,
+    index_template,
+)
 from workers.core.text import match_form
 from workers.stream.es import ARTICLE_TEXT_FIELDS, _text_query
 
@@ -120,18 +125,17 @@ def former_text_field() -> dict[str, Any]:
     }
 
 
-MULTI_ANALYSIS: dict[str, Any] = {
-    "filter": {
-        **ANALYSIS["filter"],
-        "newsflow_arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
-        "newsflow_english_stop": {"type": "stop", "stopwords": "_english_"},
-    },
-    "analyzer": {
-        "newsflow_arabic": {"type": "custom", "tokenizer": "standard", "filter": ARABIC_FILTERS},
-        "newsflow_english": {"type": "custom", "tokenizer": "standard", "filter": ENGLISH_FILTERS},
-    },
+MULTI_ANALYSIS = ANALYSIS
+"""The former template's sub-field analyzers are the template's ``newsflow_arabic`` and
+``newsflow_english`` (the same chains, the nisba now on the reversed word: the same tokens)."""
+
+_TEMPLATE_TEXT = {
+    field: spec
+    for field, spec in index_template("articles")["template"]["mappings"]["properties"].items()
+    if field.startswith(("title", "body")) and spec.get("type") == "text"
 }
-_TEMPLATE_TEXT = index_template("articles")["template"]["mappings"]["properties"]["body"]
+"""The articles template's text fields: ``title`` by its words, each language's title and body."""
+_BOTH_CHAINS = {"type": "text", "analyzer": TEXT_ANALYZER}
 
 VARIANTS: dict[str, dict[str, Any]] = {
     "before": {
@@ -149,17 +153,22 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": MULTI_ANALYSIS},
         "mappings": {"properties": {"title": former_text_field(), "body": former_text_field()}},
     },
+    "both_chains": {
+        "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": ANALYSIS},
+        "mappings": {"properties": {"title": _BOTH_CHAINS, "body": _BOTH_CHAINS}},
+    },
     "after": {
         "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": ANALYSIS},
-        "mappings": {"properties": {"title": _TEMPLATE_TEXT, "body": _TEMPLATE_TEXT}},
+        "mappings": {"properties": _TEMPLATE_TEXT},
     },
 }
-"""``before``: the local stack before the analysis plugin; ``multifield``: the previous
-template (standard + .ar + .en sub-fields, queried over all three); ``after``: the generated
-template's text mapping and the query ``newsflow search`` sends."""
+"""``before``: the local stack before the analysis plugin; ``multifield``: the template before
+(standard + .ar + .en sub-fields, queried over all three); ``both_chains``: the template before
+per-language fields (title and body once, by ``newsflow_text``); ``after``: the generated
+template's text fields (each article's text in its language's fields) and the query ``newsflow
+search`` sends."""
 
 PER_LANGUAGE: dict[str, dict[str, str]] = {
-    "per_language": {"ar": "newsflow_arabic", "en": "newsflow_english"},
     "per_language_no_nisba": {"ar": "newsflow_arabic_no_nisba", "en": "newsflow_english"},
     "per_language_no_proclitics": {
         "ar": "newsflow_arabic_no_proclitics",
@@ -167,8 +176,9 @@ PER_LANGUAGE: dict[str, dict[str, str]] = {
     },
     "per_language_light": {"ar": "newsflow_arabic_light", "en": "newsflow_english_minimal"},
 }
-"""Per-language fields (issue 12's indexing cost, bench/search/README.md): an article's title
-and body go to ``title_<lang>``/``body_<lang>``, analysed by its language's chain alone
+"""Cheaper language chains that were measured for the per-language fields and not taken
+(bench/search/README.md, Per-language fields): an article's title and body go to
+``title_<lang>``/``body_<lang>``, analysed by that variant's chain
 (``bench.search.language_chains``); the query runs over every language's fields."""
 for _name, _analyzers in PER_LANGUAGE.items():
     VARIANTS[_name] = {
@@ -209,6 +219,8 @@ def variant_query(variant: str, text: str) -> dict[str, Any]:
         return _text_query(text, fields)
     if variant in PER_LANGUAGE:
         return _text_query(text, PER_LANGUAGE_FIELDS)
+    if variant == "both_chains":
+        return _text_query(text, ["title^3", "body"])
     return _text_query(text, list(ARTICLE_TEXT_FIELDS))
 
 
@@ -217,6 +229,9 @@ def documents(variant: str, docs: list[dict[str, str]]) -> Iterator[dict[str, An
         source = {"title": doc["title"], "body": doc["body"]}
         if variant in PER_LANGUAGE:
             source = {f"title_{doc['lang']}": doc["title"], f"body_{doc['lang']}": doc["body"]}
+        if variant == "after":  # as the worker writes it (workers.core.documents)
+            language = text_language(doc["lang"])
+            source = {"title": doc["title"]} | text_fields(language, doc["title"], doc["body"])
         if variant == "before":
             source |= {
                 "title_match": match_form(doc["title"]),

@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from schemas.documents import OTHER, OWN_FIELD_LANGUAGES
 from workers.ops.generated import generator_main
 
 OUTPUT = Path(__file__).with_name("newsflow.ndjson")
@@ -36,6 +37,8 @@ CLAIMS = "newsflow-claims"
 FEEDS = "newsflow-feeds"
 """One document per feed poll, written by ``newsflow feeds run`` (schemas FeedPollDocument)."""
 TIME_FIELD = "@timestamp"
+LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", OTHER: "other languages"}
+"""Labels of the per-language text fields (schemas.documents)."""
 RECORDS = "___records___"
 """Lens' pseudo-field for document counts."""
 
@@ -454,6 +457,12 @@ def build() -> list[Obj]:
             "claim_count": "Claims",
             "lang": "Language",
             "source": "Source",
+            "title": "Title (exact words)",
+            **{
+                f"{part}_{language}": f"{part.capitalize()} ({LANGUAGE_NAMES[language]})"
+                for part in ("title", "body")
+                for language in (*OWN_FIELD_LANGUAGES, OTHER)
+            },
         },
         hidden=["enriched"],
     )

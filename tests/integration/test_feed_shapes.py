@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import orjson
 import pytest
 
+from schemas.documents import article_body
+
 ONE_PARAGRAPH = (
     "The harbour authority approved plans for a new ferry terminal on Monday, "
     "its chairman said today."
@@ -95,7 +97,7 @@ def test_metadata_is_filterable_without_a_mapping_per_key(running) -> None:  # t
 def test_the_one_paragraph_record_without_title_is_indexed_whole(running) -> None:  # type: ignore[no-untyped-def]
     article = running.get_article("shape-no-title")
     assert article is not None
-    assert article["body"] == ONE_PARAGRAPH
+    assert article_body(article) == ONE_PARAGRAPH
     assert article["title"] == ONE_PARAGRAPH and article["title_derived"] is True
 
 

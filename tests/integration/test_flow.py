@@ -10,6 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from schemas.documents import article_body
 from schemas.models import RejectReason
 from workers.core.inputs import read_inputs
 
@@ -37,7 +38,7 @@ def test_sample_feed_becomes_searchable_across_languages(running) -> None:  # ty
     assert {"ar", "en"} <= langs
     # The seed's WordPress residue never reaches the index.
     bodies = [
-        h["_source"]["body"]
+        article_body(h["_source"])
         for h in running.es.search(index=running.settings.es.alias("articles"), size=50)["hits"][
             "hits"
         ]

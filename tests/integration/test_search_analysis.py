@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from elasticsearch import AsyncElasticsearch, Elasticsearch
 
-from schemas.mappings import ANALYSIS, INDEX_KINDS
+from schemas.documents import article_body, text_fields, text_language
+from schemas.mappings import ANALYSIS, ARABIC_NISBA_FILTERS, INDEX_KINDS
 from workers.cli.render import why_matched
 from workers.settings import ElasticsearchSettings, Settings
 from workers.stream.es import SearchRequest, install, make_client, search_articles
@@ -45,7 +46,8 @@ def _run(coro_fn: Any, es: ElasticsearchSettings) -> Any:
     return asyncio.run(go())
 
 
-def _document(doc_id: str, lang: str, title: str, body: str) -> dict[str, Any]:
+def _former_document(doc_id: str, lang: str, title: str, body: str) -> dict[str, Any]:
+    """An article document as indexed before per-language fields: one ``body``."""
     return {
         "id": doc_id,
         "lang": lang,
@@ -54,6 +56,13 @@ def _document(doc_id: str, lang: str, title: str, body: str) -> dict[str, Any]:
         "@timestamp": "2024-05-01T00:00:00Z",
         "version": 1,
     }
+
+
+def _document(doc_id: str, lang: str, title: str, body: str) -> dict[str, Any]:
+    """As the worker indexes it (``workers.core.documents.article_document``)."""
+    document = _former_document(doc_id, lang, title, body)
+    del document["body"]
+    return document | text_fields(text_language(lang), title, body)
 
 
 @pytest.fixture
@@ -88,7 +97,7 @@ def test_bare_arabic_word_finds_it_with_conjunction_and_article(indexed) -> None
     response = _search(es, "اتفاق")
     assert _ids(response) == {"agreement"}
     hit = response["hits"]["hits"][0]
-    fragments = " ".join(f for _, f in why_matched(hit["highlight"], "body"))
+    fragments = " ".join(why_matched(hit["highlight"], "body"))
     assert "\x02والاتفاق\x03" in fragments  # the form in the text, marked where the stem matched
 
 
@@ -147,7 +156,7 @@ def test_es_init_rebuilds_an_index_made_without_the_analysis() -> None:
             sync.index(
                 index=alias,
                 id=doc_id,
-                document={**_document(doc_id, lang, title, body), "body_match": body},
+                document={**_former_document(doc_id, lang, title, body), "body_match": body},
                 version=7,
                 version_type="external",
             )
@@ -162,7 +171,12 @@ def test_es_init_rebuilds_an_index_made_without_the_analysis() -> None:
         assert sync.count(index=alias)["count"] == len(DOCS)
         china = sync.get(index=alias, id="china")
         assert china["_version"] == 7 and "body_match" not in china["_source"]
-        assert china["_source"]["body"] == DOCS["china"][2]
+        # the former body moved into its language's field; the title stays and is copied there
+        assert "body" not in china["_source"] and china["_source"]["body_ar"] == DOCS["china"][2]
+        assert china["_source"]["title_ar"] == china["_source"]["title"] == DOCS["china"][1]
+        election = sync.get(index=alias, id="election")["_source"]
+        assert article_body(election) == election["body_en"] == DOCS["election"][2]
+        assert _ids(_search(es, "elections")) == {"election"}
         assert _ids(_search(es, "اتفاق")) == {"agreement"}
         again = _run(lambda client: install(client, es), es)  # idempotent once migrated
         assert again["migrated"] == {} and again["indices"][alias] == f"{alias}-000002"
@@ -173,11 +187,17 @@ def test_es_init_rebuilds_an_index_made_without_the_analysis() -> None:
 
 
 FORMER_PATTERNS = {
-    "newsflow_arabic_nisba": ("(?<=\\p{L}{3})(?:يه|ي)$", "يهاب1", 7),
-    "newsflow_arabic_proclitics": ("^(?:[وف]?[بك]ال|و?لل|و?[بكل]|و)+(?=\\p{L}{3})", "وفبلا1", 7),
+    "newsflow_arabic_nisba": ("(?<=\\p{L}{3})(?:يه|ي)$", "يهاب1", 7, ARABIC_NISBA_FILTERS),
+    "newsflow_arabic_proclitics": (
+        "^(?:[وف]?[بك]ال|و?لل|و?[بكل]|و)+(?=\\p{L}{3})",
+        "وفبلا1",
+        7,
+        ["newsflow_arabic_proclitics"],
+    ),
 }
-"""Each pattern before it was rewritten for speed, and an alphabet to try it on: every word of up
-to that many characters. Letters that play the same part are left out (ك is ب's twin in every
+"""Each pattern before it was rewritten for speed, an alphabet to try it on (every word of up to
+that many characters) and the template's filters that replace it (the nisba now runs on the
+reversed word). Letters that play the same part are left out (ك is ب's twin in every
 alternative); 1 is a character that is not a letter."""
 WORDS_PER_REQUEST = 9_000
 """Under ``index.analyze.max_token_count`` (10,000)."""
@@ -204,16 +224,16 @@ def _tokens(sync: Elasticsearch, index: str, analyzer: str, words: list[str]) ->
 def test_rewritten_pattern_cuts_every_word_as_the_former_one_did(name: str) -> None:
     """Java's regular expressions, not Python's, decide what a pattern matches: so the rewrite
     is checked on Elasticsearch itself, on every short word over the pattern's letters."""
-    pattern, alphabet, longest = FORMER_PATTERNS[name]
+    pattern, alphabet, longest, chain = FORMER_PATTERNS[name]
     current = ANALYSIS["filter"][name]
     assert current["pattern"] != pattern  # else this test compares a pattern with itself
     sync = Elasticsearch(Settings().es.url.split(",")[0])
     index = f"t{uuid.uuid4().hex[:10]}-patterns"
     analysis = {
-        "filter": {"former": {**current, "pattern": pattern}, "current": current},
+        "filter": {"former": {**current, "pattern": pattern}, name: current},
         "analyzer": {
-            kind: {"type": "custom", "tokenizer": "standard", "filter": [kind]}
-            for kind in ("former", "current")
+            "former": {"type": "custom", "tokenizer": "standard", "filter": ["former"]},
+            "current": {"type": "custom", "tokenizer": "standard", "filter": chain},
         },
     }
     sync.indices.create(index=index, settings={"analysis": analysis})
@@ -223,37 +243,5 @@ def test_rewritten_pattern_cuts_every_word_as_the_former_one_did(name: str) -> N
         assert len(former) == len(words)  # one token per word: nothing was split or dropped
         assert sum(a != b for a, b in zip(former, words, strict=True)) > len(words) // 100
         assert _tokens(sync, index, "current", words) == former
-    finally:
-        sync.options(ignore_status=404).indices.delete(index=index)
-
-
-def test_nisba_on_the_reversed_word_cuts_every_word_as_the_template_does() -> None:
-    """bench/search's per-language measurements use the nisba pattern anchored on the reversed
-    word (plugin filter ``reverse``): it must cut every word exactly where the template's
-    pattern does, or its speed would be bought with other tokens."""
-    from bench.search.language_chains import ARABIC_NISBA_REVERSED
-
-    template = ANALYSIS["filter"]["newsflow_arabic_nisba"]
-    reversed_nisba = {**template, "pattern": ARABIC_NISBA_REVERSED}
-    sync = Elasticsearch(Settings().es.url.split(",")[0])
-    index = f"t{uuid.uuid4().hex[:10]}-reversed"
-    analysis = {
-        "filter": {"template": template, "reversed_nisba": reversed_nisba},
-        "analyzer": {
-            "template": {"type": "custom", "tokenizer": "standard", "filter": ["template"]},
-            "reversed": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["reverse", "reversed_nisba", "reverse"],
-            },
-        },
-    }
-    sync.indices.create(index=index, settings={"analysis": analysis})
-    try:
-        words = _words("يهاب1", 7)
-        cut = _tokens(sync, index, "template", words)
-        assert len(cut) == len(words)
-        assert sum(a != b for a, b in zip(cut, words, strict=True)) > len(words) // 100
-        assert _tokens(sync, index, "reversed", words) == cut
     finally:
         sync.options(ignore_status=404).indices.delete(index=index)

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
-FIELD_LABELS = {"": "", ".ar": "Arabic forms", ".en": "English forms"}
+from schemas.documents import OTHER, OWN_FIELD_LANGUAGES, article_body
 
 
 def _highlight(fragment: str) -> Text:
@@ -18,17 +18,18 @@ def _highlight(fragment: str) -> Text:
     return text
 
 
-def why_matched(highlights: dict[str, list[str]], field: str) -> list[tuple[str, str]]:
-    """(label, fragment) pairs for ``field``: the surface match first, then what only a
-    language sub-field matched (an inflected or clitic form), each fragment once."""
+def why_matched(highlights: dict[str, list[str]], field: str) -> list[str]:
+    """The highlighted fragments of ``field`` in whichever language's field matched
+    (``body_ar``, ``body_en``, ``body_other``; or ``field`` itself), each fragment once."""
+    names = [field, *(f"{field}_{language}" for language in (*OWN_FIELD_LANGUAGES, OTHER))]
     seen: set[str] = set()
-    out: list[tuple[str, str]] = []
-    for suffix, label in FIELD_LABELS.items():
-        for fragment in highlights.get(field + suffix, []):
+    out: list[str] = []
+    for name in names:
+        for fragment in highlights.get(name, []):
             plain = re.sub("[\x02\x03]", "", fragment)
             if plain not in seen:
                 seen.add(plain)
-                out.append((label, fragment))
+                out.append(fragment)
     return out
 
 
@@ -43,10 +44,8 @@ def render_article_hit(hit: dict[str, Any]) -> Text:
     )
     highlights = hit.get("highlight", {})
     matched = why_matched(highlights, "title") + why_matched(highlights, "body")
-    for label, fragment in matched[:3] or [("", src.get("body", "")[:200])]:
+    for fragment in matched[:3] or [article_body(src)[:200]]:
         out.append("  ")
-        if label:
-            out.append(f"[{label}] ", style="dim")
         out.append_text(_highlight(fragment.replace("\n", " ")))
         out.append("\n")
     entities = [f"{e['name']} ({e['label']})" for e in src.get("entities", [])[:6]]
@@ -68,7 +67,7 @@ def render_claim_hit(hit: dict[str, Any]) -> Text:
     out.append(f" {src.get('cue')} [{src.get('stance')}, {src.get('kind')}]{outlet}\n", style="dim")
     fragments = why_matched(hit.get("highlight", {}), "text")
     out.append("  “")
-    out.append_text(_highlight(fragments[0][1]) if fragments else Text(src.get("text", "")))
+    out.append_text(_highlight(fragments[0]) if fragments else Text(src.get("text", "")))
     out.append("”\n")
     out.append(f"  {src.get('title')} · {(src.get('published_at') or '')[:10]}\n", style="dim")
     return out

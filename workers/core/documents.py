@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from schemas.documents import ArticleDocument, ClaimDocument, ClaimRef, EntityRef
+from schemas.documents import (
+    ArticleDocument,
+    ClaimDocument,
+    ClaimRef,
+    EntityRef,
+    text_fields,
+    text_language,
+)
 from schemas.models import VALUE_LABELS, EnrichedArticle, Entity, Label
 from workers.core.claims import claim_id
 
@@ -38,14 +45,15 @@ def article_document(article: EnrichedArticle, indexed_at: datetime) -> ArticleD
         for e in sorted(first.values(), key=lambda e: -counts[e.entity_id])
     ]
     speakers = [c.speaker.name or c.speaker.text for c in article.claims]
+    paragraph_langs = sorted({p.lang for p in article.paragraph_langs})
     return ArticleDocument(
         id=article.id,
         source=article.source,
         url=article.url,
         lang=article.lang,
-        paragraph_langs=sorted({p.lang for p in article.paragraph_langs}),
+        paragraph_langs=paragraph_langs,
         title=article.title,
-        body=article.body,
+        **text_fields(text_language(article.lang, paragraph_langs), article.title, article.body),
         author=article.author,
         metadata=article.metadata,
         title_derived=article.title_derived,

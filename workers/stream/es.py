@@ -37,7 +37,8 @@ from elasticsearch import (
     OrjsonSerializer,
 )
 
-from schemas.mappings import INDEX_KINDS, analysis_fingerprint, index_template
+from schemas.documents import OTHER, OWN_FIELD_LANGUAGES
+from schemas.mappings import INDEX_KINDS, SOURCE_UPGRADES, analysis_fingerprint, index_template
 from schemas.models import EnrichedArticle
 from workers.core.documents import article_document, claim_documents
 from workers.settings import ElasticsearchSettings, WorkerSettings
@@ -147,8 +148,10 @@ async def install(client: AsyncElasticsearch, settings: ElasticsearchSettings) -
             if mapping[index]["mappings"].get("_meta", {}).get("analysis") != analysis_fingerprint()
         ]
         if stale:
-            fields = set(template["template"]["mappings"]["properties"])
-            write_index, copied = await _rebuild(client, alias, indices, write_index, stale, fields)
+            upgrade = _upgrade(kind, set(template["template"]["mappings"]["properties"]))
+            write_index, copied = await _rebuild(
+                client, alias, indices, write_index, stale, upgrade
+            )
             report["migrated"][alias] = copied
         else:
             mappings = template["template"]["mappings"]
@@ -178,12 +181,11 @@ async def _rebuild(
     indices: list[str],
     write_index: str,
     stale: list[str],
-    fields: set[str],
+    upgrade: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> tuple[str, dict[str, int]]:
     """Move the alias onto a new index from the current template and copy every document of
-    the stale indices into it, keeping each document's external version. Top-level fields the
-    current documents no longer have (the former ``*_match`` copies) are left behind: the
-    template is strict, and what they held is in the fields that stay.
+    the stale indices into it, keeping each document's external version; ``upgrade`` turns a
+    document of an earlier layout into one of the current (``_upgrade``).
 
     Order matters for not losing writes: the new index becomes the write index first, so
     workers write there while the copy runs; the copy uses ``version_type=external``, so a
@@ -208,7 +210,7 @@ async def _rebuild(
         )
     copied: dict[str, int] = {}
     for index in stale:
-        copied[index] = await _copy_documents(client, index, new_index, fields)
+        copied[index] = await _copy_documents(client, index, new_index, upgrade)
     await client.indices.refresh(index=new_index)
     for index in stale:
         ids = await _all_ids(client, index)
@@ -239,8 +241,24 @@ async def _scroll(client: AsyncElasticsearch, index: str, **kwargs: Any) -> Any:
             await client.clear_scroll(scroll_id=scroll_id)
 
 
+def _upgrade(kind: str, fields: set[str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """The kind's layout upgrade (``schemas.mappings.SOURCE_UPGRADES``: the former single
+    ``body`` moved into its language's field), then only the top-level fields the template
+    has: the template is strict, and fields the current documents no longer have (the former
+    ``*_match`` copies) held nothing the fields that stay do not."""
+    layout = SOURCE_UPGRADES.get(kind, lambda source: source)
+
+    def upgrade(source: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in layout(source).items() if k in fields}
+
+    return upgrade
+
+
 async def _copy_documents(
-    client: AsyncElasticsearch, source: str, target: str, fields: set[str]
+    client: AsyncElasticsearch,
+    source: str,
+    target: str,
+    upgrade: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> int:
     copied = 0
     async for hits in _scroll(client, source, version=True):
@@ -249,7 +267,7 @@ async def _copy_documents(
             action = {"_index": target, "_id": hit["_id"]}
             if hit.get("_version", -1) > 0:
                 action.update(version=hit["_version"], version_type="external")
-            document = {k: v for k, v in hit["_source"].items() if k in fields}
+            document = upgrade(hit["_source"])
             operations += [{"index": action}, document]
         response = await client.bulk(operations=operations)
         for item in response["items"]:
@@ -607,7 +625,11 @@ def _name_filter(value: str, id_field: str, text_fields: list[str]) -> dict[str,
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-ARTICLE_TEXT_FIELDS = ("title^3", "body")
+ARTICLE_TITLE_FIELDS = tuple(f"title_{lang}" for lang in (*OWN_FIELD_LANGUAGES, OTHER))
+ARTICLE_BODY_FIELDS = tuple(f"body_{lang}" for lang in (*OWN_FIELD_LANGUAGES, OTHER))
+ARTICLE_TEXT_FIELDS = (*(f"{f}^3" for f in ARTICLE_TITLE_FIELDS), *ARTICLE_BODY_FIELDS)
+"""Every language's title and body fields: each analyses the query in its own language, and a
+document has text in one language's fields only."""
 HIGHLIGHT_TAGS = ("\x02", "\x03")
 """Control characters that never occur in cleaned text, so a page's own <em> is not taken for
 a match."""
@@ -675,7 +697,7 @@ async def search_articles(
         await client.search(
             index=es.alias("articles"),
             query={"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
-            highlight=_highlight(["title", "body"]),
+            highlight=_highlight([*ARTICLE_TITLE_FIELDS, *ARTICLE_BODY_FIELDS]),
             source_excludes=["enriched"],
             size=request.size,
             sort=["_score", {"@timestamp": "desc"}],

@@ -2,6 +2,9 @@
 
 from datetime import UTC, datetime
 
+import orjson
+
+from schemas.documents import article_body, text_language, upgrade_article_source
 from schemas.models import (
     Claim,
     ClaimKind,
@@ -9,6 +12,7 @@ from schemas.models import (
     EnrichedArticle,
     Entity,
     Label,
+    ParagraphLanguage,
     Speaker,
     Stance,
     TextField,
@@ -64,8 +68,61 @@ def test_article_document_lists_names_in_all_languages_once() -> None:
     assert doc.persons == ["Vladimir Putin"]
     assert doc.speakers == ["Vladimir Putin"]
     assert doc.timestamp == NOW
-    assert doc.body.startswith("قال بوتين إن")  # display form: the analyzer does the matching
+    assert doc.body_ar is not None and doc.body_ar.startswith("قال بوتين إن")  # display form
     assert "body_match" not in doc.model_dump()  # no second analysed copy of the text
+
+
+def test_article_text_goes_to_its_language_fields_once_and_others_are_absent() -> None:
+    source = orjson.loads(article_document(_article(), NOW).model_dump_json(by_alias=True))
+    texts = {k: v for k, v in source.items() if k.startswith(("title", "body"))}
+    assert texts == {
+        "title": "عنوان",
+        "title_ar": "عنوان",
+        "body_ar": _article().body,
+        "title_derived": False,
+    }  # no title_en/body_other keys at all (not even null), and the body once
+    assert article_body(source) == _article().body
+
+
+def test_an_arabic_article_with_an_english_paragraph_is_indexed_by_both_chains() -> None:
+    mixed = _article().model_copy(
+        update={
+            "paragraph_langs": [
+                ParagraphLanguage(index=0, lang="ar"),
+                ParagraphLanguage(index=1, lang="en"),
+            ]
+        }
+    )
+    doc = article_document(mixed, NOW)
+    assert doc.body_other == mixed.body and doc.body_ar is None and doc.title_other == "عنوان"
+
+
+def test_text_language_of_articles() -> None:
+    assert text_language("ar") == "ar"
+    assert text_language("en", ["en", "und", "de"]) == "en"  # a third language does not count
+    assert text_language("en", ["en", "ar"]) == "other"
+    assert text_language("fr", ["fr"]) == "other"
+    assert text_language("und") == "other"
+
+
+def test_a_document_of_the_former_layout_is_upgraded_for_the_rebuilt_index() -> None:
+    former = {"id": "x", "lang": "en", "paragraph_langs": ["en"], "title": "T", "body": "B b."}
+    upgraded = upgrade_article_source(former)
+    assert upgraded == {
+        "id": "x",
+        "lang": "en",
+        "paragraph_langs": ["en"],
+        "title": "T",
+        "title_en": "T",
+        "body_en": "B b.",
+    }
+    assert upgrade_article_source(upgraded) == upgraded  # the current layout passes as it is
+    assert (
+        upgrade_article_source({**former, "lang": "ar", "paragraph_langs": ["ar", "en"]})[
+            "body_other"
+        ]
+        == "B b."
+    )
 
 
 def test_claim_documents_resolve_speaker_names_and_outlet() -> None:

@@ -6,28 +6,34 @@ from workers.cli.render import render_article_hit, why_matched
 from workers.stream.es import next_index_name
 
 
-def test_why_matched_shows_surface_match_first_and_sub_field_matches_once() -> None:
+def test_why_matched_gathers_every_language_field_of_the_part_and_each_fragment_once() -> None:
     highlights = {
-        "body": ["وقع \x02الاتفاق\x03 أمس"],
-        "body.ar": ["وقع \x02الاتفاق\x03 أمس", "ثم \x02والاتفاق\x03 الثاني"],
-        "title.en": ["peace \x02talks\x03"],
+        "body_ar": ["وقع \x02الاتفاق\x03 أمس", "ثم \x02والاتفاق\x03 الثاني"],
+        "body_other": ["وقع \x02الاتفاق\x03 أمس"],
+        "title_en": ["peace \x02talks\x03"],
+        "title_derived": ["not a text field of the title"],
     }
     assert why_matched(highlights, "body") == [
-        ("", "وقع \x02الاتفاق\x03 أمس"),
-        ("Arabic forms", "ثم \x02والاتفاق\x03 الثاني"),
+        "وقع \x02الاتفاق\x03 أمس",
+        "ثم \x02والاتفاق\x03 الثاني",
     ]
-    assert why_matched(highlights, "title") == [("English forms", "peace \x02talks\x03")]
+    assert why_matched(highlights, "title") == ["peace \x02talks\x03"]
 
 
 def test_rendered_hit_marks_the_matched_word_and_not_the_page_markup() -> None:
     hit = {
-        "_source": {"title": "t", "body": "b", "lang": "ar", "id": "x"},
-        "highlight": {"body.ar": ["a <em>b</em> \x02والاتفاق\x03 c"]},
+        "_source": {"title": "t", "body_ar": "b", "lang": "ar", "id": "x"},
+        "highlight": {"body_ar": ["a <em>b</em> \x02والاتفاق\x03 c"]},
     }
     text = render_article_hit(hit)
     marked = [text.plain[s.start : s.end] for s in text.spans if s.style == "bold yellow"]
     assert marked == ["والاتفاق"]
-    assert "<em>b</em>" in text.plain and "[Arabic forms]" in text.plain
+    assert "<em>b</em>" in text.plain
+
+
+def test_hit_without_highlights_shows_the_start_of_the_body_of_its_language() -> None:
+    hit = {"_source": {"title": "t", "body_en": "Talks resumed on Monday.", "lang": "en"}}
+    assert "Talks resumed on Monday." in render_article_hit(hit).plain
 
 
 def test_next_rollover_index_follows_the_highest_number() -> None:
