@@ -66,6 +66,8 @@ def variants() -> dict[str, dict[str, Any]]:
         "both_chains": text_index_body({"type": "text", "analyzer": TEXT_ANALYZER}, ANALYSIS),
     }
     for analyzer in LANGUAGE_ANALYZERS:
+        if analyzer == TEXT_ANALYZER:  # that is both_chains
+            continue
         field = {"type": "text", "analyzer": analyzer}
         found[analyzer.removeprefix("newsflow_")] = text_index_body(field, LANGUAGE_ANALYSIS)
     return found
