@@ -27,6 +27,7 @@ DOCS = {
     "weather": ("ar", "طقس حار", "درجات الحرارة مرتفعة في المدينة."),
     "election": ("en", "One election", "The election was held on Sunday in the north."),
     "garden": ("en", "Gardens", "Roses bloom early this spring."),
+    "rail": ("fr", "Les cheminots en grève", "La grève des cheminots continue lundi."),
 }
 
 
@@ -110,6 +111,15 @@ def test_english_plural_finds_its_singular(indexed) -> None:  # type: ignore[no-
     es, _ = indexed
     assert _ids(_search(es, "elections")) == {"election"}
     assert _ids(_search(es, "gardens roses")) == {"garden"}  # every word required
+
+
+def test_an_article_in_another_language_is_found_through_its_other_fields(indexed) -> None:  # type: ignore[no-untyped-def]
+    es, sync = indexed
+    source = sync.get(index=es.alias("articles"), id="rail")["_source"]
+    assert source["body_other"] == DOCS["rail"][2] and "body_en" not in source
+    response = _search(es, "grève cheminots")
+    assert _ids(response) == {"rail"}
+    assert why_matched(response["hits"]["hits"][0]["highlight"], "body")
 
 
 def test_query_string_syntax_and_an_invalid_query_falls_back(indexed) -> None:  # type: ignore[no-untyped-def]
