@@ -9,8 +9,10 @@ and an article in any other language, or in several, to ``title_other``/``body_o
 what keeps indexing with the analysis at ≥ 0.8 × without it (bench/search/README.md,
 Per-language fields). ``title`` also stays as written, for display and exact-word queries.
 Claims keep one ``text`` field with ``newsflow_text``: a claim is short, and its quotation may
-be in another language than its article. The analyzers (``schemas.mappings.ANALYSIS``) are
-analysis-common filters on a full cluster and the newsflow-analysis plugin's on the local stack.
+be in another language than its article. Copies of text analysed elsewhere (a claim's headline,
+an article's claims) are indexed by their words only. The analyzers
+(``schemas.mappings.ANALYSIS``) are analysis-common filters on a full cluster and the
+newsflow-analysis plugin's on the local stack.
 """
 
 from __future__ import annotations
@@ -111,7 +113,12 @@ class ClaimRef(Document):
     cue: str = Field(json_schema_extra=KEYWORD)
     kind: str = Field(json_schema_extra=KEYWORD)
     stance: str = Field(json_schema_extra=KEYWORD)
-    text: str = Field(json_schema_extra=TEXT)
+    text: str = Field(
+        description="The claim's words, a span of the article's title or body (which its "
+        "language's fields analyse already; the claims index analyses each claim's text): "
+        "searchable here by its exact words.",
+        json_schema_extra=WORDS,
+    )
 
 
 class ArticleDocument(Document):
@@ -200,7 +207,12 @@ class ClaimDocument(Document):
     claim_id: str = Field(json_schema_extra=KEYWORD)
     article_id: str = Field(json_schema_extra=KEYWORD)
     url: str | None = Field(default=None, json_schema_extra=KEYWORD)
-    title: str = Field(json_schema_extra=TEXT)
+    title: str = Field(
+        description="The article's headline, repeated on each of its claims for display: "
+        "searchable by its exact words, as the article's own title (the claim's text is what "
+        "claim search analyses).",
+        json_schema_extra=WORDS,
+    )
     source_site: str | None = Field(default=None, json_schema_extra=KEYWORD)
     published_at: datetime | None = None
     timestamp: datetime = Field(alias="@timestamp")

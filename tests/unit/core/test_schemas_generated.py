@@ -35,10 +35,11 @@ def test_article_text_fields_are_one_per_language_each_with_its_own_chain() -> N
     }
     assert not [name for name in props if name.endswith("_match")]
     assert "body" not in props and not any("fields" in props[f] for f in analysers)
-    assert props["claims"]["properties"]["text"] == {"type": "text", "analyzer": TEXT_ANALYZER}
+    # a claim's text is a span of title or body, analysed there and in the claims index
+    assert props["claims"]["properties"]["text"] == {"type": "text", "analyzer": "standard"}
     claims = index_template("claims")["template"]["mappings"]["properties"]
-    for field in ("title", "text"):
-        assert claims[field] == {"type": "text", "analyzer": TEXT_ANALYZER}
+    assert claims["text"] == {"type": "text", "analyzer": TEXT_ANALYZER}
+    assert claims["title"] == {"type": "text", "analyzer": "standard"}  # the headline, per claim
     assert props["entity_ids"] == {"type": "keyword"}
 
 
