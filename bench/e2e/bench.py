@@ -191,6 +191,10 @@ def cpu_ratios(worker_ms: list[float], in_process_ms: list[float]) -> tuple[floa
     return worker, reference, round(worker / reference, 3)
 
 
+QUIET_CORE_SHARE = 0.05
+"""Elasticsearch counts as idle below this share of a core (over half a second)."""
+
+
 def _service_cpu(args: argparse.Namespace) -> dict[str, float]:
     """CPU seconds of the local stack's Kafka and Elasticsearch (``newsflow stack`` on the
     benchmarked ports), to show what indexing and transport cost them; empty elsewhere."""
@@ -399,6 +403,7 @@ def relay(
             auto_offset_reset="earliest",
         )
         await client.indices.create(index=index, **_relay_index_body(analyzed, args.relay_analyzer))
+        await es_quiet()
         await consumer.start()
         cpu_before = await es_cpu_ms(client)
         done, first = 0, 0.0
@@ -425,6 +430,17 @@ def relay(
         finally:
             await consumer.stop()
             await client.close()
+
+    async def es_quiet() -> None:
+        """Wait (up to 20 s) until the local Elasticsearch idles, so merges and collections
+        left by the previous run are not billed to this one (no-op on a remote cluster)."""
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            before = _service_cpu(args).get("elasticsearch")
+            await asyncio.sleep(0.5)
+            after = _service_cpu(args).get("elasticsearch")
+            if before is None or after is None or after - before < QUIET_CORE_SHARE * 0.5:
+                return
 
     async def es_cpu_ms(client: Any) -> float:
         # The local stack's process from /proc (exact); else what the node reports (cached for

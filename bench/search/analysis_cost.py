@@ -31,7 +31,7 @@ from typing import Any
 import orjson
 from elasticsearch import Elasticsearch
 
-from bench.e2e.bench import _cpu_seconds
+from bench.e2e.bench import QUIET_CORE_SHARE, _cpu_seconds
 from bench.search.evaluate import FEEDS, load_slice
 from bench.search.language_chains import LANGUAGE_ANALYSIS, LANGUAGE_ANALYZERS
 from schemas.mappings import ANALYSIS, TEXT_ANALYZER
@@ -40,9 +40,6 @@ from workers.settings import Settings
 
 BULK_DOCS = 250
 """Documents per bulk request (the worker's default bulk size is of this order)."""
-QUIET_CORE_SHARE = 0.05
-"""A run starts once Elasticsearch uses less than this share of a core (over half a second):
-merges and collections left over from the previous run would otherwise be billed to this one."""
 
 
 def text_index_body(text_field: dict[str, Any], analysis: dict[str, Any] | None) -> dict[str, Any]:
@@ -100,6 +97,8 @@ def es_cpu_reader(es: Elasticsearch, settings: Settings) -> Callable[[], float]:
 
 
 def wait_until_quiet(cpu: Callable[[], float], limit_s: float = 20.0) -> None:
+    """Merges and collections left over from the previous run would otherwise be billed to
+    the next one."""
     deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline:
         before = cpu()
