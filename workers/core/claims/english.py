@@ -294,6 +294,15 @@ QUOTE_GAP = re.compile(r"\s*,?\s*(?:[^.;:!?“”\"]|" + ABBREVIATION_DOT + r")*
 SPEAKER_AFTER = re.compile(r"\s*((?:[^.;:!?“\"]|" + ABBREVIATION_DOT + r")+)")
 """The speaker after an inverted cue (``said Mr. Ekovich, a broker``): up to the sentence's
 end, a title's or an initial's full stop excepted."""
+TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?P<speaker>(?:[A-Za-z][\w.’'&-]*\s+){0,5}?[A-Za-z][\w.’'&-]*)\s+"
+    r"(?:has\s+|had\s+|also\s+|later\s+)?"
+    r"(?:said|says|reported|reports|wrote|writes|added|adds|recalled|noted|notes|stated)"
+    r"(?:\s+(?:on|in|late|early|last|this)\b(?:\s+[\w’'-]+){0,3})?\s*$"
+)
+"""``X said CONTENT, the Post reported``: an attribution of the whole sentence after the
+content of an inner one; the inner content ends at its comma and the outer cue is read on its
+own (PolNeAR annotates the outer source, with the inner attribution inside its content)."""
 DISMISSED_AS = re.compile(
     r"\s+[^,.;:]{1,60}?\s+as\s+(?:an?\s+)?\w"
     r"|\s+(?:the\s+|any\s+|all\s+)?(?:claims?|allegations?|accusations?|reports?|suggestions?"
@@ -372,6 +381,8 @@ class _SentenceParser:
             for i in range(max(q.inner_start, self.start), min(q.inner_end, self.end)):
                 chars[i - self.start] = MASK
         self.masked = "".join(chars)
+        self.nested_commas: set[int] = set()
+        """Commas where an inner content was cut before an outer attribution."""
 
     # offsets: absolute in self.text; self.masked is indexed relative to self.start
     def m(self, a: int, b: int) -> str:
@@ -407,9 +418,20 @@ class _SentenceParser:
                 continue
             drafts.append(draft)
             if draft.content.start > tok.start:
+                self._cut_trailing_attribution(draft)
                 consumed_until = draft.content.end
             self._join_quote_tail(draft, tok)
         return drafts
+
+    def _cut_trailing_attribution(self, draft: Draft) -> None:
+        """``The campaign said X will attend, CNN reported``: the inner content ends before
+        the outer attribution, whose cue is then read as ``CONTENT, SPEAKER said``."""
+        found = TRAILING_ATTRIBUTION.search(self.m(draft.content.start, draft.content.end))
+        if found is None or not _plausible_subject(found.group("speaker")):
+            return
+        comma = draft.content.start + found.start()
+        self.nested_commas.add(comma)
+        draft.content = _trim(self.text, Span(draft.content.start, comma))
 
     def _asked_question(self, tok: Token) -> Draft | None:
         """``Asked whether the plan would work, the mayor said …`` / ``when asked by a
@@ -995,7 +1017,7 @@ class _SentenceParser:
     ) -> Draft | None:
         """``CONTENT, the bank said.`` or ``CONTENT, said Anna Berg, an economist.``"""
         content = _trim(self.text, Span(self.start, comma))
-        if not content or self._has_open_cue(content):
+        if not content or (comma not in self.nested_commas and self._has_open_cue(content)):
             return None
         kind = ClaimKind.INDIRECT
         draft = Draft(

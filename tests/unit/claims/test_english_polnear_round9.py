@@ -1,0 +1,53 @@
+"""English speaker spans and nested sources fixed in the ninth PolNeAR train round (issue 11),
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+from schemas.models import Label
+
+PEOPLE = [
+    ("Tom Harlow", Label.PERSON, "Q-harlow", "Tom Harlow"),
+    ("Quorra Vell", Label.PERSON, "Q-vell", "Quorra Vell"),
+    ("Peter Quinn", Label.PERSON, "Q-quinn", "Peter Quinn"),
+    ("Maria Lopez", Label.PERSON, "Q-lopez", "Maria Lopez"),
+]
+
+
+def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
+    return kit.english_claims(extractor, body, PEOPLE)
+
+
+def _pairs(claims) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(c.speaker.text, c.text) for c in claims]
+
+
+# ---- "X said CONTENT, OUTLET reported": the outer source is read too -------------------------
+def test_an_outer_attribution_after_the_content_gets_its_own_claim(kit, extractor) -> None:
+    body = "The city council said the bridge will reopen in March, the Gazette reported."
+    assert sorted(_pairs(_claims(extractor, kit, body))) == [
+        ("The city council", "the bridge will reopen in March"),
+        ("the Gazette", "The city council said the bridge will reopen in March"),
+    ]
+
+
+def test_an_outer_attribution_with_a_time_phrase_and_a_named_inner_speaker(
+    kit, extractor
+) -> None:
+    body = (
+        "Tom Harlow told the committee that the plan was too costly, "
+        "the weekly newsletter reported on Monday."
+    )
+    claims = _claims(extractor, kit, body)
+    inner = next(c for c in claims if c.cue == "told")
+    outer = next(c for c in claims if c.cue == "reported")
+    assert (inner.speaker.name, inner.text) == ("Tom Harlow", "the plan was too costly")
+    assert outer.speaker.text == "the weekly newsletter"
+
+
+def test_a_content_ending_in_a_clause_with_a_subject_and_verb_is_not_cut(
+    kit, extractor
+) -> None:
+    # "the rates rose" is not an attribution: no speech verb ends the content
+    body = "Maria Lopez said the bank should act now, before the rates rose again."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.text == "the bank should act now, before the rates rose again"
