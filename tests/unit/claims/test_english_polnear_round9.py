@@ -51,3 +51,37 @@ def test_a_content_ending_in_a_clause_with_a_subject_and_verb_is_not_cut(
     body = "Maria Lopez said the bank should act now, before the rates rose again."
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the bank should act now, before the rates rose again"
+
+
+# ---- "… after X said": the subject of the subordinate clause speaks -------------------------
+def test_the_subject_after_after_speaks_not_the_main_clause(kit, extractor) -> None:
+    body = "The crowd cheered loudly after Tom Harlow said the plant would stay open."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.text) == ("Tom Harlow", "the plant would stay open")
+
+
+def test_a_phrase_after_after_set_off_by_commas_is_no_speaker(kit, extractor) -> None:
+    body = (
+        "Tom Harlow, speaking on the radio right after the debate, said the plant would "
+        "stay open."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Tom Harlow"
+
+
+def test_a_fronted_after_clause_ends_its_content_at_its_comma(kit, extractor) -> None:
+    body = "A few days after the governor announced that taxes would rise, the markets fell."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.text, claim.text) == ("the governor", "taxes would rise")
+
+
+def test_a_participle_after_a_fronted_clause_belongs_to_the_main_subject(kit, extractor) -> None:
+    body = (
+        "Years after Maria Lopez claimed the tax was dead, Tom Harlow won the seat by "
+        "promising to bring it back."
+    )
+    claims = _claims(extractor, kit, body)
+    assert [(c.speaker.name, c.text) for c in claims] == [
+        ("Maria Lopez", "the tax was dead"),
+        ("Tom Harlow", "to bring it back"),
+    ]

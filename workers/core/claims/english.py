@@ -85,8 +85,13 @@ CLAUSE_OPENER = re.compile(
     re.I,
 )
 INNER_SUBORDINATOR = re.compile(
-    r"\s(?:as|while|whereas|though|although|because|since|when|but)\s", re.I
+    r"\s(?:as|while|whereas|though|although|because|since|when|but|after|before|until|once)\s",
+    re.I,
 )
+CLAUSE_OR_PREPOSITION = frozenset({"after", "before", "until", "once"})
+"""Inner subordinators that also open a prepositional phrase (``after the speech``)."""
+SET_OFF = re.compile(r"[,;()\u2014\u2013]|\s--\s|\s-\s")
+"""Punctuation that sets a phrase off from the cue: a comma, parenthesis or dash."""
 TRAILING_AUXILIARIES = re.compile(
     r"(?:\s+(?:have|has|had|also|already|again|repeatedly|previously|publicly|recently|"
     r"once|long|often|now|yet|both|ever))+\s*$",
@@ -163,6 +168,21 @@ INTRODUCTORY_TIME = re.compile(
 )
 """``Hours later,`` ``Shortly after the vote,`` ``This spring,``: a time phrase before the
 subject."""
+FRONTED_CLAUSE = re.compile(
+    r"^(?:(?:a|an|the|just|only|shortly|soon|long|even|right|few|several|two|three|four|five"
+    r"|days?|weeks?|months?|years?|hours?|minutes?|moments?|decades?|night|morning)\s+){1,3}"
+    r"(?:after|before|until|once|when|since)\s",
+    re.I,
+)
+"""``Years after X said …,`` ``The day after the vote,``: a time phrase that opens a clause
+or phrase of its own; the sentence's subject comes after its comma."""
+TIME_BEFORE = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|hours?|minutes?|moments?|decades?|night|morning"
+    r"|shortly|soon|right|long|just|only|even)\s*$",
+    re.I,
+)
+"""A time word right before ``after``/``before`` (``three days after``, ``shortly before``):
+the phrase dates the clause that follows, it describes no noun."""
 PREPOSITION_REST = re.compile(
     r"(?:on|in|at|during|outside|inside|near|aboard|amid|following)\s+"
     r"(?:a|an|the|his|her|their|its|[A-Z])"
@@ -258,7 +278,9 @@ LEADING_NAME = re.compile(
 """A run of capitalised words (titles with their full stops) at a sentence's start, then a
 lower-case word."""
 SUBORDINATE_END = re.compile(
-    r"(?:^|\s|,)(?:while|although|though|if|when|as|because|since|whereas|even though)$", re.I
+    r"(?:^|\s|,)(?:while|although|though|if|when|as|because|since|whereas|even though|after"
+    r"|before|until|once)$",
+    re.I,
 )
 """A subordinator right before the speaker: the attribution is a subordinate clause."""
 CONTENT_STOP = re.compile(
@@ -870,10 +892,11 @@ class _SentenceParser:
         draft = self._participle_draft(tok, cue, SpeakerFrom.SENTENCE)
         if draft is None:
             return None
-        if not drafts:
-            subject = self._sentence_subject()
-            if subject is not None:
-                self._assign_speaker(draft, subject)
+        subject = self._sentence_subject()
+        # "After X said A, Y won …, promising B": a subject after the earlier claim's content
+        # opens the main clause, and the participle is its subject's
+        if subject is not None and (not drafts or subject.start >= drafts[-1].content.end):
+            self._assign_speaker(draft, subject)
         return draft
 
     def _sentence_subject(self) -> Span | None:
@@ -882,7 +905,8 @@ class _SentenceParser:
         begin = self.start
         masked = self.m(self.start, self.end)
         comma = masked.find(",")
-        if (NP_BAD_START.match(masked) or INTRODUCTORY_TIME.match(masked)) and comma > 0:
+        opener = NP_BAD_START.match(masked) or INTRODUCTORY_TIME.match(masked)
+        if (opener or FRONTED_CLAUSE.match(masked)) and comma > 0:
             begin = self.start + comma + 1
         elif (lead := LEADING_CONJUNCTION.match(masked)) is not None:
             begin = self.start + lead.end()  # "Yet she didn't …, also calling …": she
@@ -1328,7 +1352,19 @@ class _SentenceParser:
             span = _trim(self.text, Span(span.start + lead.end(), span.end))
         inner = list(INNER_SUBORDINATOR.finditer(self.m(span.start, span.end)))
         if inner and _plausible_subject(self.m(span.start + inner[-1].end(), span.end)):
-            span = _trim(self.text, Span(span.start + inner[-1].end(), span.end))
+            subject_start = span.start + inner[-1].end()
+            # "after/before" are prepositions too: "…, appearing right after the speech,
+            # said" — a phrase set off by its one comma or dash is no clause of its own
+            preposition = inner[-1].group(0).strip().casefold() in CLAUSE_OR_PREPOSITION
+            phrase = self.m(subject_start, subject_end).rstrip()
+            marks = SET_OFF.findall(phrase)
+            set_off = len(marks) == 1 and phrase.endswith(marks[0].strip())
+            # "The mayor of the town after the vote said": a noun phrase (not one of time,
+            # "A few weeks after X said") before it is the subject the phrase describes
+            head = self.m(span.start, span.start + inner[-1].start())
+            described = _plausible_subject(head) and not TIME_BEFORE.search(head)
+            if not (preposition and (set_off or described)):
+                span = _trim(self.text, Span(subject_start, span.end))
         tail = TRAILING_AUXILIARIES.search(self.m(span.start, span.end))
         if tail and tail.start() > 0:
             span = _trim(self.text, Span(span.start, span.start + tail.start()))
