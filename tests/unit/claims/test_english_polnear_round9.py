@@ -85,3 +85,30 @@ def test_a_participle_after_a_fronted_clause_belongs_to_the_main_subject(kit, ex
         ("Maria Lopez", "the tax was dead"),
         ("Tom Harlow", "to bring it back"),
     ]
+
+
+# ---- a comma piece that only mentions a name does not speak ----------------------------------
+def test_a_participle_apposition_mentioning_a_name_is_not_the_speaker(kit, extractor) -> None:
+    body = (
+        "Quorra Vell, facing a hard reelection fight against the former mayor Tom Harlow, "
+        "said the bridge would be finished by June."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Quorra Vell"
+
+
+def test_a_lower_case_apposition_mentioning_a_name_is_a_role_not_the_speaker(
+    kit, extractor
+) -> None:
+    body = (
+        "Quorra Vell, a longtime supporter of Tom Harlow's campaign for the harbour seat "
+        "and the ferry plan told the panel she would vote yes."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Quorra Vell"
+
+
+def test_a_capitalised_apposition_naming_a_person_still_speaks(kit, extractor) -> None:
+    body = "The owner of the corner bakery, Peter Quinn, said the rent had doubled."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Peter Quinn"

@@ -1374,7 +1374,11 @@ class _SentenceParser:
         if len(words) <= MAX_SPEAKER_WORDS:
             return span
         last = _trim(self.text, Span(kept[-1].start, subject_end))
-        if len(kept) == 2 and self._is_name(last):
+        # not "X, facing a challenge from Y, said" / "X, a supporter of Y, said": a phrase
+        # that only mentions Y after the name it describes, or a participle phrase
+        participle = re.match(r"[a-z]+(?:ing|ed)\b", self.text[last.start : last.end])
+        describes = self._is_name(_trim(self.text, kept[0])) and not self._names_one(last)
+        if len(kept) == 2 and self._is_name(last) and not participle and not describes:
             return last  # "… the Star of David, Speaker Paul Ryan (R-WI) said": not a pair
         # Too long for a subject: only a name with appositions (``Mike Shields, president
         # of …, said``) is cut to its head; a clause before the cue is no speaker.
@@ -1503,7 +1507,7 @@ class _SentenceParser:
             _trim(self.text, Span(region.start + p.start(), region.start + p.end())) for p in parts
         ]
         if len(spans) >= 2:
-            first_name, second_name = self._is_name(spans[0]), self._is_name(spans[1])
+            first_name, second_name = self._names_one(spans[0]), self._names_one(spans[1])
             if first_name and not second_name:
                 draft.speaker, draft.role = spans[0], spans[1]
                 return
@@ -1520,6 +1524,14 @@ class _SentenceParser:
         return (self._is_name(a) and self._role_like(b)) or (
             self._role_like(a) and self._is_name(b)
         )
+
+    def _names_one(self, span: Span) -> bool:
+        """A comma piece that is a name (``Sen. Ann Cole``), not a phrase that only mentions
+        one (``clad in a cape with Cole's name``, ``many of them Catholics``): it opens with a
+        capital letter."""
+        lead = LEADING_CONJUNCTION.match(self.text[span.start : span.end])
+        first = span.start + (lead.end() if lead else 0)
+        return self.text[first : first + 1].isupper() and self._is_name(span)
 
     def _role_like(self, span: Span) -> bool:
         words = self.text[span.start : span.end].split()
