@@ -112,3 +112,39 @@ def test_a_capitalised_apposition_naming_a_person_still_speaks(kit, extractor) -
     body = "The owner of the corner bakery, Peter Quinn, said the rent had doubled."
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.name == "Peter Quinn"
+
+
+# ---- the subject a participle or "then says" goes on with ------------------------------------
+def test_a_name_before_its_long_apposition_is_the_subject_of_a_participle(kit, extractor) -> None:
+    body = (
+        "Quorra Vell, the veteran housing activist and lawyer, backed the plan on Monday, "
+        "saying it would help renters."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.text) == ("Quorra Vell", "it would help renters")
+
+
+def test_a_dateline_before_the_subject_is_not_a_name_before_an_apposition(kit, extractor) -> None:
+    body = (
+        "LISBON — The harbour board's chair, Quorra Vell, backed the plan on Monday, "
+        "saying it would help renters."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text != "LISBON"
+
+
+def test_a_leading_but_is_no_introductory_phrase(kit, extractor) -> None:
+    body = (
+        '"We will wait," Tom Harlow said.\n\n'
+        "But several advisers to the harbour board have been urging a vote, saying "
+        "the money is there."
+    )
+    claims = _claims(extractor, kit, body)
+    assert claims[-1].text == "the money is there"
+    assert claims[-1].speaker.text == "several advisers to the harbour board"
+
+
+def test_then_says_goes_on_with_the_subject(kit, extractor) -> None:
+    body = "Tom Harlow offered Peter Quinn a job at the depot, then says he regrets nothing."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.text, claim.text) == ("Tom Harlow", "he regrets nothing")

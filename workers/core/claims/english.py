@@ -198,6 +198,11 @@ GAP_SPEAKERS = (
     # not "Ann Cole, a lawyer": an apposition after a comma is part of the subject
     re.compile(r"\w\s+(?P<np>(?:the|a|an)\s+(?:(?!\b(?:the|a|an|that|which)\b)[^,;])+)$"),
 )
+SUBJECT_OPENERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "several", "many", "some", "other"}
+    | {"most", "both", "all", "these", "those"}
+)
+"""Lower-case words that open a noun phrase subject (``several advisers to the board``)."""
 SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this"})
 """After these a past form is an adjective (``the retired judge``), not the verb."""
 DOCUMENT_PARTICIPLE = re.compile(
@@ -234,8 +239,11 @@ DASH_THEN_NAME = re.compile(r"\s(?:-|--|—|–)\s+((?:[A-Z][\w.’'-]*\s+){0,4}
 """A capitalised run of up to five words after a spaced dash, ending a subject span."""
 COGNITION_LEMMAS = frozenset({"believe", "think", "expect", "hope", "fear", "feel", "doubt"})
 """Cues of a belief rather than a statement: not read as verbs in a parenthesis."""
-CONTINUING_VERB = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|later|then))*$")
-"""Before a cue: ``… and said``, ``… but has said`` — the sentence's subject speaks again."""
+CONTINUING_VERB = re.compile(
+    r"(?:\b(?:and|but)|,\s*then)(?:\s+(?:has|have|had|also|later|then))*$"
+)
+"""Before a cue: ``… and said``, ``… but has said``, ``…, then says`` — the sentence's subject
+speaks again."""
 PARTICIPLE_PHRASE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
 """``Rattling off promises …``: a participle phrase opening the sentence is no subject."""
 PERIPHRASIS = re.compile(
@@ -903,13 +911,16 @@ class _SentenceParser:
         """The words before the sentence's first verb-like word (… ministry called …), after
         an introductory phrase (``In a statement released Monday, X criticised …``)."""
         begin = self.start
-        masked = self.m(self.start, self.end)
+        lead = LEADING_CONJUNCTION.match(self.m(self.start, self.end))
+        if lead is not None:
+            # "Yet she didn't …, also calling …": she; "But other advisers have been urging
+            # …, saying": the conjunction is no introductory phrase ending at the comma
+            begin += lead.end()
+        masked = self.m(begin, self.end)
         comma = masked.find(",")
         opener = NP_BAD_START.match(masked) or INTRODUCTORY_TIME.match(masked)
         if (opener or FRONTED_CLAUSE.match(masked)) and comma > 0:
-            begin = self.start + comma + 1
-        elif (lead := LEADING_CONJUNCTION.match(masked)) is not None:
-            begin = self.start + lead.end()  # "Yet she didn't …, also calling …": she
+            begin += comma + 1
         previous = ""
         for found in re.finditer(r"\S+", self.m(begin, self.end)):
             word = found.group(0).casefold().strip(",")
@@ -933,7 +944,7 @@ class _SentenceParser:
                     # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried …"
                     span = _trim(self.text, Span(span.start + last_comma + 1, span.end))
                 words = self.text[span.start : span.end].split()
-                determiner = bool(words) and words[0] in ("the", "a", "an", "his", "her", "its")
+                determiner = bool(words) and words[0] in SUBJECT_OPENERS
                 pronoun = len(words) == 1 and words[0].casefold() in self.lex.pronouns
                 noun_phrase = words and (words[0][:1].isupper() or determiner or pronoun)
                 if span and 1 <= len(words) <= 6 and noun_phrase:
@@ -942,7 +953,8 @@ class _SentenceParser:
                 if after_dash is not None:
                     return after_dash
                 return (
-                    self._person_in_apposition(span)
+                    self._name_before_apposition(span)
+                    or self._person_in_apposition(span)
                     or self._leading_name()
                     or self._subject_before_aside(span)
                 )
@@ -962,6 +974,18 @@ class _SentenceParser:
             return None
         name = _trim(self.text, Span(span.start + found.start(1), span.end))
         return name if self._is_name(name) else None
+
+    def _name_before_apposition(self, span: Span) -> Span | None:
+        """``Ann Cole, the veteran activist and lawyer, endorsed …``: a long subject that
+        opens with a name and its comma is that name."""
+        found = re.match(r"([^,]+),", self.m(span.start, span.end))
+        if found is None:
+            return None
+        name = _trim(self.text, Span(span.start, span.start + found.end(1)))
+        words = self.text[name.start : name.end].split()
+        if words and (words[0].isupper() or any(w in ("—", "–", "-", "--") for w in words)):
+            return None  # "PARIS — France's party leader, Ann Cole, said": a dateline
+        return name if len(words) <= 5 and self._names_one(name) else None
 
     def _person_in_apposition(self, span: Span) -> Span | None:
         """``One of the growers, Ann Cole, 61, had …``: a long subject whose apposition
