@@ -148,3 +148,17 @@ def test_then_says_goes_on_with_the_subject(kit, extractor) -> None:
     body = "Tom Harlow offered Peter Quinn a job at the depot, then says he regrets nothing."
     (claim,) = _claims(extractor, kit, body)
     assert (claim.speaker.text, claim.text) == ("Tom Harlow", "he regrets nothing")
+
+
+# ---- "The good news for X, Y said, is that …": the name between the commas speaks ------------
+def test_a_name_in_a_parenthetical_attribution_speaks(kit, extractor) -> None:
+    body = "The good news for Quorra Vell, Tom Harlow said, is that the ferry will run all winter."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Tom Harlow"
+    assert claim.text.endswith("the ferry will run all winter")
+
+
+def test_a_name_and_its_role_before_a_plain_cue_stay_one_speaker(kit, extractor) -> None:
+    body = "The harbour chair, Tom Harlow, said the ferry will run all winter."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.speaker.role) == ("Tom Harlow", "The harbour chair")

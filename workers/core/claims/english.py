@@ -1369,6 +1369,13 @@ class _SentenceParser:
             self.lex.pronouns
         ):
             kept = kept[1:]  # "The solution, he said, was simple": the pronoun speaks
+        elif (
+            len(kept) == 2
+            and re.match(r"[A-Za-z]+\s*,\s*[a-z]", self.m(cue_start, self.end))
+            and len(self.text[kept[1].start : kept[1].end].split()) <= 5
+            and self._names_one(_trim(self.text, kept[1]))
+        ):
+            kept = kept[1:]  # "The good news for Ann, Harlow said, is that …": Harlow speaks
         region_start = kept[0].start
         lead = LEADING_CONJUNCTION.match(self.m(region_start, subject_end).lstrip())
         span = _trim(self.text, Span(region_start, subject_end))
