@@ -162,3 +162,18 @@ def test_a_name_and_its_role_before_a_plain_cue_stay_one_speaker(kit, extractor)
     body = "The harbour chair, Tom Harlow, said the ferry will run all winter."
     (claim,) = _claims(extractor, kit, body)
     assert (claim.speaker.name, claim.speaker.role) == ("Tom Harlow", "The harbour chair")
+
+
+# ---- "X said Y, according to Z": Z reports the whole statement -------------------------------
+def test_according_to_after_an_attribution_reports_the_whole_statement(kit, extractor) -> None:
+    body = "Tom Harlow said the ferry would run all winter, according to the minutes of the meeting."
+    assert sorted(_pairs(_claims(extractor, kit, body))) == [
+        ("Tom Harlow", "the ferry would run all winter"),
+        ("the minutes of the meeting", "Tom Harlow said the ferry would run all winter"),
+    ]
+
+
+def test_according_to_right_after_reported_that_is_no_outer_claim(kit, extractor) -> None:
+    body = "The Gazette reported that, according to the minutes, the ferry will run all winter."
+    claims = _claims(extractor, kit, body)
+    assert "The Gazette reported that" not in [c.text for c in claims]

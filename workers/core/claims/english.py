@@ -1644,14 +1644,19 @@ class _SentenceParser:
         # exit polls conducted for … by …") speaks through its head.
         if not source or len(self.text[source.start : source.end].split()) > MAX_SOURCE_WORDS:
             return None
+        relayed: Draft | None = None
         for draft in drafts:
             if draft.content.end <= tok.start and not self.m(draft.content.end, tok.start).strip(
                 " ,"
             ):
                 if draft.source is None:
                     draft.source = source
-                return None
+                relayed = draft
         before = self.m(self.start, tok.start).strip(" ,")
+        if relayed is not None and not self._relays_whole_statement(relayed, tok):
+            return None
+        # "X said Y, according to Z": Z reports the whole statement, X's claim inside it
+        # (PolNeAR annotates Z as the source of a content that holds X's attribution)
         if not before or LEADING_CONJUNCTION.fullmatch(before):
             rest = source.end
             comma = re.match(r"\s*,\s*", self.m(rest, self.end))
@@ -1690,6 +1695,18 @@ class _SentenceParser:
             source=document,
             confidence=0.8,
         )
+
+    def _relays_whole_statement(self, inner: Draft, tok: Token) -> bool:
+        """Whether ``according to`` after ``inner`` reports the whole sentence: ``X said
+        that A B C, according to Z`` or a quotation and its cue — not ``as the Times
+        reported, according to …`` (a content before its cue) nor ``reported that,
+        according to …`` (no content of its own yet)."""
+        if inner.cue is None:
+            return False
+        quoted = inner.kind is ClaimKind.DIRECT and inner.content.end <= inner.cue.start
+        first = inner.cue.start < inner.content.start
+        words = len(self.text[inner.content.start : inner.content.end].split())
+        return (quoted or first) and words >= 3 and inner.content.end <= tok.start
 
     def _content_resumes(self, tok: Token, source: Span) -> bool:
         """Whether ``, according to SOURCE,`` stands inside the statement: a comma on both
