@@ -177,3 +177,28 @@ def test_according_to_right_after_reported_that_is_no_outer_claim(kit, extractor
     body = "The Gazette reported that, according to the minutes, the ferry will run all winter."
     claims = _claims(extractor, kit, body)
     assert "The Gazette reported that" not in [c.text for c in claims]
+
+
+# ---- a time phrase or adverb between the subject and its cue is no speaker -------------------
+def test_an_adverb_after_an_aside_is_not_the_speaker_nor_the_aside(kit, extractor) -> None:
+    body = "The harbour chair, after the vote on the ferry, initially said the money had run out."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.text, claim.text) == ("The harbour chair", "the money had run out")
+
+
+def test_an_adverb_after_an_aside_is_not_the_speaker(kit, extractor) -> None:
+    body = "The harbour board members, in fact, even insist that the ferry will pay for itself."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "The harbour board members"
+
+
+def test_but_now_said_goes_on_with_the_subject(kit, extractor) -> None:
+    body = "Maria Lopez used to back the mayor, but now said the council had failed."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.text, claim.text) == ("Maria Lopez", "the council had failed")
+
+
+def test_a_noun_in_ly_stays_in_the_speaker(kit, extractor) -> None:
+    body = "The Harlow family said the ferry will pay for itself."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "The Harlow family"

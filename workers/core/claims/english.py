@@ -126,6 +126,16 @@ DETACHED_AUXILIARY = re.compile(
 )
 """``…, has [long] said``, ``…, have both urged``, ``…, will ever tell``: the auxiliary of a
 cue whose subject stands before an aside."""
+_ADVERBIAL = (
+    r"(?:now|initially|reportedly|even|still|first|once|recently|repeatedly|previously|later"
+    r"|earlier|again|publicly|privately|quickly|openly|also|then|allegedly|apparently"
+    r"|on\s+" + WEEKDAY + r"|" + WEEKDAY + r"|(?:last|this|earlier this|later that)\s+"
+    r"(?:week|month|year|weekend|spring|summer|fall|winter)|in\s+\d{4}"
+    r"|would\s+not|wouldn[’']t|did\s+not|didn[’']t|does\s+not|doesn[’']t|won[’']t)"
+)
+DETACHED_ADVERBIAL = re.compile(r",?(?:\s+" + _ADVERBIAL + r")+\s*$")
+"""``X, who …, last week said``, ``X, in fact, even insist``, ``X wouldn't say``: adverbs,
+time phrases and negations right before the cue, after the subject (or its aside)."""
 PRONOUN_SUBJECT = re.compile(
     r"^(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
@@ -240,7 +250,7 @@ DASH_THEN_NAME = re.compile(r"\s(?:-|--|—|–)\s+((?:[A-Z][\w.’'-]*\s+){0,4}
 COGNITION_LEMMAS = frozenset({"believe", "think", "expect", "hope", "fear", "feel", "doubt"})
 """Cues of a belief rather than a statement: not read as verbs in a parenthesis."""
 CONTINUING_VERB = re.compile(
-    r"(?:\b(?:and|but)|,\s*then)(?:\s+(?:has|have|had|also|later|then))*$"
+    r"(?:\b(?:and|but)|,\s*then)(?:\s+(?:has|have|had|" + _ADVERBIAL + r"))*$"
 )
 """Before a cue: ``… and said``, ``… but has said``, ``…, then says`` — the sentence's subject
 speaks again."""
@@ -1320,6 +1330,12 @@ class _SentenceParser:
         if subordinate is not None:
             # "…, where he says he can win": the pronoun after a subordinator is the subject
             return Span(start + subordinate.start("pronoun"), start + subordinate.end("pronoun"))
+        adverbial = DETACHED_ADVERBIAL.search(region)
+        if adverbial is not None and region[: adverbial.start()].strip(" ,"):
+            # "X, who backed Y, last week said" / "X, in fact, even insist": a time phrase or
+            # adverb before the cue is no subject; the comma before it stays for the aside
+            cue_start = start + adverbial.start() + (1 if adverbial.group(0)[:1] == "," else 0)
+            region = self.m(start, cue_start)
         detached = DETACHED_AUXILIARY.search(region)
         if detached is not None:
             # "The agency, in a move that angered unions, has said": the auxiliary after the
