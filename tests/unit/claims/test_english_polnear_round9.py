@@ -202,3 +202,30 @@ def test_a_noun_in_ly_stays_in_the_speaker(kit, extractor) -> None:
     body = "The Harlow family said the ferry will pay for itself."
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.text == "The Harlow family"
+
+
+# ---- places and fronted "Of X," phrases are no speakers --------------------------------------
+def test_a_city_and_state_in_an_aside_are_one_piece(kit, extractor) -> None:
+    body = (
+        "Tom Harlow, speaking at a rally in Wilmington, N.C., warned that the ferry would close."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Tom Harlow"
+    body = "Maria Lopez, during a town hall meeting in Columbus, Ohio, said the fare was too high."
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Maria Lopez"
+
+
+def test_an_aside_after_a_relative_clause_is_skipped_to_the_name(kit, extractor) -> None:
+    body = (
+        "Maria Lopez, who was to visit Dayton, Ohio, on Wednesday to open the depot, "
+        "said the fare was too high."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Maria Lopez"
+
+
+def test_a_fronted_of_phrase_is_not_the_speaker(kit, extractor) -> None:
+    body = "Of Tom Harlow, Maria Lopez said he was too cautious."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.text) == ("Maria Lopez", "he was too cautious")

@@ -69,8 +69,26 @@ HEARER = re.compile(
     r")"
 )
 """The hearer of 'told': an outlet or audience, which is not part of the content."""
+RELATIVE_OPENER = re.compile(r"^(?:who|which|whose)\b", re.I)
+US_STATES = (
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    r"|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+    r"|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
+    r"|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
+    r"|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah"
+    r"|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|D\.C\."
+    r"|Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|Fla\.|Ga\.|Ill\.|Ind\.|Kan\.|Ky\."
+    r"|La\.|Md\.|Mass\.|Mich\.|Minn\.|Miss\.|Mo\.|Mont\.|Neb\.|Nev\.|N\.H\.|N\.J\."
+    r"|N\.M\.|N\.Y\.|N\.C\.|N\.D\.|Okla\.|Ore\.|Pa\.|R\.I\.|S\.C\.|S\.D\.|Tenn\."
+    r"|Va\.|Vt\.|Wash\.|W\.Va\.|Wis\.|Wyo\."
+)
+STATE_AFTER_COMMA = re.compile(
+    r"(?<=[a-z]),\s+(?:" + US_STATES + r")(?=\s*(?:,|$))"
+)
+"""``in Columbus, Ohio,`` / ``in Wilmington, N.C.,``: a US state after its city's comma."""
 NP_BAD_START = re.compile(
     r"^(?:on|in|at|after|before|during|while|when|as|speaking|asked|however|but|and|meanwhile|"
+    r"of|beyond|"
     r"separately|earlier|later|yesterday|today|for|with|by|from|under|if|although|though|"
     r"because|since|who|which|that|where|whose|also|despite|amid|unlike|following|once|given)\b",
     re.IGNORECASE,
@@ -1350,6 +1368,8 @@ class _SentenceParser:
         if ":" in region:  # "Ukraine: Kyiv says …" — a headline's rubric is not the subject
             start += region.rfind(":") + 1
             region = self.m(start, cue_start)
+        # "in Columbus, Ohio," is one place: its comma splits no segment
+        region = STATE_AFTER_COMMA.sub(lambda found: " " + found.group(0)[1:], region)
         segments = [m for m in re.finditer(r"[^,;]+", region)]
         kept: list[Span] = []
         subject_end = cue_start  # before an aside, when one is skipped
@@ -1471,6 +1491,9 @@ class _SentenceParser:
         earlier = [s for s in segments[:index] if s.group(0).strip()]
         if not earlier or region[earlier[-1].end() : seg.start()].strip() != ",":
             return False
+        # "X, who was to visit Columbus, Ohio, on Wednesday, said": past a relative clause
+        while len(earlier) > 1 and RELATIVE_OPENER.match(earlier[-1].group(0).strip()):
+            earlier.pop()
         subject = earlier[-1].group(0).strip()
         return bool(_subject_phrase(subject)) and not NP_BAD_START.match(subject)
 
