@@ -42,6 +42,7 @@ def test_an_outer_attribution_with_a_time_phrase_and_a_named_inner_speaker(
     outer = next(c for c in claims if c.cue == "reported")
     assert (inner.speaker.name, inner.text) == ("Tom Harlow", "the plan was too costly")
     assert outer.speaker.text == "the weekly newsletter"
+    assert inner.source is not None and inner.source.text == "the weekly newsletter"
 
 
 def test_a_content_ending_in_a_clause_with_a_subject_and_verb_is_not_cut(
@@ -229,3 +230,19 @@ def test_a_fronted_of_phrase_is_not_the_speaker(kit, extractor) -> None:
     body = "Of Tom Harlow, Maria Lopez said he was too cautious."
     (claim,) = _claims(extractor, kit, body)
     assert (claim.speaker.name, claim.text) == ("Maria Lopez", "he was too cautious")
+
+
+# ---- "X reported that Y said Z": both levels are claims --------------------------------------
+def test_a_nested_attribution_keeps_the_outer_claim_too(kit, extractor) -> None:
+    body = "The Gazette reported that Tom Harlow said the ferry would run all winter."
+    assert sorted(_pairs(_claims(extractor, kit, body))) == [
+        ("The Gazette", "Tom Harlow said the ferry would run all winter"),
+        ("Tom Harlow", "the ferry would run all winter"),
+    ]
+
+
+def test_a_verb_after_to_or_a_modal_opens_no_nested_attribution(kit, extractor) -> None:
+    body = "Tom Harlow said the council had too little to say about the ferry."
+    assert _pairs(_claims(extractor, kit, body)) == [
+        ("Tom Harlow", "the council had too little to say about the ferry")
+    ]

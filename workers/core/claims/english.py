@@ -439,6 +439,8 @@ class _SentenceParser:
             for i in range(max(q.inner_start, self.start), min(q.inner_end, self.end)):
                 chars[i - self.start] = MASK
         self.masked = "".join(chars)
+        self.outer_drafts: list[Draft] = []
+        """Claims whose content opens with an attribution of its own, kept with the inner one."""
         self.nested_commas: set[int] = set()
         """Commas where an inner content was cut before an outer attribution."""
 
@@ -474,6 +476,8 @@ class _SentenceParser:
             draft = self._cue(tok, cue, drafts)
             if draft is None:
                 continue
+            drafts.extend(self.outer_drafts)  # the teller first: "she" resolves before it
+            self.outer_drafts.clear()
             drafts.append(draft)
             if draft.content.start > tok.start:
                 self._cut_trailing_attribution(draft)
@@ -487,9 +491,13 @@ class _SentenceParser:
         found = TRAILING_ATTRIBUTION.search(self.m(draft.content.start, draft.content.end))
         if found is None or not _plausible_subject(found.group("speaker")):
             return
-        comma = draft.content.start + found.start()
+        base = draft.content.start
+        comma = base + found.start()
         self.nested_commas.add(comma)
-        draft.content = _trim(self.text, Span(draft.content.start, comma))
+        draft.content = _trim(self.text, Span(base, comma))
+        if draft.source is None:
+            # the inner claim reached us through the outer source, as "told X that Y said"
+            draft.source = Span(base + found.start("speaker"), base + found.end("speaker"))
 
     def _asked_question(self, tok: Token) -> Draft | None:
         """``Asked whether the plan would work, the mayor said …`` / ``when asked by a
@@ -729,7 +737,13 @@ class _SentenceParser:
         )
         self._assign_speaker(draft, speaker_region)
         self._apply_citing(draft, cited)
-        return self._nested(draft) or draft
+        inner = self._nested(draft)
+        if inner is None:
+            return draft
+        # "The Post reported that Klein said X": the Post's claim holds Klein's (PolNeAR
+        # annotates the outer source with the inner attribution inside its content)
+        self.outer_drafts.append(draft)
+        return inner
 
     def _gap_subject(self, region: Span) -> Span:
         """``a contractor that inspectors said was unlicensed``, ``a scheme the regulator said
@@ -897,6 +911,8 @@ class _SentenceParser:
         found = NESTED_CUE.match(region)
         if found is None or not _plausible_subject(found.group("subject")):
             return None
+        if not _subject_phrase(found.group("subject")):
+            return None  # "Obama had too little to say", "Americans will say": no subject
         cue = self.lex.cues.get(found.group("cue").casefold())
         if cue is None or cue.takes_object or cue.stance is not Stance.ASSERT:
             return None
