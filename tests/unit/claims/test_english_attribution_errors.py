@@ -295,11 +295,8 @@ def test_attribution_in_a_subordinate_clause_ends_at_its_comma(kit, extractor) -
 
 
 def test_a_long_clause_before_the_cue_is_not_cut_into_a_speaker(kit, extractor) -> None:
-    # Round 9: the subject of the clause after "after" speaks; the main clause never does.
     body = (
         "The ferry service was in trouble on Friday after a small union of deckhands "
         "threatened to walk out over pay."
     )
-    assert [c.speaker.text for c in _claims(extractor, kit, body)] == [
-        "a small union of deckhands"
-    ]
+    assert _claims(extractor, kit, body) == []

@@ -165,19 +165,15 @@ def test_a_name_and_its_role_before_a_plain_cue_stay_one_speaker(kit, extractor)
     assert (claim.speaker.name, claim.speaker.role) == ("Tom Harlow", "The harbour chair")
 
 
-# ---- "X said Y, according to Z": Z reports the whole statement -------------------------------
-def test_according_to_after_an_attribution_reports_the_whole_statement(kit, extractor) -> None:
-    body = "Tom Harlow said the ferry would run all winter, according to the minutes of the meeting."
-    assert sorted(_pairs(_claims(extractor, kit, body))) == [
-        ("Tom Harlow", "the ferry would run all winter"),
-        ("the minutes of the meeting", "Tom Harlow said the ferry would run all winter"),
-    ]
-
-
-def test_according_to_right_after_reported_that_is_no_outer_claim(kit, extractor) -> None:
-    body = "The Gazette reported that, according to the minutes, the ferry will run all winter."
-    claims = _claims(extractor, kit, body)
-    assert "The Gazette reported that" not in [c.text for c in claims]
+# ---- "X said Y, according to Z" stays one claim (our guideline: Z is its source) -----------
+def test_according_to_after_an_attribution_is_its_source_not_a_claim(kit, extractor) -> None:
+    # PolNeAR annotates Z as a speaker of the whole statement too; our corpus guideline (one
+    # claim per attributed statement) keeps Z as the source of X's claim, so round 9 does not
+    # emit it (it added an extra on the seed corpus).
+    body = "Tom Harlow said the ferry would run all winter, according to the minutes."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.text) == ("Tom Harlow", "the ferry would run all winter")
+    assert claim.source is not None and claim.source.text == "the minutes"
 
 
 # ---- a time phrase or adverb between the subject and its cue is no speaker -------------------
