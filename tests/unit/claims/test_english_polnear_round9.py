@@ -30,9 +30,7 @@ def test_an_outer_attribution_after_the_content_gets_its_own_claim(kit, extracto
     ]
 
 
-def test_an_outer_attribution_with_a_time_phrase_and_a_named_inner_speaker(
-    kit, extractor
-) -> None:
+def test_an_outer_attribution_with_a_time_phrase_and_a_named_inner_speaker(kit, extractor) -> None:
     body = (
         "Tom Harlow told the committee that the plan was too costly, "
         "the weekly newsletter reported on Monday."
@@ -45,9 +43,7 @@ def test_an_outer_attribution_with_a_time_phrase_and_a_named_inner_speaker(
     assert inner.source is not None and inner.source.text == "the weekly newsletter"
 
 
-def test_a_content_ending_in_a_clause_with_a_subject_and_verb_is_not_cut(
-    kit, extractor
-) -> None:
+def test_a_content_ending_in_a_clause_with_a_subject_and_verb_is_not_cut(kit, extractor) -> None:
     # "the rates rose" is not an attribution: no speech verb ends the content
     body = "Maria Lopez said the bank should act now, before the rates rose again."
     (claim,) = _claims(extractor, kit, body)
@@ -63,8 +59,7 @@ def test_the_subject_after_after_speaks_not_the_main_clause(kit, extractor) -> N
 
 def test_a_phrase_after_after_set_off_by_commas_is_no_speaker(kit, extractor) -> None:
     body = (
-        "Tom Harlow, speaking on the radio right after the debate, said the plant would "
-        "stay open."
+        "Tom Harlow, speaking on the radio right after the debate, said the plant would stay open."
     )
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.name == "Tom Harlow"
@@ -203,9 +198,7 @@ def test_a_noun_in_ly_stays_in_the_speaker(kit, extractor) -> None:
 
 # ---- places and fronted "Of X," phrases are no speakers --------------------------------------
 def test_a_city_and_state_in_an_aside_are_one_piece(kit, extractor) -> None:
-    body = (
-        "Tom Harlow, speaking at a rally in Wilmington, N.C., warned that the ferry would close."
-    )
+    body = "Tom Harlow, speaking at a rally in Wilmington, N.C., warned that the ferry would close."
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.name == "Tom Harlow"
     body = "Maria Lopez, during a town hall meeting in Columbus, Ohio, said the fare was too high."

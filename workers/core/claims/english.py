@@ -82,9 +82,7 @@ US_STATES = (
     r"|N\.M\.|N\.Y\.|N\.C\.|N\.D\.|Okla\.|Ore\.|Pa\.|R\.I\.|S\.C\.|S\.D\.|Tenn\."
     r"|Va\.|Vt\.|Wash\.|W\.Va\.|Wis\.|Wyo\."
 )
-STATE_AFTER_COMMA = re.compile(
-    r"(?<=[a-z]),\s+(?:" + US_STATES + r")(?=\s*(?:,|$))"
-)
+STATE_AFTER_COMMA = re.compile(r"(?<=[a-z]),\s+(?:" + US_STATES + r")(?=\s*(?:,|$))")
 """``in Columbus, Ohio,`` / ``in Wilmington, N.C.,``: a US state after its city's comma."""
 NP_BAD_START = re.compile(
     r"^(?:on|in|at|after|before|during|while|when|as|speaking|asked|however|but|and|meanwhile|"
@@ -1445,8 +1443,10 @@ class _SentenceParser:
             set_off = len(marks) == 1 and phrase.endswith(marks[0].strip())
             # "The mayor of the town after the vote said": a noun phrase (not one of time,
             # "A few weeks after X said") before it is the subject the phrase describes
-            head = self.m(span.start, span.start + inner[-1].start())
-            described = _plausible_subject(head) and not TIME_BEFORE.search(head)
+            described_noun = self.m(span.start, span.start + inner[-1].start())
+            described = _plausible_subject(described_noun) and not TIME_BEFORE.search(
+                described_noun
+            )
             # "… was in crisis after a partner threatened to walk out": a threat or promise
             # of an act, not a statement (our corpus guideline); the clause stays no speaker
             intent = re.match(r"\S+\s+to\s", self.m(region_end, self.end)) is not None
