@@ -198,10 +198,10 @@ def test_a_noun_in_ly_stays_in_the_speaker(kit, extractor) -> None:
 
 # ---- places and fronted "Of X," phrases are no speakers --------------------------------------
 def test_a_city_and_state_in_an_aside_are_one_piece(kit, extractor) -> None:
-    body = "Tom Harlow, speaking at a rally in Wilmington, N.C., warned that the ferry would close."
+    body = "Tom Harlow, talking to dockers in Raleigh, N.C., warned the ferry would close."
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.name == "Tom Harlow"
-    body = "Maria Lopez, during a town hall meeting in Columbus, Ohio, said the fare was too high."
+    body = "Maria Lopez, on a visit to a depot in Dayton, Ohio, said the fare was too high."
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.name == "Maria Lopez"
 

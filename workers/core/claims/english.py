@@ -83,7 +83,7 @@ US_STATES = (
     r"|Va\.|Vt\.|Wash\.|W\.Va\.|Wis\.|Wyo\."
 )
 STATE_AFTER_COMMA = re.compile(r"(?<=[a-z]),\s+(?:" + US_STATES + r")(?=\s*(?:,|$))")
-"""``in Columbus, Ohio,`` / ``in Wilmington, N.C.,``: a US state after its city's comma."""
+"""``in Dayton, Ohio,`` / ``in Raleigh, N.C.,``: a US state after its city's comma."""
 NP_BAD_START = re.compile(
     r"^(?:on|in|at|after|before|during|while|when|as|speaking|asked|however|but|and|meanwhile|"
     r"of|beyond|"
@@ -1383,7 +1383,7 @@ class _SentenceParser:
         if ":" in region:  # "Ukraine: Kyiv says …" — a headline's rubric is not the subject
             start += region.rfind(":") + 1
             region = self.m(start, cue_start)
-        # "in Columbus, Ohio," is one place: its comma splits no segment
+        # "in Dayton, Ohio," is one place: its comma splits no segment
         region = STATE_AFTER_COMMA.sub(lambda found: " " + found.group(0)[1:], region)
         segments = [m for m in re.finditer(r"[^,;]+", region)]
         kept: list[Span] = []
@@ -1511,7 +1511,7 @@ class _SentenceParser:
         earlier = [s for s in segments[:index] if s.group(0).strip()]
         if not earlier or region[earlier[-1].end() : seg.start()].strip() != ",":
             return False
-        # "X, who was to visit Columbus, Ohio, on Wednesday, said": past a relative clause
+        # "X, who was to visit Dayton, Ohio, on Friday, said": past a relative clause
         while len(earlier) > 1 and RELATIVE_OPENER.match(earlier[-1].group(0).strip()):
             earlier.pop()
         subject = earlier[-1].group(0).strip()
