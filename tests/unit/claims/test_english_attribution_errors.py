@@ -23,8 +23,13 @@ def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
 def test_told_outlet_that_officials_said_gives_the_officials_the_statement(kit, extractor) -> None:
     body = "Senator Maria Lopez told Reuters that officials said the plant would close in May."
     claims = _claims(extractor, kit, body)
-    assert len(claims) == 1
-    claim = claims[0]
+    # Round 9: both levels are claims; the teller's holds the officials' attribution
+    assert len(claims) == 2
+    outer, claim = claims
+    assert (outer.speaker.name, outer.text) == (
+        "Maria Lopez",
+        "officials said the plant would close in May",
+    )
     assert claim.text == "the plant would close in May"
     assert claim.speaker.text == "officials"
     assert claim.source is not None and claim.source.text == "Maria Lopez"
@@ -32,7 +37,8 @@ def test_told_outlet_that_officials_said_gives_the_officials_the_statement(kit, 
 
 def test_outlet_reporting_what_a_minister_said(kit, extractor) -> None:
     body = "Reuters reported that the minister said the deal was dead."
-    (claim,) = _claims(extractor, kit, body)
+    outer, claim = _claims(extractor, kit, body)  # round 9: both levels
+    assert outer.speaker.name == "Reuters"
     assert claim.text == "the deal was dead"
     assert claim.speaker.text == "the minister"
     assert claim.source is not None and claim.source.name == "Reuters"
@@ -43,7 +49,8 @@ def test_pronoun_teller_relays_through_the_outlet(kit, extractor) -> None:
         "Maria Lopez visited the site on Monday. She told Reuters that aides had said the "
         "talks were over."
     )
-    (claim,) = _claims(extractor, kit, body)
+    outer, claim = _claims(extractor, kit, body)  # round 9: both levels
+    assert outer.speaker.name == "Maria Lopez"
     assert claim.text == "the talks were over"
     assert claim.speaker.text == "aides"
     assert claim.source is not None and claim.source.name == "Reuters"
@@ -95,10 +102,14 @@ def test_parenthetical_pronoun_is_the_speaker_not_the_subject_before_it(kit, ext
 
 
 # ---- each statement once -------------------------------------------------------------------------
-def test_nested_statement_is_emitted_once(kit, extractor) -> None:
+def test_nested_statement_is_emitted_once_per_level(kit, extractor) -> None:
+    # Round 9: once for the teller (with the inner attribution), once for the officials
     body = "Maria Lopez told Reuters that officials said the plant would close."
     claims = _claims(extractor, kit, body)
-    assert [c.text for c in claims] == ["the plant would close"]
+    assert [c.text for c in claims] == [
+        "officials said the plant would close",
+        "the plant would close",
+    ]
 
 
 def test_split_quote_is_one_claim_over_both_parts(kit, extractor) -> None:

@@ -54,7 +54,10 @@ def test_a_clause_before_the_cue_is_still_no_speaker(kit, extractor) -> None:
         "The town was in a deep crisis for many long months after the old mill owner "
         "threatened that he would leave."
     )
-    assert _claims(extractor, kit, body) == []
+    # Round 9: the subject of the clause after "after" speaks; the main clause never does.
+    assert [(c.speaker.text, c.text) for c in _claims(extractor, kit, body)] == [
+        ("the old mill owner", "he would leave")
+    ]
 
 
 def test_party_label_with_a_state_abbreviation_stays_in_the_speaker(kit, extractor) -> None:
