@@ -116,6 +116,15 @@ TRAILING_AUXILIARIES = re.compile(
 PARTICIPLE_CLAUSE = re.compile(
     r"^(?:adding|saying|noting|warning|arguing|insisting|claiming|citing)\b", re.I
 )
+HEADLINE_TIME = re.compile(r"^\s*\d{1,2}\s?(?:AM|PM|am|pm)(?=[A-Z])")
+"""A live blog's time stamp run into its headline (``9:12PMHarlow Says …``): after the
+colon's cut, ``12PM`` is glued to the subject and is no part of it."""
+INVERTED_ASIDE = re.compile(
+    r"\s*(?P<speaker>[A-Z][^,;:\ue000]*?(?:,\s*[^,;:\ue000]+?)?),\s+"
+    r"(?=(?:is|are|was|were|would|will|could|can|may|might|should|must|has|have|had)\b)"
+)
+"""``…, said Y (and others | , a historian at …), would …``: the speaker set off mid-sentence,
+then the verb of the statement's own subject."""
 LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|however|meanwhile|still)\b,?\s*", re.I)
 NOT_NAME_WORDS = frozenset(
     {"in", "on", "at", "after", "before", "around", "just", "years", "months", "days", "weeks"}
@@ -689,6 +698,10 @@ class _SentenceParser:
                 if quoted is not None:
                     return quoted
             return self._post_posed(tok, cue, comma, channel, source, cited)
+        if comma is not None and not complementizer:
+            aside = self._inverted_aside(comma, tok, cue, channel, source)
+            if aside is not None:
+                return aside
         if (
             comma is not None
             and not complementizer  # "X, a spokesman, said on Tuesday that …": a that-clause
@@ -1197,6 +1210,49 @@ class _SentenceParser:
             and not re.search(r"\b(?:that|was|were|is|are|would|will|had|has)\b", rest)
         )
 
+    def _inverted_aside(
+        self,
+        comma: int,
+        tok: Token,
+        cue: EnglishCue,
+        channel: Span | None,
+        source: Span | None,
+    ) -> Draft | None:
+        """``The contrast with X, said Y and others, would be clear``: an inverted cue set off
+        inside the statement, whose subject (a short noun phrase) stands before it and whose
+        verb follows the speaker; the statement runs on both sides, as with ``The solution,
+        he said, was simple``."""
+        if self.m(comma + 1, tok.start).strip() or cue.takes_object:
+            return None
+        if cue.stance in (Stance.CALL, Stance.ACCUSE) or cue.noun_content:
+            return None
+        head = self.m(self.start, comma)
+        if "," in head or not _plausible_subject(head):
+            return None  # a statement or a list before the comma: "CONTENT, said Y"
+        found = INVERTED_ASIDE.match(self.m(tok.end, self.end))
+        if found is None:
+            return None
+        speaker = _trim(
+            self.text, Span(tok.end + found.start("speaker"), tok.end + found.end("speaker"))
+        )
+        first = _first_piece(self.text, speaker)
+        if len(self.text[first.start : first.end].split()) > 5 or not _plausible_subject(
+            self.text[first.start : first.end]
+        ):
+            return None
+        content = _trim(self.text, Span(self.start, self.end))
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=ClaimKind.INDIRECT,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+        )
+        self._assign_speaker(draft, speaker)
+        return draft
+
     def _name_with_long_role(self, tok: Token) -> bool:
         """``CONTENT, said Ann Reyes, director of the … Project at the University of …``: a
         name, then one apposition too long for a speaker phrase (the role is cut off later);
@@ -1383,6 +1439,10 @@ class _SentenceParser:
         if ":" in region:  # "Ukraine: Kyiv says …" — a headline's rubric is not the subject
             start += region.rfind(":") + 1
             region = self.m(start, cue_start)
+            stamp = HEADLINE_TIME.match(region)
+            if stamp is not None:
+                start += stamp.end()
+                region = self.m(start, cue_start)
         # "in Dayton, Ohio," is one place: its comma splits no segment
         region = STATE_AFTER_COMMA.sub(lambda found: " " + found.group(0)[1:], region)
         segments = [m for m in re.finditer(r"[^,;]+", region)]
