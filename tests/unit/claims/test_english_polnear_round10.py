@@ -52,3 +52,59 @@ def test_a_time_stamp_glued_to_a_headline_subject_is_not_the_speaker(kit, extrac
     body = "Evening Updates 9:12PMHarlow Says The Bridge Will Reopen In March"
     claims = _claims(extractor, kit, body)
     assert [(c.speaker.text, c.cue) for c in claims] == [("Harlow", "Says")]
+
+
+# ---- "Likewise, X went after Y … and called …": a one-word opener is no subject ---------------
+def test_a_one_word_opener_is_not_the_subject_a_later_verb_continues(kit, extractor) -> None:
+    body = (
+        "Likewise, Tom Harlow went after Peter Quinn over the budget and called for him to "
+        "resign his seat."
+    )
+    claims = [c for c in _claims(extractor, kit, body) if c.cue == "called"]
+    assert [c.speaker.name for c in claims] == ["Tom Harlow"]
+
+
+# ---- "… but in a later interview said …": an occasion between the conjunction and the cue ---
+def test_an_occasion_phrase_after_but_continues_the_subject(kit, extractor) -> None:
+    body = (
+        "Quorra Vell first said she had never seen the memo, but in a later interview said "
+        "she had read it twice."
+    )
+    claims = _claims(extractor, kit, body)
+    assert [(c.speaker.name, c.text) for c in claims] == [
+        ("Quorra Vell", "she had never seen the memo"),
+        ("Quorra Vell", "she had read it twice"),
+    ]
+
+
+# ---- "Almost a month after X visited …, a newspaper said": no name-role apposition ----------
+def test_a_long_phrase_mentioning_a_person_is_no_name_of_an_apposition(kit, extractor) -> None:
+    body = (
+        "Almost a month after Tom Harlow brought food to the flooded towns, a local "
+        "newspaper said the governor should visit the region."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "a local newspaper"
+
+
+def test_a_name_and_its_role_stay_one_speaker(kit, extractor) -> None:
+    body = "The party chair, Maria Lopez, said the count was fair."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.text) == ("Maria Lopez", "the count was fair")
+
+
+# ---- "Friday, the state, leading a group …, asked a judge to …" ------------------------------
+def test_a_weekday_and_a_participle_aside_are_not_the_speaker(kit, extractor) -> None:
+    body = (
+        "Friday, the state of Ohio, leading a group of nine states, asked a judge to halt "
+        "the rules."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.text == "the state of Ohio"
+    assert claim.text == "a judge to halt the rules"
+
+
+def test_a_weekday_opener_before_a_plain_subject(kit, extractor) -> None:
+    body = "Friday, the state of Ohio said the rules were unlawful."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.text, claim.text) == ("the state of Ohio", "the rules were unlawful")

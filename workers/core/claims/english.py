@@ -24,6 +24,8 @@ MASK = "\ue000"
 MAX_SPEAKER_WORDS = 12
 MAX_SOURCE_WORDS = 25
 MAX_TAIL_GAP_WORDS = 30
+MAX_NAME_PIECE_WORDS = 8
+"""``Democratic Party Chair Ann Cole`` fits; a clause mentioning a person does not."""
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -70,6 +72,8 @@ HEARER = re.compile(
 )
 """The hearer of 'told': an outlet or audience, which is not part of the content."""
 RELATIVE_OPENER = re.compile(r"^(?:who|which|whose)\b", re.I)
+DATE_ONLY = re.compile(r"(?:(?:on|last|this)\s+)?(?:" + WEEKDAY + "|" + MONTH + r")(?:\s+\d{1,2})?")
+"""``Friday``, ``last Monday``, ``March 3``: a comma piece that dates, not names."""
 US_STATES = (
     r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
     r"|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
@@ -198,6 +202,8 @@ AND_AFTER_PARTICIPLE = re.compile(r",\s*[a-z]+ing\b[^,;:]*\sand$")
 """``, pointing to X and`` before a participle cue: both participles share the subject."""
 INTRODUCTORY_TIME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago|afterwards?|since)\s*,|^[A-Z][a-z]+ly\b[^,]{0,40},"
+    r"|^(?:[A-Z][a-z]+wise|Instead|Still|Moreover|Indeed|Nonetheless|Nevertheless|Furthermore"
+    r"|Again|Then|Now|Yesterday|Today|Tonight|" + WEEKDAY + r")\s*,"
     r"|^(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Ee]ach|[Ee]very)\s+(?:year|week|month|spring|summer"
     r"|fall|autumn|winter|morning|afternoon|evening|night|time|weekend)\b[^,]{0,30},"
 )
@@ -274,8 +280,17 @@ DASH_THEN_NAME = re.compile(r"\s(?:-|--|—|–)\s+((?:[A-Z][\w.’'-]*\s+){0,4}
 """A capitalised run of up to five words after a spaced dash, ending a subject span."""
 COGNITION_LEMMAS = frozenset({"believe", "think", "expect", "hope", "fear", "feel", "doubt"})
 """Cues of a belief rather than a statement: not read as verbs in a parenthesis."""
+OCCASION_BEFORE_CUE = (
+    r"(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:interview|statement|speech|hearing|letter|call|appearance|post|tweet|e-?mail"
+    r"|meeting|conference|event|rally|session|briefing|address|debate|filing|memo)s?,?"
+)
 CONTINUING_VERB = re.compile(
-    r"(?:\b(?:and|but)|,\s*then)(?:\s+(?:has|have|had|" + _ADVERBIAL + r"))*$"
+    r"(?:\b(?:and|but)|,\s*then)(?:\s+(?:has|have|had|"
+    + _ADVERBIAL
+    + r"|"
+    + OCCASION_BEFORE_CUE
+    + r"))*$"
 )
 """Before a cue: ``… and said``, ``… but has said``, ``…, then says`` — the sentence's subject
 speaks again."""
@@ -1203,6 +1218,8 @@ class _SentenceParser:
         words = rest.split()
         if words and re.fullmatch(r"[a-z]+ly", words[0]):
             return False  # "X, a retired worker, said pleasantly into the phone"
+        if cue.lemma == "ask" and re.search(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b", rest):
+            return False  # "X, leading a group of states, asked a judge to halt …": the hearer
         return (
             (1 <= len(words) <= MAX_SPEAKER_WORDS or self._name_with_long_role(tok))
             and re.sub(r"[’'].*$", "", words[0].casefold())
@@ -1473,6 +1490,16 @@ class _SentenceParser:
                 break
         if not kept:
             return None
+        if (
+            len(kept) == 2
+            and re.match(r"\s*[a-z]+ing\s", self.m(kept[1].start, kept[1].end))
+            and _subject_phrase(self.m(kept[0].start, kept[0].end).strip())
+            and not NP_BAD_START.match(self.m(kept[0].start, kept[0].end).strip())
+        ):
+            # "the state of Ohio, leading a group of nine states, asked": a participle
+            # aside describes the subject before it
+            subject_end = kept[0].end
+            kept = kept[:1]
         if len(kept) == 2 and not self._apposition_pair(kept[0], kept[1]):
             kept = kept[1:]  # "Additionally, Clinton said" / "On March 2, 2015, the Times said"
         kept = self._named_head(segments, start, kept)
@@ -1671,8 +1698,15 @@ class _SentenceParser:
         describe one speaker; anything else before the subject's comma is an introductory
         phrase (``Additionally,`` ``Around that time,`` ``Reacting to criticism,``)."""
         a, b = _trim(self.text, first), _trim(self.text, second)
-        return (self._is_name(a) and self._role_like(b)) or (
-            self._role_like(a) and self._is_name(b)
+        return (self._short_name(a) and self._role_like(b)) or (
+            self._role_like(a) and self._short_name(b)
+        )
+
+    def _short_name(self, span: Span) -> bool:
+        """A name piece of an apposition: not a long phrase that only mentions a person
+        (``Almost a month after Ann Cole visited the towns,`` is an introductory phrase)."""
+        return len(self.text[span.start : span.end].split()) <= MAX_NAME_PIECE_WORDS and (
+            self._is_name(span)
         )
 
     def _names_one(self, span: Span) -> bool:
@@ -1704,6 +1738,8 @@ class _SentenceParser:
             return False
         if any(w.casefold() in NOT_NAME_WORDS or w.endswith(("ly", "ing")) for w in words):
             return False  # "Additionally", "Around that time", "Reacting …"
+        if DATE_ONLY.fullmatch(self.text[span.start : span.end]):
+            return False  # "Friday, the state, leading …, asked": a date is nobody's name
         caps = [w for w in words if w.casefold() not in NAME_PARTICLES]
         return (
             all(w[:1].isupper() for w in caps)
