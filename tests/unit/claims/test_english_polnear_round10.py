@@ -108,3 +108,41 @@ def test_a_weekday_opener_before_a_plain_subject(kit, extractor) -> None:
     body = "Friday, the state of Ohio said the rules were unlawful."
     (claim,) = _claims(extractor, kit, body)
     assert (claim.speaker.text, claim.text) == ("the state of Ohio", "the rules were unlawful")
+
+
+# ---- "(She said …" / "Then she tells …": a pronoun after a parenthesis or an adverb ----------
+def test_a_pronoun_after_then_is_resolved_not_kept_as_a_name(kit, extractor) -> None:
+    body = "Quorra Vell spoke first. Then she tells the voters the plan is fair."
+    claims = [c for c in _claims(extractor, kit, body) if c.cue == "tells"]
+    assert [c.speaker.name for c in claims] == ["Quorra Vell"]
+
+
+def test_a_pronoun_after_an_opening_parenthesis_is_resolved(kit, extractor) -> None:
+    body = "Quorra Vell spoke first. (She said the plan was fair.)"
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Quorra Vell"
+
+
+def test_there_with_a_comma_opens_no_subject(kit, extractor) -> None:
+    body = (
+        "There, the party chairman Tom Harlow declined to name the delegates but said one "
+        "was a loyal supporter."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.text) == ("Tom Harlow", "one was a loyal supporter")
+
+
+# ---- "its show “Title,” and on Monday, X said …": the quotation is not X's ------------------
+def test_a_quoted_title_before_a_new_clause_is_not_the_statement(kit, extractor) -> None:
+    body = (
+        "The city is closing its old “Harbor Museum,” and on Monday, the council said it "
+        "was selling the building."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.text, claim.text) == ("the council", "it was selling the building")
+
+
+def test_a_quotation_before_its_speaker_still_is_the_statement(kit, extractor) -> None:
+    body = "“The building will be sold,” the council said on Monday."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.text, claim.text) == ("the council", "The building will be sold")

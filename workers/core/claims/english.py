@@ -166,12 +166,13 @@ DETACHED_ADVERBIAL = re.compile(r",?(?:\s+" + _ADVERBIAL + r")+\s*$")
 """``X, who …, last week said``, ``X, in fact, even insist``, ``X wouldn't say``: adverbs,
 time phrases and negations right before the cue, after the subject (or its aside)."""
 PRONOUN_SUBJECT = re.compile(
-    r"^(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
+    r"^\(?(?:(?:and|but|so|yet|then|now)\s+)?(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
     r"|previously|repeatedly|recently|never|already|even))*$",
     re.I,
 )
-"""A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``)."""
+"""A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``), after a
+parenthesis or a conjunction the region kept (``(She said``, ``Then she tells``)."""
 WITH_SUBJECT = re.compile(
     r"(?:^|[\s,(—])[Ww]ith\s+(?P<np>[^,;:()“”\"\ue000]+?)"
     r"(?:\s+(?:also|repeatedly|recently|even|then|later|now|publicly|again|once|openly))?\s*$"
@@ -203,7 +204,7 @@ AND_AFTER_PARTICIPLE = re.compile(r",\s*[a-z]+ing\b[^,;:]*\sand$")
 INTRODUCTORY_TIME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago|afterwards?|since)\s*,|^[A-Z][a-z]+ly\b[^,]{0,40},"
     r"|^(?:[A-Z][a-z]+wise|Instead|Still|Moreover|Indeed|Nonetheless|Nevertheless|Furthermore"
-    r"|Again|Then|Now|Yesterday|Today|Tonight|" + WEEKDAY + r")\s*,"
+    r"|Again|Then|Now|There|Here|Yesterday|Today|Tonight|" + WEEKDAY + r")\s*,"
     r"|^(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Ee]ach|[Ee]very)\s+(?:year|week|month|spring|summer"
     r"|fall|autumn|winter|morning|afternoon|evening|night|time|weekend)\b[^,]{0,30},"
 )
@@ -369,6 +370,9 @@ TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where)\s[^,;:\ue000
 …``): it describes a noun of the content, told by the writer, not by the speaker."""
 AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?P<cue>[a-z]+ing)\b")
 """``… and asking``: where a content ends when a second participle cue follows."""
+CLAUSE_AFTER_QUOTE = re.compile(r"\s*,?\s*(?:and|but)\s+\S+\s+[^,]*,\s*\S")
+"""``“Title,” and on Monday, X said``: a conjunction and an introductory phrase open a new
+clause with its own subject, so the quotation before them is not what X said."""
 QUOTE_GAP = re.compile(r"\s*,?\s*(?:[^.;:!?“”\"]|" + ABBREVIATION_DOT + r")*")
 """What may stand between a quotation and its cue: ``,” Mr. Prince said``."""
 SPEAKER_AFTER = re.compile(r"\s*((?:[^.;:!?“\"]|" + ABBREVIATION_DOT + r")+)")
@@ -1317,6 +1321,8 @@ class _SentenceParser:
             gap = self.m(quote.end, pos)
             if MASK in gap or not QUOTE_GAP.fullmatch(gap):
                 return None
+            if CLAUSE_AFTER_QUOTE.match(gap):
+                return None  # "its show “Harbor,” and on Monday, the council said": a new clause
             if len(gap.split()) > MAX_SPEAKER_WORDS:
                 return None
             # “… to the center,’ ” she said: a nested quotation closes just before the mark
