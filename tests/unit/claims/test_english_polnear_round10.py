@@ -146,3 +146,13 @@ def test_a_quotation_before_its_speaker_still_is_the_statement(kit, extractor) -
     body = "“The building will be sold,” the council said on Monday."
     (claim,) = _claims(extractor, kit, body)
     assert (claim.speaker.text, claim.text) == ("the council", "The building will be sold")
+
+
+# ---- "Inside the hall - which … - X said": the name after a dash aside speaks ----------------
+def test_the_name_after_a_dash_aside_speaks_not_the_opening_phrase(kit, extractor) -> None:
+    body = (
+        "Inside the hall - which resembles an old barn - Tom Harlow said he and his friends "
+        "were raising money."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Tom Harlow"

@@ -1548,6 +1548,14 @@ class _SentenceParser:
         tail = TRAILING_AUXILIARIES.search(self.m(span.start, span.end))
         if tail and tail.start() > 0:
             span = _trim(self.text, Span(span.start, span.start + tail.start()))
+        after_dash = self._name_after_dash(span)
+        if after_dash is not None:
+            dash = re.search(r"\s(?:-|--|—|–)\s", self.m(span.start, span.end))
+            before = _trim(self.text, Span(span.start, span.start + (dash.start() if dash else 0)))
+            if not self._is_name(before):
+                # "Inside the hall - which resembles a barn - Ann Cole said": the name after
+                # the dashes is the subject, not the phrase before them
+                return after_dash
         words = self.text[span.start : span.end].split()
         if not words or PARTICIPLE_PHRASE.match(self.text[span.start : span.end]):
             return None
