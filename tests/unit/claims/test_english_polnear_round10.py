@@ -156,3 +156,22 @@ def test_the_name_after_a_dash_aside_speaks_not_the_opening_phrase(kit, extracto
     )
     (claim,) = _claims(extractor, kit, body)
     assert claim.speaker.name == "Tom Harlow"
+
+
+def test_two_named_senators_stay_the_subject_before_their_aside(kit, extractor) -> None:
+    # a name piece of ten words without a clause is still a name of an apposition
+    body = (
+        "Sens. Tom Harlow of Ohio and Peter Quinn of Utah, both up for reelection in rural "
+        "districts, said they would vote no."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert "Quinn" in claim.speaker.text and "reelection" not in claim.speaker.text
+
+
+def test_a_participle_phrase_before_after_is_no_noun_it_describes(kit, extractor) -> None:
+    body = (
+        "Quinn had a strong night in the debate, forcefully denouncing the plan after Tom "
+        "Harlow said he is open to a deal."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.text) == ("Tom Harlow", "he is open to a deal")

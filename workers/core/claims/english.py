@@ -24,8 +24,9 @@ MASK = "\ue000"
 MAX_SPEAKER_WORDS = 12
 MAX_SOURCE_WORDS = 25
 MAX_TAIL_GAP_WORDS = 30
-MAX_NAME_PIECE_WORDS = 8
-"""``Democratic Party Chair Ann Cole`` fits; a clause mentioning a person does not."""
+MAX_NAME_PIECE_WORDS = 14
+"""``Sens. Ann Cole of Ohio and Tom Reed of Utah`` fits; a clause mentioning a person does not."""
+INNER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "since", "while", "although"})
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -1537,8 +1538,11 @@ class _SentenceParser:
             # "The mayor of the town after the vote said": a noun phrase (not one of time,
             # "A few weeks after X said") before it is the subject the phrase describes
             described_noun = self.m(span.start, span.start + inner[-1].start())
-            described = _plausible_subject(described_noun) and not TIME_BEFORE.search(
-                described_noun
+            described = (
+                _plausible_subject(described_noun)
+                and not TIME_BEFORE.search(described_noun)
+                # ", forcefully denouncing the plan after X said": a participle is no noun
+                and not re.match(r"\s*(?:[a-z]+ly\s+)?[a-z]+ing\b", described_noun)
             )
             # "… was in crisis after a partner threatened to walk out": a threat or promise
             # of an act, not a statement (our corpus guideline); the clause stays no speaker
@@ -1719,9 +1723,17 @@ class _SentenceParser:
     def _short_name(self, span: Span) -> bool:
         """A name piece of an apposition: not a long phrase that only mentions a person
         (``Almost a month after Ann Cole visited the towns,`` is an introductory phrase)."""
-        return len(self.text[span.start : span.end].split()) <= MAX_NAME_PIECE_WORDS and (
-            self._is_name(span)
+        words = self.text[span.start : span.end].split()
+        clause = any(
+            w.casefold() in CLAUSE_WORDS
+            or w.casefold() in INNER_CLAUSE_OPENERS
+            or w.casefold() in IRREGULAR_PAST
+            or (w.endswith("ed") and w[:1].islower())
+            for w in words
         )
+        if len(words) > MAX_NAME_PIECE_WORDS or (len(words) > 8 and clause):
+            return False
+        return self._is_name(span)
 
     def _names_one(self, span: Span) -> bool:
         """A comma piece that is a name (``Sen. Ann Cole``), not a phrase that only mentions
