@@ -175,3 +175,20 @@ def test_a_participle_phrase_before_after_is_no_noun_it_describes(kit, extractor
     )
     (claim,) = _claims(extractor, kit, body)
     assert (claim.speaker.name, claim.text) == ("Tom Harlow", "he is open to a deal")
+
+
+# ---- "X, who …, warned against Y.": a preposition after the cue opens no inverted speaker --
+def test_a_subject_with_a_relative_clause_warning_against_something(kit, extractor) -> None:
+    body = (
+        "In her spring speech, Maria Lopez, who has backed one of the most open policies "
+        "toward farm workers, warned against the forces of fear once again rising in Spain."
+    )
+    (claim,) = _claims(extractor, kit, body)
+    assert claim.speaker.name == "Maria Lopez"
+    assert claim.text == "the forces of fear once again rising in Spain"
+
+
+def test_an_inverted_speaker_after_the_cue_still_speaks(kit, extractor) -> None:
+    body = "The town will recover, said Maria Lopez, the head of the council."
+    (claim,) = _claims(extractor, kit, body)
+    assert (claim.speaker.name, claim.text) == ("Maria Lopez", "The town will recover")

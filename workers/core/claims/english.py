@@ -1223,6 +1223,9 @@ class _SentenceParser:
         words = rest.split()
         if words and re.fullmatch(r"[a-z]+ly", words[0]):
             return False  # "X, a retired worker, said pleasantly into the phone"
+        after_cue = self.m(tok.end, self.end).split()[:1]
+        if after_cue and after_cue[0] in PREPOSITIONS | {"against", "about", "over", "of"}:
+            return False  # "X, who backs Y, warned against the forces of fear": no speaker
         if cue.lemma == "ask" and re.search(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b", rest):
             return False  # "X, leading a group of states, asked a judge to halt …": the hearer
         return (
