@@ -24,6 +24,9 @@ MASK = "\ue000"
 MAX_SPEAKER_WORDS = 12
 MAX_SOURCE_WORDS = 25
 MAX_TAIL_GAP_WORDS = 30
+MAX_NAME_PIECE_WORDS = 14
+"""``Sens. Ann Cole of Ohio and Tom Reed of Utah`` fits; a clause mentioning a person does not."""
+INNER_CLAUSE_OPENERS = frozenset({"after", "before", "until", "since", "while", "although"})
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -70,6 +73,8 @@ HEARER = re.compile(
 )
 """The hearer of 'told': an outlet or audience, which is not part of the content."""
 RELATIVE_OPENER = re.compile(r"^(?:who|which|whose)\b", re.I)
+DATE_ONLY = re.compile(r"(?:(?:on|last|this)\s+)?(?:" + WEEKDAY + "|" + MONTH + r")(?:\s+\d{1,2})?")
+"""``Friday``, ``last Monday``, ``March 3``: a comma piece that dates, not names."""
 US_STATES = (
     r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
     r"|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
@@ -116,6 +121,15 @@ TRAILING_AUXILIARIES = re.compile(
 PARTICIPLE_CLAUSE = re.compile(
     r"^(?:adding|saying|noting|warning|arguing|insisting|claiming|citing)\b", re.I
 )
+HEADLINE_TIME = re.compile(r"^\s*\d{1,2}\s?(?:AM|PM|am|pm)(?=[A-Z])")
+"""A live blog's time stamp run into its headline (``9:12PMHarlow Says …``): after the
+colon's cut, ``12PM`` is glued to the subject and is no part of it."""
+INVERTED_ASIDE = re.compile(
+    r"\s*(?P<speaker>[A-Z][^,;:\ue000]*?(?:,\s*[^,;:\ue000]+?)?),\s+"
+    r"(?=(?:is|are|was|were|would|will|could|can|may|might|should|must|has|have|had)\b)"
+)
+"""``…, said Y (and others | , a historian at …), would …``: the speaker set off mid-sentence,
+then the verb of the statement's own subject."""
 LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|however|meanwhile|still)\b,?\s*", re.I)
 NOT_NAME_WORDS = frozenset(
     {"in", "on", "at", "after", "before", "around", "just", "years", "months", "days", "weeks"}
@@ -153,12 +167,13 @@ DETACHED_ADVERBIAL = re.compile(r",?(?:\s+" + _ADVERBIAL + r")+\s*$")
 """``X, who …, last week said``, ``X, in fact, even insist``, ``X wouldn't say``: adverbs,
 time phrases and negations right before the cue, after the subject (or its aside)."""
 PRONOUN_SUBJECT = re.compile(
-    r"^(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
+    r"^\(?(?:(?:and|but|so|yet|then|now)\s+)?(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
     r"|previously|repeatedly|recently|never|already|even))*$",
     re.I,
 )
-"""A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``)."""
+"""A pronoun subject with a contraction or adverbs (``he’s said``, ``He then said``), after a
+parenthesis or a conjunction the region kept (``(She said``, ``Then she tells``)."""
 WITH_SUBJECT = re.compile(
     r"(?:^|[\s,(—])[Ww]ith\s+(?P<np>[^,;:()“”\"\ue000]+?)"
     r"(?:\s+(?:also|repeatedly|recently|even|then|later|now|publicly|again|once|openly))?\s*$"
@@ -189,6 +204,8 @@ AND_AFTER_PARTICIPLE = re.compile(r",\s*[a-z]+ing\b[^,;:]*\sand$")
 """``, pointing to X and`` before a participle cue: both participles share the subject."""
 INTRODUCTORY_TIME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago|afterwards?|since)\s*,|^[A-Z][a-z]+ly\b[^,]{0,40},"
+    r"|^(?:[A-Z][a-z]+wise|Instead|Still|Moreover|Indeed|Nonetheless|Nevertheless|Furthermore"
+    r"|Again|Then|Now|There|Here|Yesterday|Today|Tonight|" + WEEKDAY + r")\s*,"
     r"|^(?:[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Ee]ach|[Ee]very)\s+(?:year|week|month|spring|summer"
     r"|fall|autumn|winter|morning|afternoon|evening|night|time|weekend)\b[^,]{0,30},"
 )
@@ -265,8 +282,17 @@ DASH_THEN_NAME = re.compile(r"\s(?:-|--|—|–)\s+((?:[A-Z][\w.’'-]*\s+){0,4}
 """A capitalised run of up to five words after a spaced dash, ending a subject span."""
 COGNITION_LEMMAS = frozenset({"believe", "think", "expect", "hope", "fear", "feel", "doubt"})
 """Cues of a belief rather than a statement: not read as verbs in a parenthesis."""
+OCCASION_BEFORE_CUE = (
+    r"(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:interview|statement|speech|hearing|letter|call|appearance|post|tweet|e-?mail"
+    r"|meeting|conference|event|rally|session|briefing|address|debate|filing|memo)s?,?"
+)
 CONTINUING_VERB = re.compile(
-    r"(?:\b(?:and|but)|,\s*then)(?:\s+(?:has|have|had|" + _ADVERBIAL + r"))*$"
+    r"(?:\b(?:and|but)|,\s*then)(?:\s+(?:has|have|had|"
+    + _ADVERBIAL
+    + r"|"
+    + OCCASION_BEFORE_CUE
+    + r"))*$"
 )
 """Before a cue: ``… and said``, ``… but has said``, ``…, then says`` — the sentence's subject
 speaks again."""
@@ -345,6 +371,9 @@ TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where)\s[^,;:\ue000
 …``): it describes a noun of the content, told by the writer, not by the speaker."""
 AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?P<cue>[a-z]+ing)\b")
 """``… and asking``: where a content ends when a second participle cue follows."""
+CLAUSE_AFTER_QUOTE = re.compile(r"\s*,?\s*(?:and|but)\s+\S+\s+[^,]*,\s*\S")
+"""``“Title,” and on Monday, X said``: a conjunction and an introductory phrase open a new
+clause with its own subject, so the quotation before them is not what X said."""
 QUOTE_GAP = re.compile(r"\s*,?\s*(?:[^.;:!?“”\"]|" + ABBREVIATION_DOT + r")*")
 """What may stand between a quotation and its cue: ``,” Mr. Prince said``."""
 SPEAKER_AFTER = re.compile(r"\s*((?:[^.;:!?“\"]|" + ABBREVIATION_DOT + r")+)")
@@ -689,6 +718,10 @@ class _SentenceParser:
                 if quoted is not None:
                     return quoted
             return self._post_posed(tok, cue, comma, channel, source, cited)
+        if comma is not None and not complementizer:
+            aside = self._inverted_aside(comma, tok, cue, channel, source)
+            if aside is not None:
+                return aside
         if (
             comma is not None
             and not complementizer  # "X, a spokesman, said on Tuesday that …": a that-clause
@@ -1190,12 +1223,60 @@ class _SentenceParser:
         words = rest.split()
         if words and re.fullmatch(r"[a-z]+ly", words[0]):
             return False  # "X, a retired worker, said pleasantly into the phone"
+        after_cue = self.m(tok.end, self.end).split()[:1]
+        if after_cue and after_cue[0] in PREPOSITIONS | {"against", "about", "over", "of"}:
+            return False  # "X, who backs Y, warned against the forces of fear": no speaker
+        if cue.lemma == "ask" and re.search(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b", rest):
+            return False  # "X, leading a group of states, asked a judge to halt …": the hearer
         return (
             (1 <= len(words) <= MAX_SPEAKER_WORDS or self._name_with_long_role(tok))
             and re.sub(r"[’'].*$", "", words[0].casefold())
             not in ("that", "it", "he", "she", "they", "we", "i", "you", "there")
             and not re.search(r"\b(?:that|was|were|is|are|would|will|had|has)\b", rest)
         )
+
+    def _inverted_aside(
+        self,
+        comma: int,
+        tok: Token,
+        cue: EnglishCue,
+        channel: Span | None,
+        source: Span | None,
+    ) -> Draft | None:
+        """``The contrast with X, said Y and others, would be clear``: an inverted cue set off
+        inside the statement, whose subject (a short noun phrase) stands before it and whose
+        verb follows the speaker; the statement runs on both sides, as with ``The solution,
+        he said, was simple``."""
+        if self.m(comma + 1, tok.start).strip() or cue.takes_object:
+            return None
+        if cue.stance in (Stance.CALL, Stance.ACCUSE) or cue.noun_content:
+            return None
+        head = self.m(self.start, comma)
+        if "," in head or not _plausible_subject(head):
+            return None  # a statement or a list before the comma: "CONTENT, said Y"
+        found = INVERTED_ASIDE.match(self.m(tok.end, self.end))
+        if found is None:
+            return None
+        speaker = _trim(
+            self.text, Span(tok.end + found.start("speaker"), tok.end + found.end("speaker"))
+        )
+        first = _first_piece(self.text, speaker)
+        if len(self.text[first.start : first.end].split()) > 5 or not _plausible_subject(
+            self.text[first.start : first.end]
+        ):
+            return None
+        content = _trim(self.text, Span(self.start, self.end))
+        draft = Draft(
+            content=content,
+            cue=Span(tok.start, tok.end),
+            kind=ClaimKind.INDIRECT,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.MENTION,
+            channel=channel,
+            source=source,
+        )
+        self._assign_speaker(draft, speaker)
+        return draft
 
     def _name_with_long_role(self, tok: Token) -> bool:
         """``CONTENT, said Ann Reyes, director of the … Project at the University of …``: a
@@ -1244,6 +1325,8 @@ class _SentenceParser:
             gap = self.m(quote.end, pos)
             if MASK in gap or not QUOTE_GAP.fullmatch(gap):
                 return None
+            if CLAUSE_AFTER_QUOTE.match(gap):
+                return None  # "its show “Harbor,” and on Monday, the council said": a new clause
             if len(gap.split()) > MAX_SPEAKER_WORDS:
                 return None
             # “… to the center,’ ” she said: a nested quotation closes just before the mark
@@ -1383,6 +1466,10 @@ class _SentenceParser:
         if ":" in region:  # "Ukraine: Kyiv says …" — a headline's rubric is not the subject
             start += region.rfind(":") + 1
             region = self.m(start, cue_start)
+            stamp = HEADLINE_TIME.match(region)
+            if stamp is not None:
+                start += stamp.end()
+                region = self.m(start, cue_start)
         # "in Dayton, Ohio," is one place: its comma splits no segment
         region = STATE_AFTER_COMMA.sub(lambda found: " " + found.group(0)[1:], region)
         segments = [m for m in re.finditer(r"[^,;]+", region)]
@@ -1413,6 +1500,16 @@ class _SentenceParser:
                 break
         if not kept:
             return None
+        if (
+            len(kept) == 2
+            and re.match(r"\s*[a-z]+ing\s", self.m(kept[1].start, kept[1].end))
+            and _subject_phrase(self.m(kept[0].start, kept[0].end).strip())
+            and not NP_BAD_START.match(self.m(kept[0].start, kept[0].end).strip())
+        ):
+            # "the state of Ohio, leading a group of nine states, asked": a participle
+            # aside describes the subject before it
+            subject_end = kept[0].end
+            kept = kept[:1]
         if len(kept) == 2 and not self._apposition_pair(kept[0], kept[1]):
             kept = kept[1:]  # "Additionally, Clinton said" / "On March 2, 2015, the Times said"
         kept = self._named_head(segments, start, kept)
@@ -1444,8 +1541,11 @@ class _SentenceParser:
             # "The mayor of the town after the vote said": a noun phrase (not one of time,
             # "A few weeks after X said") before it is the subject the phrase describes
             described_noun = self.m(span.start, span.start + inner[-1].start())
-            described = _plausible_subject(described_noun) and not TIME_BEFORE.search(
-                described_noun
+            described = (
+                _plausible_subject(described_noun)
+                and not TIME_BEFORE.search(described_noun)
+                # ", forcefully denouncing the plan after X said": a participle is no noun
+                and not re.match(r"\s*(?:[a-z]+ly\s+)?[a-z]+ing\b", described_noun)
             )
             # "… was in crisis after a partner threatened to walk out": a threat or promise
             # of an act, not a statement (our corpus guideline); the clause stays no speaker
@@ -1455,6 +1555,14 @@ class _SentenceParser:
         tail = TRAILING_AUXILIARIES.search(self.m(span.start, span.end))
         if tail and tail.start() > 0:
             span = _trim(self.text, Span(span.start, span.start + tail.start()))
+        after_dash = self._name_after_dash(span)
+        if after_dash is not None:
+            dash = re.search(r"\s(?:-|--|—|–)\s", self.m(span.start, span.end))
+            before = _trim(self.text, Span(span.start, span.start + (dash.start() if dash else 0)))
+            if not self._is_name(before):
+                # "Inside the hall - which resembles a barn - Ann Cole said": the name after
+                # the dashes is the subject, not the phrase before them
+                return after_dash
         words = self.text[span.start : span.end].split()
         if not words or PARTICIPLE_PHRASE.match(self.text[span.start : span.end]):
             return None
@@ -1611,9 +1719,24 @@ class _SentenceParser:
         describe one speaker; anything else before the subject's comma is an introductory
         phrase (``Additionally,`` ``Around that time,`` ``Reacting to criticism,``)."""
         a, b = _trim(self.text, first), _trim(self.text, second)
-        return (self._is_name(a) and self._role_like(b)) or (
-            self._role_like(a) and self._is_name(b)
+        return (self._short_name(a) and self._role_like(b)) or (
+            self._role_like(a) and self._short_name(b)
         )
+
+    def _short_name(self, span: Span) -> bool:
+        """A name piece of an apposition: not a long phrase that only mentions a person
+        (``Almost a month after Ann Cole visited the towns,`` is an introductory phrase)."""
+        words = self.text[span.start : span.end].split()
+        clause = any(
+            w.casefold() in CLAUSE_WORDS
+            or w.casefold() in INNER_CLAUSE_OPENERS
+            or w.casefold() in IRREGULAR_PAST
+            or (w.endswith("ed") and w[:1].islower())
+            for w in words
+        )
+        if len(words) > MAX_NAME_PIECE_WORDS or (len(words) > 8 and clause):
+            return False
+        return self._is_name(span)
 
     def _names_one(self, span: Span) -> bool:
         """A comma piece that is a name (``Sen. Ann Cole``), not a phrase that only mentions
@@ -1644,6 +1767,8 @@ class _SentenceParser:
             return False
         if any(w.casefold() in NOT_NAME_WORDS or w.endswith(("ly", "ing")) for w in words):
             return False  # "Additionally", "Around that time", "Reacting …"
+        if DATE_ONLY.fullmatch(self.text[span.start : span.end]):
+            return False  # "Friday, the state, leading …, asked": a date is nobody's name
         caps = [w for w in words if w.casefold() not in NAME_PARTICLES]
         return (
             all(w[:1].isupper() for w in caps)
