@@ -471,6 +471,8 @@ class BratScores:
                 self._of_scored(self.speaker_ok_previous_rule), 3
             ),
             "speaker_scored": self.speaker_scored,
+            # the count too: a rounded share can read as a target met (905/953 prints .950)
+            "speaker_right": self.speaker_ok,
         }
 
 
