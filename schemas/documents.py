@@ -38,6 +38,13 @@ OWN_FIELD_LANGUAGES = ("ar", "en")
 """Languages whose articles have text fields of their own, analysed by that language alone."""
 OTHER = "other"
 """The text fields' suffix for every other language, and for articles in several."""
+TEXT_LANGUAGES = (*OWN_FIELD_LANGUAGES, OTHER)
+"""Every suffix of an article's language text fields."""
+
+
+def language_fields(part: str) -> tuple[str, ...]:
+    """``part``'s field in every language: ``body`` → ``body_ar``, ``body_en``, ``body_other``."""
+    return tuple(f"{part}_{language}" for language in TEXT_LANGUAGES)
 
 
 def text_language(lang: str, paragraph_langs: Iterable[str] = ()) -> str:
@@ -60,8 +67,8 @@ def text_fields(language: str, title: str, body: str) -> dict[str, str]:
 
 def article_body(source: Mapping[str, Any]) -> str:
     """The body of an article document's ``_source``, whichever language field holds it."""
-    for language in (*OWN_FIELD_LANGUAGES, OTHER):
-        if body := source.get(f"body_{language}"):
+    for name in language_fields("body"):
+        if body := source.get(name):
             return str(body)
     return str(source.get("body") or "")  # an index not yet migrated by ``es init``
 

@@ -21,6 +21,7 @@ from schemas.documents import (
     ArticleDocument,
     ClaimDocument,
     FeedPollDocument,
+    language_fields,
     upgrade_article_source,
 )
 
@@ -204,6 +205,14 @@ def mapping_for(model: type[BaseModel]) -> dict[str, Any]:
         },
         "properties": properties_for(model),
     }
+
+
+def article_text_properties() -> dict[str, Any]:
+    """The articles template's text fields: ``title`` by its words and each language's title
+    and body (what the benchmarks index to measure the analysis)."""
+    properties = properties_for(ArticleDocument)
+    names = ("title", *language_fields("title"), *language_fields("body"))
+    return {name: properties[name] for name in names}
 
 
 REFRESH_INTERVAL = "500ms"

@@ -347,11 +347,9 @@ def _relay_index_body(analyzed: bool, analyzer: str = "template") -> dict[str, A
     analysis costs. ``analyzer`` other than ``template``: every language field analysed by one
     of ``bench.search.language_chains.LANGUAGE_ANALYZERS`` instead (bench/search/README.md,
     Per-language fields)."""
-    from schemas.mappings import ANALYSIS, index_template
+    from schemas.mappings import ANALYSIS, article_text_properties
 
-    template = index_template("articles")["template"]["mappings"]["properties"]
-    text_fields = {f: spec for f, spec in template.items() if f.startswith(("title", "body"))}
-    text_fields = {f: spec for f, spec in text_fields.items() if spec.get("type") == "text"}
+    text_fields = article_text_properties()
     settings: dict[str, Any] = {}
     if not analyzed:
         text_fields = {f: {"type": "text", "analyzer": "standard"} for f in text_fields}

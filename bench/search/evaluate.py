@@ -46,7 +46,7 @@ from schemas.documents import text_fields, text_language
 from schemas.mappings import (
     ANALYSIS,
     TEXT_ANALYZER,
-    index_template,
+    article_text_properties,
 )
 from workers.core.text import match_form
 from workers.stream.es import ARTICLE_TEXT_FIELDS, _text_query
@@ -129,12 +129,7 @@ MULTI_ANALYSIS = ANALYSIS
 """The former template's sub-field analyzers are the template's ``newsflow_arabic`` and
 ``newsflow_english`` (the same chains, the nisba now on the reversed word: the same tokens)."""
 
-_TEMPLATE_TEXT = {
-    field: spec
-    for field, spec in index_template("articles")["template"]["mappings"]["properties"].items()
-    if field.startswith(("title", "body")) and spec.get("type") == "text"
-}
-"""The articles template's text fields: ``title`` by its words, each language's title and body."""
+_TEMPLATE_TEXT = article_text_properties()
 _BOTH_CHAINS = {"type": "text", "analyzer": TEXT_ANALYZER}
 
 VARIANTS: dict[str, dict[str, Any]] = {

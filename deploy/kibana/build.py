@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from schemas.documents import OTHER, OWN_FIELD_LANGUAGES
+from schemas.documents import OTHER, TEXT_LANGUAGES
 from workers.ops.generated import generator_main
 
 OUTPUT = Path(__file__).with_name("newsflow.ndjson")
@@ -461,7 +461,7 @@ def build() -> list[Obj]:
             **{
                 f"{part}_{language}": f"{part.capitalize()} ({LANGUAGE_NAMES[language]})"
                 for part in ("title", "body")
-                for language in (*OWN_FIELD_LANGUAGES, OTHER)
+                for language in TEXT_LANGUAGES
             },
         },
         hidden=["enriched"],

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
-from schemas.documents import OTHER, OWN_FIELD_LANGUAGES, article_body
+from schemas.documents import article_body, language_fields
 
 
 def _highlight(fragment: str) -> Text:
@@ -21,7 +21,7 @@ def _highlight(fragment: str) -> Text:
 def why_matched(highlights: dict[str, list[str]], field: str) -> list[str]:
     """The highlighted fragments of ``field`` in whichever language's field matched
     (``body_ar``, ``body_en``, ``body_other``; or ``field`` itself), each fragment once."""
-    names = [field, *(f"{field}_{language}" for language in (*OWN_FIELD_LANGUAGES, OTHER))]
+    names = [field, *language_fields(field)]
     seen: set[str] = set()
     out: list[str] = []
     for name in names:

@@ -37,7 +37,7 @@ from elasticsearch import (
     OrjsonSerializer,
 )
 
-from schemas.documents import OTHER, OWN_FIELD_LANGUAGES
+from schemas.documents import language_fields
 from schemas.mappings import INDEX_KINDS, SOURCE_UPGRADES, analysis_fingerprint, index_template
 from schemas.models import EnrichedArticle
 from workers.core.documents import article_document, claim_documents
@@ -625,8 +625,8 @@ def _name_filter(value: str, id_field: str, text_fields: list[str]) -> dict[str,
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-ARTICLE_TITLE_FIELDS = tuple(f"title_{lang}" for lang in (*OWN_FIELD_LANGUAGES, OTHER))
-ARTICLE_BODY_FIELDS = tuple(f"body_{lang}" for lang in (*OWN_FIELD_LANGUAGES, OTHER))
+ARTICLE_TITLE_FIELDS = language_fields("title")
+ARTICLE_BODY_FIELDS = language_fields("body")
 ARTICLE_TEXT_FIELDS = (*(f"{f}^3" for f in ARTICLE_TITLE_FIELDS), *ARTICLE_BODY_FIELDS)
 """Every language's title and body fields: each analyses the query in its own language, and a
 document has text in one language's fields only."""
