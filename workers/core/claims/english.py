@@ -1204,12 +1204,17 @@ class _SentenceParser:
         self._apply_citing(draft, cited)
         return draft
 
+    def _bare_cue_after(self, comma: int, tok: Token, cue: EnglishCue) -> bool:
+        """An inverted cue's own conditions: right after the comma, and a verb that takes no
+        object (not urged, told, accused) and no noun content."""
+        if self.m(comma + 1, tok.start).strip() or cue.takes_object:
+            return False
+        return cue.stance not in (Stance.CALL, Stance.ACCUSE) and not cue.noun_content
+
     def _inverted_attribution(self, comma: int, tok: Token, cue: EnglishCue, rest: str) -> bool:
         """``CONTENT, said SPEAKER.``: a cue with no object of its own (not urged, told,
         accused) right after the comma, then a short noun phrase and nothing else."""
-        if self.m(comma + 1, tok.start).strip() or cue.takes_object:
-            return False
-        if cue.stance in (Stance.CALL, Stance.ACCUSE) or cue.noun_content:
+        if not self._bare_cue_after(comma, tok, cue):
             return False
         head = self.m(self.start, comma)
         previous = _trim(self.text, Span(self.start + head.rfind(",") + 1, comma))
@@ -1247,9 +1252,7 @@ class _SentenceParser:
         inside the statement, whose subject (a short noun phrase) stands before it and whose
         verb follows the speaker; the statement runs on both sides, as with ``The solution,
         he said, was simple``."""
-        if self.m(comma + 1, tok.start).strip() or cue.takes_object:
-            return None
-        if cue.stance in (Stance.CALL, Stance.ACCUSE) or cue.noun_content:
+        if not self._bare_cue_after(comma, tok, cue):
             return None
         head = self.m(self.start, comma)
         if "," in head or not _plausible_subject(head):
