@@ -83,18 +83,32 @@ def by_content(claims: list[Claim], fragment: str) -> Claim:
     return found[0]
 
 
+CAST: list[tuple[str, Label, str, str]] = [
+    ("Tom Harlow", Label.PERSON, "Q-harlow", "Tom Harlow"),
+    ("Quorra Vell", Label.PERSON, "Q-vell", "Quorra Vell"),
+    ("Peter Quinn", Label.PERSON, "Q-quinn", "Peter Quinn"),
+    ("Maria Lopez", Label.PERSON, "Q-lopez", "Maria Lopez"),
+]
+"""Invented people the English PolNeAR-round tests name (linked wherever they appear)."""
+
+
 def english_claims(
     extractor: CueClaimExtractor,
     body: str,
-    people: list[tuple[str, Label, str, str]],
+    people: list[tuple[str, Label, str, str]] = CAST,
     title: str = "Council vote",
 ) -> list[Claim]:
-    """The claims of an English article with ``body`` and the people named in it, offsets
-    checked against the text."""
+    """The claims of an English article with ``body`` and the people named in it (by default
+    the invented CAST), offsets checked against the text."""
     article = make_article(body, title=title, lang="en")
     claims = extractor(article, mentions(body, people))
     assert_offsets(article, claims)
     return claims
+
+
+def speaker_pairs(claims: list[Claim]) -> list[tuple[str, str]]:
+    """(speaker as written, claim text) of each claim, in order."""
+    return [(c.speaker.text, c.text) for c in claims]
 
 
 def arabic_claims(
@@ -126,5 +140,6 @@ def kit() -> SimpleNamespace:
         assert_offsets=assert_offsets,
         by_content=by_content,
         english_claims=english_claims,
+        speaker_pairs=speaker_pairs,
         arabic_claims=arabic_claims,
     )

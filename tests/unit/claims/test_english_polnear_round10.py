@@ -3,28 +3,11 @@ written for these tests."""
 
 from __future__ import annotations
 
-from schemas.models import Label
-
-PEOPLE = [
-    ("Tom Harlow", Label.PERSON, "Q-harlow", "Tom Harlow"),
-    ("Quorra Vell", Label.PERSON, "Q-vell", "Quorra Vell"),
-    ("Peter Quinn", Label.PERSON, "Q-quinn", "Peter Quinn"),
-    ("Maria Lopez", Label.PERSON, "Q-lopez", "Maria Lopez"),
-]
-
-
-def _claims(extractor, kit, body: str):  # type: ignore[no-untyped-def]
-    return kit.english_claims(extractor, body, PEOPLE)
-
-
-def _pairs(claims) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(c.speaker.text, c.text) for c in claims]
-
 
 # ---- "The contrast with X, said Y, would …": an inverted cue inside the statement -----------
 def test_an_inverted_cue_inside_the_statement_gives_the_name_after_it(kit, extractor) -> None:
     body = "The difference with Harlow, said Quorra Vell and two aides, would be plain by March."
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert claim.speaker.text == "Quorra Vell and two aides"
     assert claim.text.startswith("The difference with Harlow")
     assert claim.text.endswith("would be plain by March")
@@ -35,7 +18,7 @@ def test_an_inverted_cue_with_a_role_after_the_name(kit, extractor) -> None:
         "The real puzzle about Harlow, says Peter Quinn, a historian at the town museum, "
         "is why the voters forgave him."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert claim.speaker.name == "Peter Quinn"
     assert claim.text.endswith("is why the voters forgave him")
 
@@ -43,14 +26,14 @@ def test_an_inverted_cue_with_a_role_after_the_name(kit, extractor) -> None:
 def test_a_statement_before_an_inverted_cue_stays_the_content(kit, extractor) -> None:
     # a clause before the comma is the whole statement; the relative clause describes Vell
     body = "The budget is dead, said Quorra Vell, who was furious about the vote."
-    (claim,) = _claims(extractor, kit, body)
-    assert _pairs([claim]) == [("Quorra Vell", "The budget is dead")]
+    (claim,) = kit.english_claims(extractor, body)
+    assert kit.speaker_pairs([claim]) == [("Quorra Vell", "The budget is dead")]
 
 
 # ---- "9:12PMHarlow Says …": a live blog's time stamp run into its headline --------------------
 def test_a_time_stamp_glued_to_a_headline_subject_is_not_the_speaker(kit, extractor) -> None:
     body = "Evening Updates 9:12PMHarlow Says The Bridge Will Reopen In March"
-    claims = _claims(extractor, kit, body)
+    claims = kit.english_claims(extractor, body)
     assert [(c.speaker.text, c.cue) for c in claims] == [("Harlow", "Says")]
 
 
@@ -60,7 +43,7 @@ def test_a_one_word_opener_is_not_the_subject_a_later_verb_continues(kit, extrac
         "Likewise, Tom Harlow went after Peter Quinn over the budget and called for him to "
         "resign his seat."
     )
-    claims = [c for c in _claims(extractor, kit, body) if c.cue == "called"]
+    claims = [c for c in kit.english_claims(extractor, body) if c.cue == "called"]
     assert [c.speaker.name for c in claims] == ["Tom Harlow"]
 
 
@@ -70,7 +53,7 @@ def test_an_occasion_phrase_after_but_continues_the_subject(kit, extractor) -> N
         "Quorra Vell first said she had never seen the memo, but in a later interview said "
         "she had read it twice."
     )
-    claims = _claims(extractor, kit, body)
+    claims = kit.english_claims(extractor, body)
     assert [(c.speaker.name, c.text) for c in claims] == [
         ("Quorra Vell", "she had never seen the memo"),
         ("Quorra Vell", "she had read it twice"),
@@ -83,13 +66,13 @@ def test_a_long_phrase_mentioning_a_person_is_no_name_of_an_apposition(kit, extr
         "Almost a month after Tom Harlow brought food to the flooded towns, a local "
         "newspaper said the governor should visit the region."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert claim.speaker.text == "a local newspaper"
 
 
 def test_a_name_and_its_role_stay_one_speaker(kit, extractor) -> None:
     body = "The party chair, Maria Lopez, said the count was fair."
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert (claim.speaker.name, claim.text) == ("Maria Lopez", "the count was fair")
 
 
@@ -99,27 +82,27 @@ def test_a_weekday_and_a_participle_aside_are_not_the_speaker(kit, extractor) ->
         "Friday, the state of Ohio, leading a group of nine states, asked a judge to halt "
         "the rules."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert claim.speaker.text == "the state of Ohio"
     assert claim.text == "a judge to halt the rules"
 
 
 def test_a_weekday_opener_before_a_plain_subject(kit, extractor) -> None:
     body = "Friday, the state of Ohio said the rules were unlawful."
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert (claim.speaker.text, claim.text) == ("the state of Ohio", "the rules were unlawful")
 
 
 # ---- "(She said …" / "Then she tells …": a pronoun after a parenthesis or an adverb ----------
 def test_a_pronoun_after_then_is_resolved_not_kept_as_a_name(kit, extractor) -> None:
     body = "Quorra Vell spoke first. Then she tells the voters the plan is fair."
-    claims = [c for c in _claims(extractor, kit, body) if c.cue == "tells"]
+    claims = [c for c in kit.english_claims(extractor, body) if c.cue == "tells"]
     assert [c.speaker.name for c in claims] == ["Quorra Vell"]
 
 
 def test_a_pronoun_after_an_opening_parenthesis_is_resolved(kit, extractor) -> None:
     body = "Quorra Vell spoke first. (She said the plan was fair.)"
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert claim.speaker.name == "Quorra Vell"
 
 
@@ -128,7 +111,7 @@ def test_there_with_a_comma_opens_no_subject(kit, extractor) -> None:
         "There, the party chairman Tom Harlow declined to name the delegates but said one "
         "was a loyal supporter."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert (claim.speaker.name, claim.text) == ("Tom Harlow", "one was a loyal supporter")
 
 
@@ -138,13 +121,13 @@ def test_a_quoted_title_before_a_new_clause_is_not_the_statement(kit, extractor)
         "The city is closing its old “Harbor Museum,” and on Monday, the council said it "
         "was selling the building."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert (claim.speaker.text, claim.text) == ("the council", "it was selling the building")
 
 
 def test_a_quotation_before_its_speaker_still_is_the_statement(kit, extractor) -> None:
     body = "“The building will be sold,” the council said on Monday."
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert (claim.speaker.text, claim.text) == ("the council", "The building will be sold")
 
 
@@ -154,7 +137,7 @@ def test_the_name_after_a_dash_aside_speaks_not_the_opening_phrase(kit, extracto
         "Inside the hall - which resembles an old barn - Tom Harlow said he and his friends "
         "were raising money."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert claim.speaker.name == "Tom Harlow"
 
 
@@ -164,7 +147,7 @@ def test_two_named_senators_stay_the_subject_before_their_aside(kit, extractor) 
         "Sens. Tom Harlow of Ohio and Peter Quinn of Utah, both up for reelection in rural "
         "districts, said they would vote no."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert "Quinn" in claim.speaker.text and "reelection" not in claim.speaker.text
 
 
@@ -173,7 +156,7 @@ def test_a_participle_phrase_before_after_is_no_noun_it_describes(kit, extractor
         "Quinn had a strong night in the debate, forcefully denouncing the plan after Tom "
         "Harlow said he is open to a deal."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert (claim.speaker.name, claim.text) == ("Tom Harlow", "he is open to a deal")
 
 
@@ -183,12 +166,12 @@ def test_a_subject_with_a_relative_clause_warning_against_something(kit, extract
         "In her spring speech, Maria Lopez, who has backed one of the most open policies "
         "toward farm workers, warned against the forces of fear once again rising in Spain."
     )
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert claim.speaker.name == "Maria Lopez"
     assert claim.text == "the forces of fear once again rising in Spain"
 
 
 def test_an_inverted_speaker_after_the_cue_still_speaks(kit, extractor) -> None:
     body = "The town will recover, said Maria Lopez, the head of the council."
-    (claim,) = _claims(extractor, kit, body)
+    (claim,) = kit.english_claims(extractor, body)
     assert (claim.speaker.name, claim.text) == ("Maria Lopez", "The town will recover")
