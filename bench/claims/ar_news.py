@@ -20,7 +20,8 @@ The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind
 ``tuning4`` (three per source, annotated and scored before round 3) with all four excluded;
 round 4: ``blind2`` (five per source, a second blind set: the first had been run after every
 round) with all five excluded, ``tuning5`` (three per source) with all six excluded; round 5:
-``tuning6`` (three per source) with all seven excluded.
+``tuning6`` (three per source) with all seven excluded; round 6: ``blind3`` (five per source, a
+third blind set) with all eight excluded, ``tuning7`` (three per source) with all nine excluded.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
@@ -58,7 +59,18 @@ FEED_NAME = "data/feeds/ar-ant-news.jsonl.gz"
 SOURCES = ("alarabia", "BBC", "CNN", "france24", "skynews")
 PER_SOURCE = 5
 MIN_CHARS, MAX_CHARS = 400, 2500
-SETS = ("blind", "tuning", "tuning2", "tuning3", "tuning4", "blind2", "tuning5", "tuning6")
+SETS = (
+    "blind",
+    "tuning",
+    "tuning2",
+    "tuning3",
+    "tuning4",
+    "blind2",
+    "tuning5",
+    "tuning6",
+    "blind3",
+    "tuning7",
+)
 
 
 def shared_dir() -> Path | None:
@@ -125,7 +137,8 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     per source) excludes all three; tuning4 (three per source, round 3) excludes all four;
     round 4: blind2 (five per source, a fresh blind set: the first one had been run after every
     round) excludes all five, tuning5 (three per source) excludes all six; round 5: tuning6
-    (three per source) excludes all seven."""
+    (three per source) excludes all seven; round 6: blind3 (five per source; blind2 had been
+    run three times) excludes all eight, tuning7 (three per source) excludes all nine."""
     blind = select(records, "blind")
     tuning = select(records, "tuning", exclude=frozenset(blind))
     tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
@@ -142,6 +155,9 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     tuning6 = select(
         records, "tuning6", exclude=earlier | frozenset(blind2 + tuning5), per_source=3
     )
+    seen = earlier | frozenset(blind2 + tuning5 + tuning6)
+    blind3 = select(records, "blind3", exclude=seen)
+    tuning7 = select(records, "tuning7", exclude=seen | frozenset(blind3), per_source=3)
     return {
         "blind": blind,
         "tuning": tuning,
@@ -151,6 +167,8 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
         "blind2": blind2,
         "tuning5": tuning5,
         "tuning6": tuning6,
+        "blind3": blind3,
+        "tuning7": tuning7,
     }
 
 
