@@ -9,7 +9,18 @@ from pathlib import Path
 import pytest
 
 SETS = Path(__file__).resolve().parents[3] / "bench" / "claims" / "ar_news"
-NAMES = ("blind", "tuning", "tuning2", "tuning3", "tuning4", "blind2", "tuning5", "tuning6")
+NAMES = (
+    "blind",
+    "tuning",
+    "tuning2",
+    "tuning3",
+    "tuning4",
+    "blind2",
+    "tuning5",
+    "tuning6",
+    "blind3",
+    "tuning7",
+)
 STANCES = {
     "assert",
     "confirm",
