@@ -134,6 +134,14 @@ class ArabicParser:
             sentence.tokens, len(sentence.tokens), plural=True
         )
 
+    def singular_agent(
+        self, sentence: Sentence, entities: Sequence[Entity]
+    ) -> tuple[Span, str] | None:
+        """The named or titled singular subject of a sentence without attribution and the
+        gender of its verb (زارت الوزيرة X المدينة. → الوزيرة X, f), which a following
+        elided cue of the same gender (وأكدت أن …) continues."""
+        return _SentenceParser(self.lex, entities).singular_agent(sentence.tokens)
+
 
 class _SentenceParser:
     def __init__(self, lex: ArabicLexicon, entities: Sequence[Entity]) -> None:
@@ -1002,8 +1010,10 @@ class _SentenceParser:
         if not (verb.is_word and head.is_word) or verb.in_quote or head.in_quote:
             return None
         bare_verb = verb.norm[1:] if verb.norm[:1] in "وف" and len(verb.norm) > 3 else verb.norm
+        written = verb.text[1:] if verb.text[:1] in "وف" and len(verb.text) > 3 else verb.text
         if (
-            self.lex.cue(verb.norm)
+            written in NON_VERB_OPENERS  # وعلى الرغم من أن …، فقد أكد: no verb, no subject
+            or self.lex.cue(verb.norm)
             or verb.norm.startswith("ال")
             or bare_verb in self.lex.role_nouns
             or bare_verb in self.lex.complementizers
@@ -1028,6 +1038,38 @@ class _SentenceParser:
             # نواب من كتل المعارضة: the group they belong to
             j = self._chunk_end(tokens, j + 1, stop)
         return _span(tokens, k + 1, j)
+
+    def singular_agent(self, tokens: list[Token]) -> tuple[Span, str] | None:
+        span = self.agent(tokens, len(tokens), plural=False)
+        if span is None:
+            return None
+        head = next(k for k, tok in enumerate(tokens) if tok.start >= span.start)
+        verb = next((k for k in range(head - 1, -1, -1) if tokens[k].is_word), None)
+        if verb is None:
+            return None
+        # Only a person or a role: ارتفعت الأسعار … وقالت is nobody's speech, and a team or a
+        # company that won or lost (ولم يخسر تشيلسي …. وقال:) is not whom a later قال continues.
+        end = next((k for k in range(head, len(tokens)) if tokens[k].start >= span.end), head)
+        person = next(
+            (
+                e
+                for e in self._entities
+                if e.label.value == "PERSON"
+                and (
+                    span.start <= e.start < span.end
+                    or (end < len(tokens) and e.start == tokens[end].start)
+                )
+            ),
+            None,
+        )
+        if person is not None:
+            span = Span(person.start, person.end)  # الرئيس كمال ناصر: the name speaks
+        elif _strip_al(tokens[head].norm) not in self._bare_roles():
+            return None
+        return span, "f" if tokens[verb].norm.endswith("ت") else "m"
+
+    def _bare_roles(self) -> frozenset[str]:
+        return frozenset(_strip_al(role) for role in self.lex.role_nouns)
 
     def _nationality_at(self, tok: Token) -> bool:
         """A definite nationality adjective standing alone (البلجيكي، المصري) starts here."""
@@ -1545,6 +1587,10 @@ class _SentenceParser:
     ) -> None:
         nominals: list[tuple[int, int]] = []
         for a, b in self._segments(tokens, *zone):
+            quantity = self._quantity_subject(tokens, a, b)
+            if quantity is not None:
+                nominals.append((a, quantity))  # ذكر 75 في المائة من المراهقين أنهم …
+                continue
             a, b = self._trim_time(tokens, a, b)
             if (
                 a == zone[0]
@@ -1559,12 +1605,14 @@ class _SentenceParser:
             if a >= b:
                 continue
             if (
-                a > zone[0]
-                and tokens[a].norm.endswith("ا")
+                tokens[a].norm.endswith("ا")
                 and len(tokens[a].norm) >= 4
                 and not self._person_at(tokens[a])
+                and (a > zone[0] or _participle_form(tokens[a].norm))
             ):
-                continue  # a circumstantial clause (طالبا عدم كشف اسمه), not an apposition
+                # a circumstantial clause (طالبا عدم كشف اسمه; قال معلقا على أدائه، إن …),
+                # not an apposition or a subject
+                continue
             cut = self._pp_start(tokens, a, b)
             end = self._np_end(tokens, a, cut if cut is not None else b)
             if end > a:
@@ -1595,6 +1643,14 @@ class _SentenceParser:
             draft.role = _span(tokens, *nominals[1])
         elif not self._issued_by(tokens, nominals[0], draft):
             self._name_and_role(tokens, nominals[0], draft)
+
+    def _quantity_subject(self, tokens: list[Token], a: int, b: int) -> int | None:
+        """``75 في المائة من المراهقين``, ``ثلث الناخبين``: a share of a group speaks (a poll's
+        answer), as the whole phrase; its في/من are no prepositional clause."""
+        share = _entity_end_at(tokens, a, self._entities, label="PERCENT")
+        if share is None or share >= b or tokens[share].norm != "من":
+            return None
+        return self._chunk_end(tokens, share + 1, b)
 
     def _after_time_noun(self, tokens: list[Token], ci: int) -> bool:
         """The cue at ``ci`` follows في وقت / في الوقت الذي: its فيه is the time's (بيان أعلن
@@ -2253,12 +2309,48 @@ def _own_occasion(tok: Token) -> bool:
     return len(text) >= 3 and text.endswith(("ه", "ها", "هم", "هما")) and not text.endswith("ة")
 
 
+# Written forms (على's matching form is the name علي) that open a clause with no verb.
+NON_VERB_OPENERS = frozenset(
+    (
+        "على",
+        "رغم",
+        "برغم",
+        "بالرغم",
+        "إثر",
+        "اثر",
+        "بعد",
+        "قبل",
+        "عند",
+        "لدى",
+        "أمام",
+        "بين",
+        "حول",
+        "نحو",
+        "ضد",
+        "بسبب",
+        "وسط",
+        "لأن",
+        "بينما",
+        "حيث",
+        "إذ",
+        "بعدما",
+        "عندما",
+    )
+)
 SUBJECT_PREPOSITIONS = frozenset(
     match_form(w) for w in ("في", "من", "عن", "إلى", "مع", "خلال", "عقب", "منذ")
 )
 
 
 SPEECH_NOUNS = frozenset(match_form(w) for w in ("قول", "رواية", "تصريحات", "تصريح", "تعبير"))
+
+
+def _participle_form(norm: str) -> bool:
+    """معلقا، مشيرا، مستغربا: an accusative active participle (م… ending in the alif of its
+    tanween), which after a verb says how, not who."""
+    bare = norm[1:] if norm[:1] in "وف" else norm
+    # مراسلنا، مصادرنا، مندوبها: a noun with a possessive, not a participle
+    return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(("نا", "ها", "هما"))
 
 
 def _preposition(norm: str) -> bool:

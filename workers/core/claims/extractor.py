@@ -152,6 +152,11 @@ class CueClaimExtractor:
                     agent = self.arabic.plural_agent(sentence, local)
                     if agent is not None:
                         resolver.remember_agent(agent)
+                    else:
+                        subject = self.arabic.singular_agent(sentence, local)
+                        if subject is not None:
+                            span, gender = subject
+                            resolver.remember_subject(resolver.speaker(span, None, gender), gender)
                 elif not drafts and script == "en":
                     person = self.english.subject_person(sentence, local)
                     if person is not None:

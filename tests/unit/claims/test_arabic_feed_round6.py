@@ -1,0 +1,95 @@
+"""Arabic constructions met in the seventh tuning batch of real feed articles and in
+unlabelled feed text (issue 11, round 6), each fixed as a class and tested on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from schemas.models import Label
+
+
+def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
+    return kit.arabic_claims(extractor, body, table, title)
+
+
+# ---- an elided subject continues the person who acted in the sentence before ------------
+def test_an_elided_cue_continues_the_person_who_acted_just_before(kit, extractor) -> None:
+    body = (
+        "زارت الوزيرة ريم سالم مدينة حمص صباح الأحد.\n"
+        "وأكدت أن الحكومة ستعيد بناء المدارس قبل نهاية العام."
+    )
+    table = [("ريم سالم", Label.PERSON, "Q1", "ريم سالم")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert "ريم سالم" in claim.speaker.text
+    assert claim.text == "الحكومة ستعيد بناء المدارس قبل نهاية العام"
+
+
+def test_the_acting_person_outranks_an_earlier_speaker(kit, extractor) -> None:
+    body = (
+        "قال الوزير سامي حداد إن الطرق ستفتح غدا. "
+        "وأدان الرئيس كمال ناصر في كلمة مقتضبة الهجوم على القافلة. "
+        "وقال إن الجناة سيحاسبون."
+    )
+    table = [
+        ("سامي حداد", Label.PERSON, "Q1", "سامي حداد"),
+        ("كمال ناصر", Label.PERSON, "Q2", "كمال ناصر"),
+    ]
+    first, second = _claims(kit, extractor, body, table)
+    assert first.speaker.text == "سامي حداد"
+    assert second.text == "الجناة سيحاسبون"
+    assert "كمال ناصر" in second.speaker.text
+
+
+def test_a_team_that_lost_is_not_whom_a_later_said_continues(kit, extractor) -> None:
+    body = (
+        "قال المدرب سامي حداد إن فريقه جاهز. "
+        "ولم يخسر النادي الأحمر أمام منافسه منذ عامين. "
+        'وقال: "سنلعب للفوز".'
+    )
+    table = [
+        ("سامي حداد", Label.PERSON, "Q1", "سامي حداد"),
+        ("النادي الأحمر", Label.ORG, "Q2", "النادي الأحمر"),
+    ]
+    claims = _claims(kit, extractor, body, table)
+    assert [c.speaker.text for c in claims] == ["سامي حداد", "سامي حداد"]
+
+
+def test_a_thing_that_happened_names_no_speaker(kit, extractor) -> None:
+    body = "ارتفعت أسعار الخبز في الأسواق الشعبية. وقالت إن الحكومة ستتدخل."
+    assert _claims(kit, extractor, body) == []
+
+
+# ---- a share of a group speaks ---------------------------------------------------------
+def test_a_percentage_of_a_group_is_the_speaker(kit, extractor) -> None:
+    body = "وفي المقابل، ذكر 75 في المائة من الطلاب أنهم يدرسون ليلا."
+    table = [("75 في المائة", Label.PERCENT, "P1", "75 في المائة")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "75 في المائة من الطلاب"
+    assert claim.text == "يدرسون ليلا"
+
+
+# ---- a concessive opening is no clause with a subject ----------------------------------
+def test_a_concessive_opening_is_no_subject_of_the_cue_after_it(kit, extractor) -> None:
+    body = (
+        "قال الوزير سامي حداد إن الطرق ستفتح غدا. "
+        "وعلى الرغم من أن الأمطار كانت غزيرة، فقد أكد أن الجسور صامدة."
+    )
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    _first, second = _claims(kit, extractor, body, table)
+    assert second.text == "الجسور صامدة"
+    assert second.speaker.text == "سامي حداد"
+
+
+# ---- a participle right after the cue says how, not who --------------------------------
+def test_a_participle_after_the_cue_is_not_the_speaker(kit, extractor) -> None:
+    body = "سامي حداد قال معلقا على أدائه عقب المباراة، إنها ليست مسألة أهداف."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "سامي حداد"
+    assert claim.text == "ليست مسألة أهداف"
+
+
+def test_our_correspondent_is_a_speaker_not_a_participle(kit, extractor) -> None:
+    body = "وقال مراسلنا إن القوات تقدمت نحو المطار."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "مراسلنا"
+    assert claim.text == "القوات تقدمت نحو المطار"
