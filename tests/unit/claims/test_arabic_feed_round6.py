@@ -4,7 +4,7 @@ written for these tests."""
 
 from __future__ import annotations
 
-from schemas.models import Label
+from schemas.models import Label, Stance
 
 
 def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
@@ -93,3 +93,29 @@ def test_our_correspondent_is_a_speaker_not_a_participle(kit, extractor) -> None
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "مراسلنا"
     assert claim.text == "القوات تقدمت نحو المطار"
+
+
+# ---- words that open no speaker ----------------------------------------------------------
+def test_a_particle_read_as_subject_gives_way_to_the_speaker_before(kit, extractor) -> None:
+    body = "قال الوزير سامي حداد إن المصانع ستغلق يومين. وذكرت بشدة أن الوضع خطير."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table)
+    assert all(c.speaker.text == "سامي حداد" for c in claims)
+
+
+def test_where_he_wrote_is_no_speaker(kit, extractor) -> None:
+    body = (
+        'قال الرئيس سامي حداد إن المفاوضات انتهت. وكتب على صفحته في تويتر: "لن نتراجع عن حقوقنا".'
+    )
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table)
+    assert [c.speaker.text for c in claims] == ["سامي حداد", "سامي حداد"]
+
+
+# ---- نبه إلى أن: a warning ------------------------------------------------------------
+def test_alerted_to_is_a_warning(kit, extractor) -> None:
+    body = "نبهت دراسة طبية حديثة إلى أن قلة النوم تضر القلب."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.stance is Stance.WARN
+    assert claim.speaker.text == "دراسة طبية حديثة"
+    assert claim.text == "قلة النوم تضر القلب"

@@ -294,6 +294,12 @@ class _SentenceParser:
                 if draft.speaker is not None
                 else []
             )
+            if written and _not_a_speaker(written[0]):
+                # مما يعني، فإن …، بشدة، قبل، وهي …: a particle or an adverb read where the
+                # subject was expected; the speaker is someone named before
+                draft.speaker, draft.role = None, None
+                draft.speaker_from = SpeakerFrom.CONTEXT
+                written = []
             if written and match_form(written[0]) in PRONOUN_QUANTIFIERS:
                 draft.aside = True  # ووصف أحدهم …: one of a group, whom no later verb continues
             if (
@@ -2307,6 +2313,23 @@ def _own_occasion(tok: Token) -> bool:
     if tok.norm == "معرض":
         return True
     return len(text) >= 3 and text.endswith(("ه", "ها", "هم", "هما")) and not text.endswith("ة")
+
+
+# Words that never open a speaker noun phrase: particles, adverbs, pronouns, conjunctions.
+NOT_A_SPEAKER = frozenset(
+    match_form(w)
+    for w in (
+        "مما", "أن", "إن", "فإن", "بأن", "قبل", "بعد", "فقد", "وقد", "قد", "بعدها", "قبلها",
+        "بشدة", "علما", "في", "كيف", "وهي", "وهو", "هي", "هو", "ثم", "حيث", "إذ", "كما",
+        "منذ", "عند", "خلال", "عبر", "حول", "لذلك", "أيضا", "مباشرة", "مضت", "مضى",
+    )
+)  # fmt: skip
+
+
+def _not_a_speaker(word: str) -> bool:
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    # على is written out: its matching form is the name علي
+    return match_form(word) in NOT_A_SPEAKER or match_form(bare) in NOT_A_SPEAKER or bare == "على"
 
 
 # Written forms (على's matching form is the name علي) that open a clause with no verb.
