@@ -119,3 +119,27 @@ def test_alerted_to_is_a_warning(kit, extractor) -> None:
     assert claim.stance is Stance.WARN
     assert claim.speaker.text == "دراسة طبية حديثة"
     assert claim.text == "قلة النوم تضر القلب"
+
+
+# ---- whom and where from: no part of the speaker -------------------------------------------
+def test_whom_the_speaker_told_is_no_speaker(kit, extractor) -> None:
+    body = "قال المتهم سامي حداد إنه بريء. وبعد الجلسة أكد للمحققين أنه لم يغادر منزله تلك الليلة."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table)
+    assert [c.speaker.text for c in claims] == ["سامي حداد", "سامي حداد"]
+
+
+def test_a_statement_issued_for_an_army_keeps_the_army_as_speaker(kit, extractor) -> None:
+    body = "وأفاد بيان للجيش الوطني أن قواته سيطرت على التلال المحيطة بالمدينة."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "للجيش الوطني"
+
+
+def test_where_a_headline_speaker_spoke_from_is_no_part_of_them(kit, extractor) -> None:
+    title = 'منى خالد من عمّان: "لن أعتزل الغناء"'
+    body = "وقالت منى خالد في الحفل إنها ستصدر ألبوما جديدا."
+    table = [("منى خالد", Label.PERSON, "Q1", "منى خالد")]
+    claims = _claims(kit, extractor, body, table, title=title)
+    headline = next(c for c in claims if c.field.value == "title")
+    assert headline.speaker.text == "منى خالد"
+    assert headline.text == "لن أعتزل الغناء"

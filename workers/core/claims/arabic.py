@@ -294,7 +294,9 @@ class _SentenceParser:
                 if draft.speaker is not None
                 else []
             )
-            if written and _not_a_speaker(written[0]):
+            # وفقا للصحيفة، بيان للجيش: the لـ of a source or an issuer is no hearer's
+            issuer_lam = draft.kind is ClaimKind.ACCORDING_TO or draft.source is not None
+            if written and _not_a_speaker(written[0], issuer_lam):
                 # مما يعني، فإن …، بشدة، قبل، وهي …: a particle or an adverb read where the
                 # subject was expected; the speaker is someone named before
                 draft.speaker, draft.role = None, None
@@ -2326,10 +2328,16 @@ NOT_A_SPEAKER = frozenset(
 )  # fmt: skip
 
 
-def _not_a_speaker(word: str) -> bool:
+def _not_a_speaker(word: str, issuer_lam: bool = False) -> bool:
     bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-    # على is written out: its matching form is the name علي
-    return match_form(word) in NOT_A_SPEAKER or match_form(bare) in NOT_A_SPEAKER or bare == "على"
+    # على is written out: its matching form is the name علي; لل + noun (للمحققين، للصحفيين)
+    # is whom the speaker told
+    return (
+        match_form(word) in NOT_A_SPEAKER
+        or match_form(bare) in NOT_A_SPEAKER
+        or bare == "على"
+        or (word.startswith("لل") and len(word) >= 5 and not issuer_lam)
+    )
 
 
 # Written forms (على's matching form is the name علي) that open a clause with no verb.

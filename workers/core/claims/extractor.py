@@ -694,6 +694,7 @@ FIRST_PERSON = frozenset(
     for w in ("لنا", "نحن", "إننا", "أننا", "لدينا", "علينا", "بلادنا", "سنرد", "نرفض")
 )
 HEADLINE_TOPIC = match_form("عن")
+HEADLINE_FROM = match_form("من")
 HEADLINE_REPLY_VERBS = frozenset(match_form(w) for w in ("يرد", "ترد", "يخاطب", "تخاطب"))
 
 
@@ -711,8 +712,9 @@ def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", written)]
     for k, (offset, word) in enumerate(words[1:], start=1):
         norm = match_form(word)
-        if norm == HEADLINE_TOPIC:
-            # قرقاش عن اجتماع جنيف: … — what the speaker spoke about is no part of them
+        if norm == HEADLINE_TOPIC or (norm == HEADLINE_FROM and len(words) - k <= 3):
+            # قرقاش عن اجتماع جنيف: … — what the speaker spoke about is no part of them, nor
+            # where they spoke from (شيرين من الكويت: …)
             return _trimmed(title, left.start, left.start + offset), False
         # ماتيس يشكك برواية روسيا: a present-tense verb after the name ends the speaker
         reply = norm in HEADLINE_REPLY_VERBS or (norm[:1] == "ي" and len(norm) >= 4)
