@@ -143,3 +143,17 @@ def test_where_a_headline_speaker_spoke_from_is_no_part_of_them(kit, extractor) 
     headline = next(c for c in claims if c.field.value == "title")
     assert headline.speaker.text == "منى خالد"
     assert headline.text == "لن أعتزل الغناء"
+
+
+# ---- a participle with its object pronoun ---------------------------------------------------
+def test_an_accusing_participle_with_its_object_pronoun_is_a_claim(kit, extractor) -> None:
+    body = "ورفعت الحكومة دعوى قضائية ضد الشركة متهمة إياها بتلويث مياه النهر."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.stance is Stance.ACCUSE
+    assert claim.speaker.text == "الحكومة"
+    assert claim.text == "إياها بتلويث مياه النهر"
+
+
+def test_an_adjective_after_a_noun_is_still_no_participle_cue(kit, extractor) -> None:
+    body = "وفرضت الحكومة عقوبات مشددة على الشركات المخالفة."
+    assert _claims(kit, extractor, body) == []

@@ -187,6 +187,7 @@ class _SentenceParser:
                 and tokens[i - 1].text not in COMMAS
                 and tokens[i - 1].text not in CLOSING_MARKS
                 and not self._speech_follows(tokens, i + 1)
+                and not (i + 1 < len(tokens) and tokens[i + 1].norm in OBJECT_PRONOUNS)
             ):
                 continue  # مشددة in "عقوبات دولية مشددة" is an adjective, not "stressing"
             if found and found[0].lemma == "قدر" and _next_word_has_ba(tokens, i):
@@ -2317,6 +2318,8 @@ def _own_occasion(tok: Token) -> bool:
     return len(text) >= 3 and text.endswith(("ه", "ها", "هم", "هما")) and not text.endswith("ة")
 
 
+# متهما إياها بـ، واصفا إياه بـ: a participle with its object pronoun is a verb, comma or not.
+OBJECT_PRONOUNS = frozenset(match_form(w) for w in ("إياه", "إياها", "إياهم", "إياهما"))
 # Words that never open a speaker noun phrase: particles, adverbs, pronouns, conjunctions.
 NOT_A_SPEAKER = frozenset(
     match_form(w)
