@@ -157,3 +157,34 @@ def test_an_accusing_participle_with_its_object_pronoun_is_a_claim(kit, extracto
 def test_an_adjective_after_a_noun_is_still_no_participle_cue(kit, extractor) -> None:
     body = "وفرضت الحكومة عقوبات مشددة على الشركات المخالفة."
     assert _claims(kit, extractor, body) == []
+
+
+# ---- nested attribution: who made the statement speaks, the reporter is the source ---------
+def test_a_group_quoted_inside_a_report_is_the_speaker(kit, extractor) -> None:
+    body = "وذكرت وكالة الأنباء أن مسؤولين أوروبيين قالوا إن الاتفاق بات قريبا."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "مسؤولين أوروبيين"
+    assert claim.source is not None and "وكالة الأنباء" in claim.source.text
+    assert claim.text == "الاتفاق بات قريبا"
+
+
+def test_a_document_accusing_inside_a_statement_is_the_speaker(kit, extractor) -> None:
+    body = "وأوضحت وزارة العدل في بيان أن الدعوى تتهم الشركة بإخفاء الأرباح."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الدعوى"
+    assert claim.stance is Stance.ACCUSE
+    assert claim.text == "الشركة بإخفاء الأرباح"
+
+
+def test_an_expectation_inside_a_statement_stays_the_reporters(kit, extractor) -> None:
+    body = "وقال المحلل سامي حداد إن الخلاف الحاد يتوقع أن يستمر أسابيع."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.speaker.text == "سامي حداد"
+
+
+def test_a_request_of_someone_named_by_a_pronoun_holds_the_request(kit, extractor) -> None:
+    body = "وقال الباحث إن الحكومة طلبت منه الحفر في عدد من المواقع الأثرية."
+    claims = _claims(kit, extractor, body)
+    request = next(c for c in claims if c.stance is Stance.CALL)
+    assert request.text == "منه الحفر في عدد من المواقع الأثرية"

@@ -483,7 +483,6 @@ class _SentenceParser:
         if (
             outer.kind is not ClaimKind.INDIRECT
             or outer.speaker is None
-            or outer.source is not None
             or outer.stance not in (Stance.ASSERT, Stance.ANNOUNCE, Stance.CONFIRM)
         ):
             return None
@@ -503,10 +502,15 @@ class _SentenceParser:
         if found is None:
             return None
         cue, clitic = found
-        if clitic or cue.tag not in ("m", "f") or cue.present or cue.colon_only:
+        if clitic or cue.tag not in ("m", "f", "p") or cue.colon_only:
             return None
-        if not (tokens[c0].norm.startswith("ال") or self._entity_at(tokens, c0)):
-            return None  # a name or a definite noun speaks, not any phrase
+        if cue.present and cue.impersonal_present:
+            return None  # أن الخلاف يتوقع أن يستمر: "is expected", nobody's statement
+        named = tokens[c0].norm.startswith("ال") or self._entity_at(tokens, c0)
+        # …أن مسؤولين أمريكيين قالوا إن …: a plural group speaks too, named or not
+        group = cue.tag == "p" and not cue.present and plural_head(tokens[c0].norm)
+        if not (named or group):
+            return None  # a name, a definite noun or a group speaks, not any phrase
         second = next(
             (
                 j
@@ -1416,8 +1420,8 @@ class _SentenceParser:
             ):
                 fallback = j if fallback is None else fallback
                 continue  # دعا X المغرر بهم للتوقف عن …: the request, glued to لـ (unless إلى)
-            if cue.lemma == "طلب" and tok.norm == "من":
-                return j, j  # طلبت قطر من المحكمة أن …: the addressee and the request
+            if cue.lemma == "طلب" and (tok.norm == "من" or tok.norm in FROM_PRONOUNS):
+                return j, j  # طلبت قطر من المحكمة أن …، طلبت منه الحفر: addressee and request
             if (
                 cue.ba_content
                 and fallback is None
@@ -2318,6 +2322,7 @@ def _own_occasion(tok: Token) -> bool:
     return len(text) >= 3 and text.endswith(("ه", "ها", "هم", "هما")) and not text.endswith("ة")
 
 
+FROM_PRONOUNS = frozenset(match_form(w) for w in ("منه", "منها", "منهم", "منهما", "منا", "مني"))
 # متهما إياها بـ، واصفا إياه بـ: a participle with its object pronoun is a verb, comma or not.
 OBJECT_PRONOUNS = frozenset(match_form(w) for w in ("إياه", "إياها", "إياهم", "إياهما"))
 # Words that never open a speaker noun phrase: particles, adverbs, pronouns, conjunctions.
