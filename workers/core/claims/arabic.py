@@ -523,6 +523,8 @@ class _SentenceParser:
         )
         inner_limit = second if second is not None else limit
         marker = self._find_marker(tokens, k, cue, inner_limit, inside_entity)
+        if cue.tag == "p" and (marker is None or marker[0] - k > 2):
+            return None  # أن التجار نقلوا الأبجدية …: a plural verb speaks only before its أن
         if marker is None:
             if not cue.noun_content:
                 return None
