@@ -188,3 +188,17 @@ def test_a_request_of_someone_named_by_a_pronoun_holds_the_request(kit, extracto
     claims = _claims(kit, extractor, body)
     request = next(c for c in claims if c.stance is Stance.CALL)
     assert request.text == "منه الحفر في عدد من المواقع الأثرية"
+
+
+# ---- a two-letter cue after و ------------------------------------------------------------
+def test_urged_after_and_is_a_call(kit, extractor) -> None:
+    body = "وحث الأطباء المراهقين على الابتعاد عن التدخين."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.stance is Stance.CALL
+    assert claim.speaker.text == "الأطباء"
+    assert claim.text == "المراهقين على الابتعاد عن التدخين"
+
+
+def test_was_mentioned_stays_no_reply(kit, extractor) -> None:
+    body = "وورد اسم اللاعب في قائمة المنتخب للمباراة المقبلة."
+    assert _claims(kit, extractor, body) == []

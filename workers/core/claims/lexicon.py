@@ -168,11 +168,15 @@ def _with_conjunction(table: dict[str, ArabicCue], norm: str) -> tuple[ArabicCue
     found = table.get(norm)
     if found:
         return found, 0
-    if len(norm) > 3 and norm[0] in "وف":
+    if (len(norm) > 3 or norm[1:] in CONJOINED_SHORT_CUES) and norm[0] in "وف":
         found = table.get(norm[1:])
         if found:
             return found, 1
     return None
+
+
+# Two-letter cues a conjunction may precede (وحث). Not رد: ورد is "was mentioned".
+CONJOINED_SHORT_CUES = frozenset({match_form("حث")})
 
 
 def _norm_set(items: list[str]) -> frozenset[str]:
