@@ -202,3 +202,15 @@ def test_urged_after_and_is_a_call(kit, extractor) -> None:
 def test_was_mentioned_stays_no_reply(kit, extractor) -> None:
     body = "وورد اسم اللاعب في قائمة المنتخب للمباراة المقبلة."
     assert _claims(kit, extractor, body) == []
+
+
+# ---- what is habitually asked or said -----------------------------------------------------
+def test_what_is_usually_asked_is_nobodys_statement(kit, extractor) -> None:
+    body = "وعادة ما يطلب من المسافرين تقديم جوازاتهم عند البوابة."
+    assert _claims(kit, extractor, body) == []
+
+
+def test_always_inside_a_reported_clause_keeps_the_claim(kit, extractor) -> None:
+    body = "وقال الوزير إن الحكومة تحرص دائما على الشفافية."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.text == "الحكومة تحرص دائما على الشفافية"

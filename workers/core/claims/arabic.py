@@ -313,7 +313,18 @@ class _SentenceParser:
                 # وهو أعلن …: the pronoun stands for the last speaker
                 draft.speaker, draft.role = None, None
                 draft.speaker_from = SpeakerFrom.CONTEXT
-        return drafts
+        # وعادة ما يطلب من …، الذي يطالب كثيرا بـ …: what is habitually said is nobody's
+        # statement
+        return [d for d in drafts if not self._habitual(sentence, tokens, d)]
+
+    def _habitual(self, sentence: Sentence, tokens: list[Token], draft: Draft) -> bool:
+        if draft.cue is None:
+            return False
+        ci = next((k for k, t in enumerate(tokens) if t.start == draft.cue.start), None)
+        if ci is None:
+            return False
+        near = [t.norm for t in tokens[max(0, ci - 2) : ci + 2] if t.is_word]
+        return any(_bare(norm) in HABITUAL_ADVERBS for norm in near)
 
     def _noun_content_after_comma(
         self,
@@ -2327,6 +2338,7 @@ def _own_occasion(tok: Token) -> bool:
 FROM_PRONOUNS = frozenset(match_form(w) for w in ("منه", "منها", "منهم", "منهما", "منا", "مني"))
 # متهما إياها بـ، واصفا إياه بـ: a participle with its object pronoun is a verb, comma or not.
 OBJECT_PRONOUNS = frozenset(match_form(w) for w in ("إياه", "إياها", "إياهم", "إياهما"))
+HABITUAL_ADVERBS = frozenset(match_form(w) for w in ("عادة", "كثيرا", "غالبا", "أحيانا", "دائما"))
 # Words that never open a speaker noun phrase: particles, adverbs, pronouns, conjunctions.
 NOT_A_SPEAKER = frozenset(
     match_form(w)
@@ -2336,6 +2348,11 @@ NOT_A_SPEAKER = frozenset(
         "منذ", "عند", "خلال", "عبر", "حول", "لذلك", "أيضا", "مباشرة", "مضت", "مضى",
     )
 )  # fmt: skip
+
+
+def _bare(norm: str) -> str:
+    """Without a leading و/ف conjunction."""
+    return norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
 
 
 def _not_a_speaker(word: str, issuer_lam: bool = False) -> bool:
