@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from schemas.models import ClaimKind, Entity, Stance
 from workers.core.claims.draft import Draft, Span, SpeakerFrom
@@ -1095,7 +1096,7 @@ class _SentenceParser:
         return span, "f" if tokens[verb].norm.endswith("ت") else "m"
 
     def _bare_roles(self) -> frozenset[str]:
-        return frozenset(_strip_al(role) for role in self.lex.role_nouns)
+        return _without_article(self.lex.role_nouns)
 
     def _nationality_at(self, tok: Token) -> bool:
         """A definite nationality adjective standing alone (البلجيكي، المصري) starts here."""
@@ -2348,6 +2349,11 @@ NOT_A_SPEAKER = frozenset(
         "منذ", "عند", "خلال", "عبر", "حول", "لذلك", "أيضا", "مباشرة", "مضت", "مضى",
     )
 )  # fmt: skip
+
+
+@cache
+def _without_article(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(_strip_al(word) for word in words)
 
 
 def _bare(norm: str) -> str:
