@@ -60,10 +60,10 @@ def test_a_thing_that_happened_names_no_speaker(kit, extractor) -> None:
 
 # ---- a share of a group speaks ---------------------------------------------------------
 def test_a_percentage_of_a_group_is_the_speaker(kit, extractor) -> None:
-    body = "وفي المقابل، ذكر 75 في المائة من الطلاب أنهم يدرسون ليلا."
-    table = [("75 في المائة", Label.PERCENT, "P1", "75 في المائة")]
+    body = "وفي الاستطلاع نفسه، قال 40 في المائة من الطلاب إنهم يدرسون ليلا."
+    table = [("40 في المائة", Label.PERCENT, "P1", "40 في المائة")]
     (claim,) = _claims(kit, extractor, body, table)
-    assert claim.speaker.text == "75 في المائة من الطلاب"
+    assert claim.speaker.text == "40 في المائة من الطلاب"
     assert claim.text == "يدرسون ليلا"
 
 
@@ -81,11 +81,11 @@ def test_a_concessive_opening_is_no_subject_of_the_cue_after_it(kit, extractor) 
 
 # ---- a participle right after the cue says how, not who --------------------------------
 def test_a_participle_after_the_cue_is_not_the_speaker(kit, extractor) -> None:
-    body = "سامي حداد قال معلقا على أدائه عقب المباراة، إنها ليست مسألة أهداف."
+    body = "سامي حداد قال معلقا على نتيجة السباق، إن الفوز ليس كل شيء."
     table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
     (claim,) = _claims(kit, extractor, body, table)
     assert claim.speaker.text == "سامي حداد"
-    assert claim.text == "ليست مسألة أهداف"
+    assert claim.text == "الفوز ليس كل شيء"
 
 
 def test_our_correspondent_is_a_speaker_not_a_participle(kit, extractor) -> None:

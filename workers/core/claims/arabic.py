@@ -1616,7 +1616,7 @@ class _SentenceParser:
         for a, b in self._segments(tokens, *zone):
             quantity = self._quantity_subject(tokens, a, b)
             if quantity is not None:
-                nominals.append((a, quantity))  # ذكر 75 في المائة من المراهقين أنهم …
+                nominals.append((a, quantity))  # قال 40 في المائة من الطلاب إنهم …
                 continue
             a, b = self._trim_time(tokens, a, b)
             if (
@@ -1637,7 +1637,7 @@ class _SentenceParser:
                 and not self._person_at(tokens[a])
                 and (a > zone[0] or _participle_form(tokens[a].norm))
             ):
-                # a circumstantial clause (طالبا عدم كشف اسمه; قال معلقا على أدائه، إن …),
+                # a circumstantial clause (طالبا عدم كشف اسمه; قال معلقا على النتيجة، إن …),
                 # not an apposition or a subject
                 continue
             cut = self._pp_start(tokens, a, b)
@@ -1672,7 +1672,7 @@ class _SentenceParser:
             self._name_and_role(tokens, nominals[0], draft)
 
     def _quantity_subject(self, tokens: list[Token], a: int, b: int) -> int | None:
-        """``75 في المائة من المراهقين``, ``ثلث الناخبين``: a share of a group speaks (a poll's
+        """``40 في المائة من الطلاب``, ``ثلث الناخبين``: a share of a group speaks (a poll's
         answer), as the whole phrase; its في/من are no prepositional clause."""
         share = _entity_end_at(tokens, a, self._entities, label="PERCENT")
         if share is None or share >= b or tokens[share].norm != "من":
