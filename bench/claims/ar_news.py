@@ -21,7 +21,9 @@ The blind set uses the label ``blind``, the tuning set ``tuning`` with the blind
 round 4: ``blind2`` (five per source, a second blind set: the first had been run after every
 round) with all five excluded, ``tuning5`` (three per source) with all six excluded; round 5:
 ``tuning6`` (three per source) with all seven excluded; round 6: ``blind3`` (five per source, a
-third blind set) with all eight excluded, ``tuning7`` (three per source) with all nine excluded.
+third blind set) with all eight excluded, ``tuning7`` (three per source) with all nine excluded;
+``train1`` (24 per source, any category: ``_pool``), annotated for training a learned component,
+with all ten excluded.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
@@ -70,7 +72,9 @@ SETS = (
     "tuning6",
     "blind3",
     "tuning7",
+    "train1",
 )
+TRAIN_PER_SOURCE = 24
 
 
 def shared_dir() -> Path | None:
@@ -158,7 +162,9 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     seen = earlier | frozenset(blind2 + tuning5 + tuning6)
     blind3 = select(records, "blind3", exclude=seen)
     tuning7 = select(records, "tuning7", exclude=seen | frozenset(blind3), per_source=3)
+    every = seen | frozenset(blind3 + tuning7)
     return {
+        "train1": _pool(records, "train1", every, TRAIN_PER_SOURCE),
         "blind": blind,
         "tuning": tuning,
         "tuning2": tuning2,
@@ -170,6 +176,24 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
         "blind3": blind3,
         "tuning7": tuning7,
     }
+
+
+def _pool(
+    records: Sequence[dict[str, Any]], label: str, exclude: frozenset[str], per_source: int
+) -> list[str]:
+    """A larger batch for training a learned component: per source, the ``per_source``
+    articles of any category with the smallest sha256(``LABEL:id``)."""
+    chosen: list[str] = []
+    for source in SOURCES:
+        ranked = sorted(
+            (_rank(label, r["id"]), r["id"])
+            for r in records
+            if r["source"] == source
+            and r["id"] not in exclude
+            and MIN_CHARS <= len(r["text"]) <= MAX_CHARS
+        )
+        chosen.extend(article_id for _r, article_id in ranked[:per_source])
+    return chosen
 
 
 # ---- annotations ------------------------------------------------------------------------------
