@@ -214,3 +214,24 @@ def test_always_inside_a_reported_clause_keeps_the_claim(kit, extractor) -> None
     body = "وقال الوزير إن الحكومة تحرص دائما على الشفافية."
     (claim,) = _claims(kit, extractor, body)
     assert claim.text == "الحكومة تحرص دائما على الشفافية"
+
+
+# ---- what an announcement or a confirmation says happened -----------------------------------
+def test_announcing_a_killing_is_an_announcement(kit, extractor) -> None:
+    body = "أعلنت الشرطة المحلية مقتل ثلاثة مسلحين في اشتباك قرب الحدود."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "الشرطة المحلية"
+    assert claim.text == "مقتل ثلاثة مسلحين في اشتباك قرب الحدود"
+
+
+def test_confirming_a_continuation_is_a_confirmation(kit, extractor) -> None:
+    body = "وأكد المدرب سامي حداد استمرار اللاعب مع الفريق حتى نهاية الموسم."
+    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+    (claim,) = _claims(kit, extractor, body, table)
+    assert claim.stance is Stance.CONFIRM
+    assert claim.text == "استمرار اللاعب مع الفريق حتى نهاية الموسم"
+
+
+def test_a_confirmed_win_on_the_field_is_no_statement(kit, extractor) -> None:
+    body = "وأكد الفريق تفوقه في المباراة الأخيرة."
+    assert _claims(kit, extractor, body) == []

@@ -745,7 +745,12 @@ class _SentenceParser:
         if marker is None:
             if subject is not None and (cue.noun_content or cue.stance is Stance.ANNOUNCE):
                 return self._subject_noun_content(sentence, tokens, ci, cue, limit, subject)
-            if cue.stance is Stance.ANNOUNCE and not cue.pronoun_subject and kana is None:
+            if (
+                cue.stance in (Stance.ANNOUNCE, Stance.CONFIRM)
+                and not cue.pronoun_subject
+                and kana is None
+            ):
+                # أعلنت الشرطة مقتل …، أكد المنتج X استمرار …
                 announced = self._verbal_noun_content(sentence, tokens, ci, cue, limit)
                 if announced is not None:
                     return announced
@@ -2288,6 +2293,14 @@ VERBAL_NOUN = re.compile(
 )  # تغيير، إطلاق، افتتاح، انسحاب، استئناف (match forms: إ → ا), with a pronoun (توقفه)
 
 
+# Plain (non-derived) verbal nouns that open what an announcement says happened.
+ANNOUNCED_EVENTS = frozenset(
+    match_form(w)
+    for w in (
+        "مقتل", "مصرع", "وفاة", "خفض", "رفع", "وقف", "منع", "بدء", "فوز", "سقوط", "فرض",
+        "عودة", "رحيل", "وصول", "دخول", "خروج", "حصول", "تعيين", "قبول", "رفض", "فتح",
+    )
+)  # fmt: skip
 CALL_REQUEST = re.compile(
     r"(?:لل(?:ت...|ت.ا..|ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.)|لعدم|لوقف)(?:ه|ها|هم)?"
 )  # للتوقف، للترحيب، للانخراط، لعدم، لوقف: لـ and a verbal noun, what a call asks for
@@ -2312,10 +2325,11 @@ def _relay_stance(norm: str, stance: Stance) -> Stance:
 
 
 def _verbal_noun(norm: str) -> bool:
-    """An indefinite verbal noun of a derived verb (الغاء is إلغاء; العام is no verbal noun)."""
+    """An indefinite verbal noun of a derived verb (الغاء is إلغاء; العام is no verbal noun),
+    or one of the plain verbal nouns news announces (مقتل، خفض، وفاة)."""
     if norm.startswith("ال") and norm != ILGHA:
         return False
-    return VERBAL_NOUN.fullmatch(norm) is not None
+    return VERBAL_NOUN.fullmatch(norm) is not None or norm in ANNOUNCED_EVENTS
 
 
 def _match_words(tokens: list[Token], j: int, words: Words) -> bool:
