@@ -166,6 +166,31 @@ _ADVERBIAL = (
 DETACHED_ADVERBIAL = re.compile(r",?(?:\s+" + _ADVERBIAL + r")+\s*$")
 """``X, who …, last week said``, ``X, in fact, even insist``, ``X wouldn't say``: adverbs,
 time phrases and negations right before the cue, after the subject (or its aside)."""
+DASH_ASIDE_BEFORE_CUE = re.compile(
+    r"^(?P<subject>[^\u2014\u2013]*?\S)\s+(?:--|-|\u2014|\u2013)\s+[^\u2014\u2013]+?\s+(?:--|-|\u2014|\u2013)\s*$"
+)
+"""``Harlow — who … but no longer takes cases — told``: an aside between dashes right before
+the cue; the subject stands before it."""
+QUANTIFIED_APPOSITION = re.compile(
+    r"^(?:many|most|some|all|both|several|few|none|one|two|three|each|half)\s+of\s+"
+    r"(?:them|whom|those)\s+\S",
+    re.I,
+)
+"""``His critics, many of them retired teachers, argue``: a piece that describes the subject
+before it (some of its members), not a speaker of its own (``…, most of them said`` is one)."""
+PARTICIPLE_ASIDE = re.compile(
+    r"\s*(?:[a-z]+ing|[a-z]+ed\s+(?:for|by|in|as|to|with|from|on|at|under))\s"
+)
+"""``, leading a group of states,`` / ``, prepared for the council,``: a participle phrase
+after the subject's comma."""
+AS_COMPLEMENT = re.compile(
+    r"\b(?:himself|herself|themselves|itself|known|described|regarded|identified|billed"
+    r"|branded|served|serves|serving|worked|works|working|listed|registered|portrayed)\s+as\s$",
+    re.I,
+)
+"""``described himself as``, ``known as``, ``served as``: an ``as`` that introduces a role."""
+CONJUNCTION_BEFORE_NAME = re.compile(r"^(?:[Bb]ut|[Aa]nd)\s+[A-Z]")
+"""``But Mr. Quinn``: a conjunction, then a capitalised word (a name or its title)."""
 PRONOUN_SUBJECT = re.compile(
     r"^\(?(?:(?:and|but|so|yet|then|now)\s+)?(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
@@ -1461,6 +1486,12 @@ class _SentenceParser:
             # aside is no subject; the comma before it stays so the aside is seen as one.
             cue_start = start + detached.start() + 1
             region = self.m(start, cue_start)
+        dashed = DASH_ASIDE_BEFORE_CUE.match(region)
+        if dashed is not None and _subject_phrase(dashed.group("subject").split(",")[-1].strip()):
+            # "Harlow — who is a lawyer but no longer takes cases — told": the aside between
+            # the dashes describes the subject before it
+            cue_start = start + dashed.end("subject")
+            region = self.m(start, cue_start)
         if MASK in region:
             cut = region.rfind(MASK)
             close = region.find(" ", cut)
@@ -1478,11 +1509,28 @@ class _SentenceParser:
         segments = [m for m in re.finditer(r"[^,;]+", region)]
         kept: list[Span] = []
         subject_end = cue_start  # before an aside, when one is skipped
+        relative = self._relative_aside(region, segments)
+        if relative is not None:
+            # "X, whose home town, Dunmore, is …, argues": the relative clause runs to the
+            # cue's comma, over its own commas; the subject is before it
+            subject_end = start + segments[relative - 1].end()
+            segments = segments[:relative]
         for n, seg in enumerate(reversed(segments)):
             text = seg.group(0).strip()
             if not text:
                 continue
-            if NP_BAD_START.match(text) and not re.match(r"^(?:who|which)\b", text, re.I):
+            # "But Mr. Quinn, a Democrat, said": a conjunction opening the sentence before the
+            # name of an apposition is no phrase of its own (it is stripped from the speaker)
+            conjoined_name = (
+                bool(kept)
+                and n == len(segments) - 1  # the sentence's first piece, not "…, and X, Y"
+                and CONJUNCTION_BEFORE_NAME.match(text) is not None
+            )
+            if (
+                NP_BAD_START.match(text)
+                and not re.match(r"^(?:who|which)\b", text, re.I)
+                and not conjoined_name
+            ):
                 if not kept and self._aside(region, seg, len(segments) - 1 - n, segments):
                     # "Humphrey, for example, said" / "Trump, in Kentucky, said": an aside
                     # between commas; the subject is before it.
@@ -1498,6 +1546,10 @@ class _SentenceParser:
                 break
             if re.match(r"^(?:who|which|whose)\b", text, re.I):
                 continue  # a relative clause inside the subject
+            if not kept and QUANTIFIED_APPOSITION.match(text):
+                # "His critics, many of them teachers, argue": the piece describes the subject
+                subject_end = start + region.rfind(",", 0, seg.start())
+                continue
             kept.insert(0, Span(start + seg.start(), start + seg.end()))
             if len(kept) == 2:
                 break
@@ -1505,12 +1557,12 @@ class _SentenceParser:
             return None
         if (
             len(kept) == 2
-            and re.match(r"\s*[a-z]+ing\s", self.m(kept[1].start, kept[1].end))
+            and PARTICIPLE_ASIDE.match(self.m(kept[1].start, kept[1].end))
             and _subject_phrase(self.m(kept[0].start, kept[0].end).strip())
             and not NP_BAD_START.match(self.m(kept[0].start, kept[0].end).strip())
         ):
-            # "the state of Ohio, leading a group of nine states, asked": a participle
-            # aside describes the subject before it
+            # "the state of Ohio, leading a group of nine states, asked" / "A forecast by X,
+            # prepared for Y, predicted": a participle aside describes the subject before it
             subject_end = kept[0].end
             kept = kept[:1]
         if len(kept) == 2 and not self._apposition_pair(kept[0], kept[1]):
@@ -1532,7 +1584,14 @@ class _SentenceParser:
         span = _trim(self.text, Span(region_start, subject_end))
         if lead and lead.end():
             span = _trim(self.text, Span(span.start + lead.end(), span.end))
-        inner = list(INNER_SUBORDINATOR.finditer(self.m(span.start, span.end)))
+        phrase_before_cue = self.m(span.start, span.end)
+        inner = [
+            found
+            for found in INNER_SUBORDINATOR.finditer(phrase_before_cue)
+            # "a Democrat who described himself as a devout Methodist": "as" completes the
+            # verb before it (a role), it opens no clause with a subject of its own
+            if not AS_COMPLEMENT.search(phrase_before_cue[: found.end()])
+        ]
         if inner and _plausible_subject(self.m(span.start + inner[-1].end(), span.end)):
             subject_start = span.start + inner[-1].end()
             # "after/before" are prepositions too: "…, appearing right after the speech,
@@ -1586,6 +1645,21 @@ class _SentenceParser:
         ):
             return self._noun_phrase_head(span)
         return self._shorten_speaker(span)
+
+    def _relative_aside(self, region: str, segments: list[re.Match[str]]) -> int | None:
+        """The index of the comma piece opening a relative clause that runs, over its own
+        commas, to a comma right before the cue (``X, whose town, Dunmore, is …, said``);
+        None when there is none or no subject piece before it."""
+        if not region.rstrip().endswith(",") or len(segments) < 3:
+            return None
+        for index, seg in enumerate(segments[1:], start=1):
+            if not RELATIVE_OPENER.match(seg.group(0).strip()):
+                continue
+            if index + 1 >= len(segments) or not segments[index - 1].group(0).strip():
+                return None  # one comma piece only: the loop below already skips it
+            subject = segments[index - 1].group(0).strip()
+            return index if _subject_phrase(subject) else None
+        return None
 
     def _noun_phrase_head(self, span: Span) -> Span | None:
         """``Large majorities of voters in six states going to the polls on Tuesday said``: a
