@@ -93,7 +93,9 @@ NP_BAD_START = re.compile(
     r"^(?:on|in|at|after|before|during|while|when|as|speaking|asked|however|but|and|meanwhile|"
     r"of|beyond|"
     r"separately|earlier|later|yesterday|today|for|with|by|from|under|if|although|though|"
-    r"because|since|who|which|that|where|whose|also|despite|amid|unlike|following|once|given)\b",
+    r"because|since|who|which|that|where|whose|also|despite|amid|unlike|following|once|given|"
+    # introductory prepositions ("Against that backdrop,", "Even with X's lead,")
+    r"without|through|against|within|throughout|across|towards?|upon|even\s+with)\b",
     re.IGNORECASE,
 )
 SUBORDINATE = re.compile(
