@@ -193,6 +193,12 @@ AS_COMPLEMENT = re.compile(
 """``described himself as``, ``known as``, ``served as``: an ``as`` that introduces a role."""
 CONJUNCTION_BEFORE_NAME = re.compile(r"^(?:[Bb]ut|[Aa]nd)\s+[A-Z]")
 """``But Mr. Quinn``: a conjunction, then a capitalised word (a name or its title)."""
+RELATIVE_NAME_SUBJECT = re.compile(
+    r"(?:^|\s)(?:which|whom|(?:so|such)\s[^,;]*\sthat)\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$"
+)
+"""``…, which Mr. Quinn``, ``… so bitter that Ann Cole`` right before the cue: a clause whose
+own subject is the name after the relative pronoun or the ``so … that`` (not any ``that``:
+``X said that CNN asked her …`` is X's content)."""
 PRONOUN_SUBJECT = re.compile(
     r"^\(?(?:(?:and|but|so|yet|then|now)\s+)?(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
@@ -222,7 +228,7 @@ BY_MEDIUM = re.compile(
 """``said by telephone``: the medium, not a passive's agent."""
 SUBORDINATE_PRONOUN = re.compile(
     r"(?:^|[\s,])(?:where|when|whenever|while|as|because|since|although|though|if|after|before"
-    r"|once|until|whereas|in which|at which|during which|after which)\s+"
+    r"|once|until|whereas|in which|at which|during which|after which|which|whom)\s+"
     r"(?P<pronoun>he|she|they|we|I)(?:\s+(?:also|later|then|again|once|never|has|have|had))*\s*$",
     re.I,
 )
@@ -1546,6 +1552,14 @@ class _SentenceParser:
                     if opener and _subject_phrase(subject):
                         kept.append(Span(start + offset + opener.end(), start + seg.end()))
                 break
+            named = RELATIVE_NAME_SUBJECT.search(text) if not kept else None
+            if named is not None:
+                subject = Span(start + seg.start() + named.start("name"), start + seg.end())
+                if self._is_name(_trim(self.text, subject)):
+                    # "Bloomberg put it at $2 billion, which Mr. Quinn called …": the name
+                    # after the relative pronoun is the subject of the cue
+                    kept = [subject]
+                    break
             if re.match(r"^(?:who|which|whose)\b", text, re.I):
                 continue  # a relative clause inside the subject
             if not kept and QUANTIFIED_APPOSITION.match(text):
