@@ -229,7 +229,8 @@ BY_MEDIUM = re.compile(
 SUBORDINATE_PRONOUN = re.compile(
     r"(?:^|[\s,])(?:where|when|whenever|while|as|because|since|although|though|if|after|before"
     r"|once|until|whereas|in which|at which|during which|after which|which|whom)\s+"
-    r"(?P<pronoun>he|she|they|we|I)(?:\s+(?:also|later|then|again|once|never|has|have|had))*\s*$",
+    r"(?P<pronoun>he|she|they|we|I)(?:\s+(?:also|later|then|again|once|never|has|have|had"
+    r"|[a-z]+ly))*\s*$",
     re.I,
 )
 """A pronoun subject right after a subordinator, before the cue (``where he says``)."""
