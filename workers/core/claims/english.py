@@ -199,6 +199,12 @@ RELATIVE_NAME_SUBJECT = re.compile(
 """``…, which Mr. Quinn``, ``… so bitter that Ann Cole`` right before the cue: a clause whose
 own subject is the name after the relative pronoun or the ``so … that`` (not any ``that``:
 ``X said that CNN asked her …`` is X's content)."""
+COORDINATE_CLAUSE = re.compile(
+    r"(?:[,;]\s+|\s)(?:but|and|while|yet)\s+(?P<subject>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b"
+)
+"""``…, but Wallace brought …``, ``… and Emanuel fired …``: a clause with its own named
+subject, coordinated after the sentence's first clause."""
 PRONOUN_SUBJECT = re.compile(
     r"^\(?(?:(?:and|but|so|yet|then|now)\s+)?(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
@@ -1010,11 +1016,28 @@ class _SentenceParser:
         if draft is None:
             return None
         subject = self._sentence_subject()
+        if subject is not None:
+            subject = self._coordinate_subject(subject.end, tok.start) or subject
         # "After X said A, Y won …, promising B": a subject after the earlier claim's content
         # opens the main clause, and the participle is its subject's
         if subject is not None and (not drafts or subject.start >= drafts[-1].content.end):
             self._assign_speaker(draft, subject)
         return draft
+
+    def _coordinate_subject(self, after: int, cue_start: int) -> Span | None:
+        """``X pivoted to trade, but Wallace brought him back …, asking``: the named subject
+        of the last clause coordinated after the sentence's subject, before the cue — the
+        participle or ``and said`` goes on with the nearest clause, not the first."""
+        clauses = [
+            found
+            for found in COORDINATE_CLAUSE.finditer(self.m(after, cue_start))
+            if _finite_verb(found.group("verb"))
+        ]
+        if not clauses:
+            return None
+        found = clauses[-1]
+        span = Span(after + found.start("subject"), after + found.end("subject"))
+        return span if self._is_name(span) else None
 
     def _sentence_subject(self) -> Span | None:
         """The words before the sentence's first verb-like word (… ministry called …), after
@@ -2045,6 +2068,15 @@ CLAUSE_WORDS = AUXILIARY_WORDS | frozenset({"that", "if", "whether", "because", 
 FINITE_OR_CLAUSE_WORDS = AUXILIARY_WORDS | frozenset(
     {"that", "if", "it", "there", "because", "when", "while", "where", "what", "whether", "to"}
 )
+
+
+def _finite_verb(word: str) -> bool:
+    """A lower-case past or present form (``fired``, ``brought``, ``insists``)."""
+    return (
+        word.endswith("ed")
+        or word in IRREGULAR_PAST
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    )
 
 
 def _subject_phrase(text: str) -> bool:
