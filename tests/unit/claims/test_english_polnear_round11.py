@@ -188,3 +188,12 @@ def test_a_coordinated_clause_after_and_without_comma(kit, extractor) -> None:
 def test_a_conjoined_object_is_no_coordinated_subject(kit, extractor) -> None:
     body = "Harlow criticised the plan and Quinn, saying the numbers did not add up."
     assert _speakers(kit, extractor, body) == [("Tom Harlow", "saying")]
+
+
+# ---- "…, as X, contradicting Y, said": a participle aside before the cue ---------------------
+def test_a_participle_aside_after_a_clause_subject_is_not_the_speaker(kit, extractor) -> None:
+    body = (
+        "The quarrel began before he left the hall, as Quorra Vell, contradicting Harlow, said "
+        "the deal was dead."
+    )
+    assert _speakers(kit, extractor, body) == [("Quorra Vell", "said")]

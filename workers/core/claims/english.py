@@ -1590,6 +1590,18 @@ class _SentenceParser:
                 # "His critics, many of them teachers, argue": the piece describes the subject
                 subject_end = start + region.rfind(",", 0, seg.start())
                 continue
+            index = len(segments) - 1 - n
+            if (
+                not kept
+                and index > 0
+                and PARTICIPLE_ASIDE.match(seg.group(0))
+                and region[seg.end() :].strip() == ","
+            ):
+                # "…, as Ann Cole, contradicting Harlow, said": a participle phrase set off
+                # before the cue describes the subject before it (whose piece may open with
+                # its clause's conjunction)
+                subject_end = start + region.rfind(",", 0, seg.start())
+                continue
             kept.insert(0, Span(start + seg.start(), start + seg.end()))
             if len(kept) == 2:
                 break
