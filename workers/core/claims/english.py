@@ -1578,11 +1578,11 @@ class _SentenceParser:
                 break
             named = RELATIVE_NAME_SUBJECT.search(text) if not kept else None
             if named is not None:
-                subject = Span(start + seg.start() + named.start("name"), start + seg.end())
-                if self._is_name(_trim(self.text, subject)):
+                named_span = Span(start + seg.start() + named.start("name"), start + seg.end())
+                if self._is_name(_trim(self.text, named_span)):
                     # "Bloomberg put it at $2 billion, which Mr. Quinn called …": the name
                     # after the relative pronoun is the subject of the cue
-                    kept = [subject]
+                    kept = [named_span]
                     break
             if re.match(r"^(?:who|which|whose)\b", text, re.I):
                 continue  # a relative clause inside the subject
