@@ -197,3 +197,24 @@ def test_a_participle_aside_after_a_clause_subject_is_not_the_speaker(kit, extra
         "the deal was dead."
     )
     assert _speakers(kit, extractor, body) == [("Quorra Vell", "said")]
+
+
+# ---- "“…?” said X, a role and role who has accused …": the relative clause describes X -------
+def test_a_relative_clause_after_an_inverted_speaker_describes_that_speaker(kit, extractor) -> None:
+    body = (
+        "Peter Quinn spoke first. “Do these people read the papers?” said Tom Harlow, a local "
+        "official and Vell supporter who has accused Quinn of lying. “Are they reading some "
+        "chain email?”"
+    )
+    claims = _claims(kit, extractor, body)
+    assert [(c.speaker.name, c.cue) for c in claims] == [
+        ("Tom Harlow", "said"),
+        ("Tom Harlow", "accused"),
+        ("Tom Harlow", ""),
+    ]
+
+
+def test_a_relative_clause_of_a_plain_subject_keeps_its_antecedent(kit, extractor) -> None:
+    body = "Harlow won among the voters who said the roads mattered most."
+    claims = _claims(kit, extractor, body)
+    assert [(c.speaker.text, c.cue) for c in claims] == [("the voters", "said")]

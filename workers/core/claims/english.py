@@ -724,7 +724,7 @@ class _SentenceParser:
             return self._continuing(tok, cue, drafts)
         who = self._relative_who(tok)
         if who is not None:
-            return self._relative(tok, cue, who)
+            return self._relative(tok, cue, who, drafts)
         quote_before = self._quote_just_before(tok.start)
         if quote_before is not None and not self._complement_follows(tok):
             return self._quote_first(tok, cue, quote_before)
@@ -834,14 +834,15 @@ class _SentenceParser:
         found = RELATIVE_WHO.search(self.m(self.start, tok.start))
         return self.start + found.start("who") if found else None
 
-    def _relative(self, tok: Token, cue: EnglishCue, who: int) -> Draft | None:
+    def _relative(self, tok: Token, cue: EnglishCue, who: int, drafts: list[Draft]) -> Draft | None:
         """A cue inside a relative clause: its antecedent speaks; a clause between commas
         ends at the next comma."""
-        region = self._speaker_region(self.start, who)
+        described = self._described_speaker(who, drafts)
+        region = described or self._speaker_region(self.start, who)
         if region is None:
             return None
         parenthetical = self.m(self.start, who).rstrip().endswith(",")
-        if not parenthetical:
+        if not parenthetical and described is None:
             # "among the 30 percent of voters who said": the noun right before "who"
             cuts = list(ANTECEDENT_CUT.finditer(self.m(region.start, region.end)))
             last = cuts[-1] if cuts else None
@@ -869,6 +870,23 @@ class _SentenceParser:
         )
         self._assign_speaker(draft, region)
         return draft
+
+    def _described_speaker(self, who: int, drafts: list[Draft]) -> Span | None:
+        """``“…?” said Ann Cole, a local official and party member who has accused …``: a
+        relative clause right after the speaker and role of the sentence's inverted cue
+        describes that speaker (not the last noun of the role)."""
+        previous = drafts[-1] if drafts else None
+        if previous is None or previous.speaker is None or previous.cue is None:
+            return None
+        mention = (
+            previous.role
+            if previous.role and previous.role.end > previous.speaker.end
+            else previous.speaker
+        )
+        inverted = previous.cue.end <= previous.speaker.start
+        if not inverted or self.m(mention.end, who).strip(" ,"):
+            return None
+        return previous.speaker
 
     def _with_subject(self, tok: Token) -> Span | None:
         """The noun phrase of ``with NP VERBing`` right before a participle cue (not an
