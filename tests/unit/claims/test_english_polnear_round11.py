@@ -158,6 +158,15 @@ def test_the_name_after_so_that_speaks(kit, extractor) -> None:
     assert [(c.speaker.name, c.text) for c in claims] == [("Quorra Vell", "I need a referee")]
 
 
+def test_a_long_title_and_name_after_so_that_speaks(kit, extractor) -> None:
+    body = (
+        "The fight between Harlow and Quinn grew so heated over who backed which bill that New "
+        'Jersey Gov. Quorra Vell said, "I need a referee."'
+    )
+    claims = _claims(kit, extractor, body)
+    assert [(c.speaker.name, c.speaker.role) for c in claims] == [("Quorra Vell", "New Jersey Gov")]
+
+
 # ---- "as she angrily said" ------------------------------------------------------------------
 def test_an_adverb_after_a_subordinate_pronoun_keeps_the_pronoun(kit, extractor) -> None:
     body = (

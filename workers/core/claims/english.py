@@ -194,7 +194,7 @@ AS_COMPLEMENT = re.compile(
 CONJUNCTION_BEFORE_NAME = re.compile(r"^(?:[Bb]ut|[Aa]nd)\s+[A-Z]")
 """``But Mr. Quinn``: a conjunction, then a capitalised word (a name or its title)."""
 RELATIVE_NAME_SUBJECT = re.compile(
-    r"(?:^|\s)(?:which|whom|(?:so|such)\s[^,;]*\sthat)\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$"
+    r"(?:^|\s)(?:which|whom|(?:so|such)\s[^,;]*\sthat)\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})$"
 )
 """``…, which Mr. Quinn``, ``… so bitter that Ann Cole`` right before the cue: a clause whose
 own subject is the name after the relative pronoun or the ``so … that`` (not any ``that``:
