@@ -227,3 +227,21 @@ def test_a_relative_clause_of_a_plain_subject_keeps_its_antecedent(kit, extracto
     body = "Harlow won among the voters who said the roads mattered most."
     claims = _claims(kit, extractor, body)
     assert [(c.speaker.text, c.cue) for c in claims] == [("the voters", "said")]
+
+
+# ---- "“…,” like the swings of the markets, said X, an economist" ----------------------------
+def test_an_aside_between_quotation_and_inverted_cue_is_no_speaker(kit, extractor) -> None:
+    body = (
+        "''The best part has been a new calm among shoppers,'' like the recent swings of the "
+        "markets, said Tom Harlow, the chief economist for the state survey of consumers."
+    )
+    claims = _claims(kit, extractor, body)
+    assert [(c.speaker.name, c.text) for c in claims] == [
+        ("Tom Harlow", "The best part has been a new calm among shoppers")
+    ]
+
+
+def test_a_speaker_between_quotation_and_cue_still_speaks(kit, extractor) -> None:
+    body = '"The roads are fine," the mayor, Tom Harlow, said Tuesday.'
+    claims = _claims(kit, extractor, body)
+    assert [(c.speaker.name, c.speaker.role) for c in claims] == [("Tom Harlow", "the mayor")]

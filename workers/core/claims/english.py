@@ -1186,7 +1186,13 @@ class _SentenceParser:
             speaker_from=SpeakerFrom.MENTION,
         )
         between = self.m(quote.end, tok.start)
-        if between.strip(" ,"):
+        inverted = self._speaker_after_aside(quote.end, tok, cue)
+        if inverted is not None:
+            # "“…,” like the swings of the markets, said Ann Cole, an economist": the piece
+            # between the quotation and the cue is an aside; the name after the cue speaks
+            rest_start, channel, source, cited = self._after_cue(tok, cue)
+            self._assign_speaker(draft, inverted)
+        elif between.strip(" ,"):
             # "“…,” X is quoted as saying": the subject ends before the auxiliary
             subject_end = max(self._progressive_start(tok) or tok.start, quote.end)
             if not self.m(quote.end, subject_end).strip(" ,"):
@@ -1203,6 +1209,22 @@ class _SentenceParser:
         draft.channel, draft.source = channel, source
         self._apply_citing(draft, cited)
         return draft
+
+    def _speaker_after_aside(self, quote_end: int, tok: Token, cue: EnglishCue) -> Span | None:
+        """The name after the cue when the words between a quotation and its cue are a
+        phrase set off by commas that names nobody (``, like the swings of the markets,``)."""
+        if not self.m(quote_end, tok.start).rstrip().endswith(","):
+            return None
+        piece = _trim(self.text, Span(quote_end, tok.start))
+        if not piece or self.text[piece.start].isupper() or self._has_entity(piece):
+            return None  # "“…,” Harlow, the mayor, said" / "“…,” the mayor, Ann Cole, said"
+        after = self._speaker_after(self._after_cue(tok, cue)[0])
+        if after is None:
+            return None
+        name = _first_piece(self.text, after)
+        if DATE_ONLY.fullmatch(self.m(name.start, name.end)) or not self._is_name(name):
+            return None
+        return after
 
     def _post_posed(
         self,
