@@ -106,14 +106,14 @@ def test_a_past_participle_aside_describes_the_subject(kit, extractor) -> None:
 def test_as_after_described_himself_opens_no_clause(kit, extractor) -> None:
     body = (
         "But Peter Quinn, a Democrat who described himself as a devout Methodist, said he "
-        "would vote against the bill."
+        "would oppose the new budget."
     )
     (claim,) = _claims(kit, extractor, body)
     assert (claim.speaker.name, claim.speaker.role) == ("Peter Quinn", "a Democrat")
 
 
 def test_a_conjunction_opening_the_sentence_keeps_name_and_role(kit, extractor) -> None:
-    body = "But Mr. Quinn, a Democrat, said he would vote against the bill."
+    body = "But Mr. Quinn, a Democrat, said he would oppose the new budget."
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.name == "Peter Quinn"
 
