@@ -93,7 +93,9 @@ NP_BAD_START = re.compile(
     r"^(?:on|in|at|after|before|during|while|when|as|speaking|asked|however|but|and|meanwhile|"
     r"of|beyond|"
     r"separately|earlier|later|yesterday|today|for|with|by|from|under|if|although|though|"
-    r"because|since|who|which|that|where|whose|also|despite|amid|unlike|following|once|given)\b",
+    r"because|since|who|which|that|where|whose|also|despite|amid|unlike|following|once|given|"
+    # introductory prepositions ("Against that backdrop,", "Even with X's lead,")
+    r"without|through|against|within|throughout|across|towards?|upon|even\s+with)\b",
     re.IGNORECASE,
 )
 SUBORDINATE = re.compile(
@@ -166,6 +168,43 @@ _ADVERBIAL = (
 DETACHED_ADVERBIAL = re.compile(r",?(?:\s+" + _ADVERBIAL + r")+\s*$")
 """``X, who …, last week said``, ``X, in fact, even insist``, ``X wouldn't say``: adverbs,
 time phrases and negations right before the cue, after the subject (or its aside)."""
+DASH_ASIDE_BEFORE_CUE = re.compile(
+    r"^(?P<subject>[^\u2014\u2013]*?\S)\s+(?:--|-|\u2014|\u2013)\s+[^\u2014\u2013]+?\s+(?:--|-|\u2014|\u2013)\s*$"
+)
+"""``Harlow — who … but no longer takes cases — told``: an aside between dashes right before
+the cue; the subject stands before it."""
+QUANTIFIED_APPOSITION = re.compile(
+    r"^(?:many|most|some|all|both|several|few|none|one|two|three|each|half)\s+of\s+"
+    r"(?:them|whom|those)\s+\S",
+    re.I,
+)
+"""``His critics, many of them retired teachers, argue``: a piece that describes the subject
+before it (some of its members), not a speaker of its own (``…, most of them said`` is one)."""
+PARTICIPLE_ASIDE = re.compile(
+    r"\s*(?:[a-z]+ing|[a-z]+ed\s+(?:for|by|in|as|to|with|from|on|at|under))\s"
+)
+"""``, leading a group of states,`` / ``, prepared for the council,``: a participle phrase
+after the subject's comma."""
+AS_COMPLEMENT = re.compile(
+    r"\b(?:himself|herself|themselves|itself|known|described|regarded|identified|billed"
+    r"|branded|served|serves|serving|worked|works|working|listed|registered|portrayed)\s+as\s$",
+    re.I,
+)
+"""``described himself as``, ``known as``, ``served as``: an ``as`` that introduces a role."""
+CONJUNCTION_BEFORE_NAME = re.compile(r"^(?:[Bb]ut|[Aa]nd)\s+[A-Z]")
+"""``But Mr. Quinn``: a conjunction, then a capitalised word (a name or its title)."""
+RELATIVE_NAME_SUBJECT = re.compile(
+    r"(?:^|\s)(?:which|whom|(?:so|such)\s[^,;]*\sthat)\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})$"
+)
+"""``…, which Mr. Quinn``, ``… so bitter that Ann Cole`` right before the cue: a clause whose
+own subject is the name after the relative pronoun or the ``so … that`` (not any ``that``:
+``X said that CNN asked her …`` is X's content)."""
+COORDINATE_CLAUSE = re.compile(
+    r"(?:[,;]\s+|\s)(?:but|and|while|yet)\s+(?P<subject>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b"
+)
+"""``…, but Wallace brought …``, ``… and Emanuel fired …``: a clause with its own named
+subject, coordinated after the sentence's first clause."""
 PRONOUN_SUBJECT = re.compile(
     r"^\(?(?:(?:and|but|so|yet|then|now)\s+)?(?P<pronoun>he|she|they|it|we|i)(?:[’'](?:s|ve|d|ll|re))?"
     r"(?:\s+(?:also|later|then|sometimes|always|often|again|has|have|had|once|now|still"
@@ -195,8 +234,9 @@ BY_MEDIUM = re.compile(
 """``said by telephone``: the medium, not a passive's agent."""
 SUBORDINATE_PRONOUN = re.compile(
     r"(?:^|[\s,])(?:where|when|whenever|while|as|because|since|although|though|if|after|before"
-    r"|once|until|whereas|in which|at which|during which|after which)\s+"
-    r"(?P<pronoun>he|she|they|we|I)(?:\s+(?:also|later|then|again|once|never|has|have|had))*\s*$",
+    r"|once|until|whereas|in which|at which|during which|after which|which|whom)\s+"
+    r"(?P<pronoun>he|she|they|we|I)(?:\s+(?:also|later|then|again|once|never|has|have|had"
+    r"|[a-z]+ly))*\s*$",
     re.I,
 )
 """A pronoun subject right after a subordinator, before the cue (``where he says``)."""
@@ -684,7 +724,7 @@ class _SentenceParser:
             return self._continuing(tok, cue, drafts)
         who = self._relative_who(tok)
         if who is not None:
-            return self._relative(tok, cue, who)
+            return self._relative(tok, cue, who, drafts)
         quote_before = self._quote_just_before(tok.start)
         if quote_before is not None and not self._complement_follows(tok):
             return self._quote_first(tok, cue, quote_before)
@@ -794,14 +834,15 @@ class _SentenceParser:
         found = RELATIVE_WHO.search(self.m(self.start, tok.start))
         return self.start + found.start("who") if found else None
 
-    def _relative(self, tok: Token, cue: EnglishCue, who: int) -> Draft | None:
+    def _relative(self, tok: Token, cue: EnglishCue, who: int, drafts: list[Draft]) -> Draft | None:
         """A cue inside a relative clause: its antecedent speaks; a clause between commas
         ends at the next comma."""
-        region = self._speaker_region(self.start, who)
+        described = self._described_speaker(who, drafts)
+        region = described or self._speaker_region(self.start, who)
         if region is None:
             return None
         parenthetical = self.m(self.start, who).rstrip().endswith(",")
-        if not parenthetical:
+        if not parenthetical and described is None:
             # "among the 30 percent of voters who said": the noun right before "who"
             cuts = list(ANTECEDENT_CUT.finditer(self.m(region.start, region.end)))
             last = cuts[-1] if cuts else None
@@ -829,6 +870,23 @@ class _SentenceParser:
         )
         self._assign_speaker(draft, region)
         return draft
+
+    def _described_speaker(self, who: int, drafts: list[Draft]) -> Span | None:
+        """``“…?” said Ann Cole, a local official and party member who has accused …``: a
+        relative clause right after the speaker and role of the sentence's inverted cue
+        describes that speaker (not the last noun of the role)."""
+        previous = drafts[-1] if drafts else None
+        if previous is None or previous.speaker is None or previous.cue is None:
+            return None
+        mention = (
+            previous.role
+            if previous.role and previous.role.end > previous.speaker.end
+            else previous.speaker
+        )
+        inverted = previous.cue.end <= previous.speaker.start
+        if not inverted or self.m(mention.end, who).strip(" ,"):
+            return None
+        return previous.speaker
 
     def _with_subject(self, tok: Token) -> Span | None:
         """The noun phrase of ``with NP VERBing`` right before a participle cue (not an
@@ -976,11 +1034,28 @@ class _SentenceParser:
         if draft is None:
             return None
         subject = self._sentence_subject()
+        if subject is not None:
+            subject = self._coordinate_subject(subject.end, tok.start) or subject
         # "After X said A, Y won …, promising B": a subject after the earlier claim's content
         # opens the main clause, and the participle is its subject's
         if subject is not None and (not drafts or subject.start >= drafts[-1].content.end):
             self._assign_speaker(draft, subject)
         return draft
+
+    def _coordinate_subject(self, after: int, cue_start: int) -> Span | None:
+        """``X pivoted to trade, but Wallace brought him back …, asking``: the named subject
+        of the last clause coordinated after the sentence's subject, before the cue — the
+        participle or ``and said`` goes on with the nearest clause, not the first."""
+        clauses = [
+            found
+            for found in COORDINATE_CLAUSE.finditer(self.m(after, cue_start))
+            if _finite_verb(found.group("verb"))
+        ]
+        if not clauses:
+            return None
+        found = clauses[-1]
+        span = Span(after + found.start("subject"), after + found.end("subject"))
+        return span if self._is_name(span) else None
 
     def _sentence_subject(self) -> Span | None:
         """The words before the sentence's first verb-like word (… ministry called …), after
@@ -1111,7 +1186,13 @@ class _SentenceParser:
             speaker_from=SpeakerFrom.MENTION,
         )
         between = self.m(quote.end, tok.start)
-        if between.strip(" ,"):
+        inverted = self._speaker_after_aside(quote.end, tok, cue)
+        if inverted is not None:
+            # "“…,” like the swings of the markets, said Ann Cole, an economist": the piece
+            # between the quotation and the cue is an aside; the name after the cue speaks
+            rest_start, channel, source, cited = self._after_cue(tok, cue)
+            self._assign_speaker(draft, inverted)
+        elif between.strip(" ,"):
             # "“…,” X is quoted as saying": the subject ends before the auxiliary
             subject_end = max(self._progressive_start(tok) or tok.start, quote.end)
             if not self.m(quote.end, subject_end).strip(" ,"):
@@ -1128,6 +1209,22 @@ class _SentenceParser:
         draft.channel, draft.source = channel, source
         self._apply_citing(draft, cited)
         return draft
+
+    def _speaker_after_aside(self, quote_end: int, tok: Token, cue: EnglishCue) -> Span | None:
+        """The name after the cue when the words between a quotation and its cue are a
+        phrase set off by commas that names nobody (``, like the swings of the markets,``)."""
+        if not self.m(quote_end, tok.start).rstrip().endswith(","):
+            return None
+        piece = _trim(self.text, Span(quote_end, tok.start))
+        if not piece or self.text[piece.start].isupper() or self._has_entity(piece):
+            return None  # "“…,” Harlow, the mayor, said" / "“…,” the mayor, Ann Cole, said"
+        after = self._speaker_after(self._after_cue(tok, cue)[0])
+        if after is None:
+            return None
+        name = _first_piece(self.text, after)
+        if DATE_ONLY.fullmatch(self.m(name.start, name.end)) or not self._is_name(name):
+            return None
+        return after
 
     def _post_posed(
         self,
@@ -1461,6 +1558,12 @@ class _SentenceParser:
             # aside is no subject; the comma before it stays so the aside is seen as one.
             cue_start = start + detached.start() + 1
             region = self.m(start, cue_start)
+        dashed = DASH_ASIDE_BEFORE_CUE.match(region)
+        if dashed is not None and _subject_phrase(dashed.group("subject").split(",")[-1].strip()):
+            # "Harlow — who is a lawyer but no longer takes cases — told": the aside between
+            # the dashes describes the subject before it
+            cue_start = start + dashed.end("subject")
+            region = self.m(start, cue_start)
         if MASK in region:
             cut = region.rfind(MASK)
             close = region.find(" ", cut)
@@ -1478,11 +1581,28 @@ class _SentenceParser:
         segments = [m for m in re.finditer(r"[^,;]+", region)]
         kept: list[Span] = []
         subject_end = cue_start  # before an aside, when one is skipped
+        relative = self._relative_aside(region, segments)
+        if relative is not None:
+            # "X, whose home town, Dunmore, is …, argues": the relative clause runs to the
+            # cue's comma, over its own commas; the subject is before it
+            subject_end = start + segments[relative - 1].end()
+            segments = segments[:relative]
         for n, seg in enumerate(reversed(segments)):
             text = seg.group(0).strip()
             if not text:
                 continue
-            if NP_BAD_START.match(text) and not re.match(r"^(?:who|which)\b", text, re.I):
+            # "But Mr. Quinn, a Democrat, said": a conjunction opening the sentence before the
+            # name of an apposition is no phrase of its own (it is stripped from the speaker)
+            conjoined_name = (
+                bool(kept)
+                and n == len(segments) - 1  # the sentence's first piece, not "…, and X, Y"
+                and CONJUNCTION_BEFORE_NAME.match(text) is not None
+            )
+            if (
+                NP_BAD_START.match(text)
+                and not re.match(r"^(?:who|which)\b", text, re.I)
+                and not conjoined_name
+            ):
                 if not kept and self._aside(region, seg, len(segments) - 1 - n, segments):
                     # "Humphrey, for example, said" / "Trump, in Kentucky, said": an aside
                     # between commas; the subject is before it.
@@ -1496,8 +1616,32 @@ class _SentenceParser:
                     if opener and _subject_phrase(subject):
                         kept.append(Span(start + offset + opener.end(), start + seg.end()))
                 break
+            named = RELATIVE_NAME_SUBJECT.search(text) if not kept else None
+            if named is not None:
+                named_span = Span(start + seg.start() + named.start("name"), start + seg.end())
+                if self._is_name(_trim(self.text, named_span)):
+                    # "Bloomberg put it at $2 billion, which Mr. Quinn called …": the name
+                    # after the relative pronoun is the subject of the cue
+                    kept = [named_span]
+                    break
             if re.match(r"^(?:who|which|whose)\b", text, re.I):
                 continue  # a relative clause inside the subject
+            if not kept and QUANTIFIED_APPOSITION.match(text):
+                # "His critics, many of them teachers, argue": the piece describes the subject
+                subject_end = start + region.rfind(",", 0, seg.start())
+                continue
+            index = len(segments) - 1 - n
+            if (
+                not kept
+                and index > 0
+                and PARTICIPLE_ASIDE.match(seg.group(0))
+                and region[seg.end() :].strip() == ","
+            ):
+                # "…, as Ann Cole, contradicting Harlow, said": a participle phrase set off
+                # before the cue describes the subject before it (whose piece may open with
+                # its clause's conjunction)
+                subject_end = start + region.rfind(",", 0, seg.start())
+                continue
             kept.insert(0, Span(start + seg.start(), start + seg.end()))
             if len(kept) == 2:
                 break
@@ -1505,12 +1649,12 @@ class _SentenceParser:
             return None
         if (
             len(kept) == 2
-            and re.match(r"\s*[a-z]+ing\s", self.m(kept[1].start, kept[1].end))
+            and PARTICIPLE_ASIDE.match(self.m(kept[1].start, kept[1].end))
             and _subject_phrase(self.m(kept[0].start, kept[0].end).strip())
             and not NP_BAD_START.match(self.m(kept[0].start, kept[0].end).strip())
         ):
-            # "the state of Ohio, leading a group of nine states, asked": a participle
-            # aside describes the subject before it
+            # "the state of Ohio, leading a group of nine states, asked" / "A forecast by X,
+            # prepared for Y, predicted": a participle aside describes the subject before it
             subject_end = kept[0].end
             kept = kept[:1]
         if len(kept) == 2 and not self._apposition_pair(kept[0], kept[1]):
@@ -1532,7 +1676,14 @@ class _SentenceParser:
         span = _trim(self.text, Span(region_start, subject_end))
         if lead and lead.end():
             span = _trim(self.text, Span(span.start + lead.end(), span.end))
-        inner = list(INNER_SUBORDINATOR.finditer(self.m(span.start, span.end)))
+        phrase_before_cue = self.m(span.start, span.end)
+        inner = [
+            found
+            for found in INNER_SUBORDINATOR.finditer(phrase_before_cue)
+            # "a Democrat who described himself as a devout Methodist": "as" completes the
+            # verb before it (a role), it opens no clause with a subject of its own
+            if not AS_COMPLEMENT.search(phrase_before_cue[: found.end()])
+        ]
         if inner and _plausible_subject(self.m(span.start + inner[-1].end(), span.end)):
             subject_start = span.start + inner[-1].end()
             # "after/before" are prepositions too: "…, appearing right after the speech,
@@ -1586,6 +1737,21 @@ class _SentenceParser:
         ):
             return self._noun_phrase_head(span)
         return self._shorten_speaker(span)
+
+    def _relative_aside(self, region: str, segments: list[re.Match[str]]) -> int | None:
+        """The index of the comma piece opening a relative clause that runs, over its own
+        commas, to a comma right before the cue (``X, whose town, Dunmore, is …, said``);
+        None when there is none or no subject piece before it."""
+        if not region.rstrip().endswith(",") or len(segments) < 3:
+            return None
+        for index, seg in enumerate(segments[1:], start=1):
+            if not RELATIVE_OPENER.match(seg.group(0).strip()):
+                continue
+            if index + 1 >= len(segments) or not segments[index - 1].group(0).strip():
+                return None  # one comma piece only: the loop below already skips it
+            subject = segments[index - 1].group(0).strip()
+            return index if _subject_phrase(subject) else None
+        return None
 
     def _noun_phrase_head(self, span: Span) -> Span | None:
         """``Large majorities of voters in six states going to the polls on Tuesday said``: a
@@ -1954,6 +2120,15 @@ CLAUSE_WORDS = AUXILIARY_WORDS | frozenset({"that", "if", "whether", "because", 
 FINITE_OR_CLAUSE_WORDS = AUXILIARY_WORDS | frozenset(
     {"that", "if", "it", "there", "because", "when", "while", "where", "what", "whether", "to"}
 )
+
+
+def _finite_verb(word: str) -> bool:
+    """A lower-case past or present form (``fired``, ``brought``, ``insists``)."""
+    return (
+        word.endswith("ed")
+        or word in IRREGULAR_PAST
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    )
 
 
 def _subject_phrase(text: str) -> bool:

@@ -95,25 +95,34 @@ class CueClaimExtractor:
         for entity in entities:
             by_field[entity.field].append(entity)
         title_text, body_text = _typewriter_quotes(article.title), _typewriter_quotes(article.body)
-        body = self._field(TextField.BODY, body_text, by_field[TextField.BODY])
-        title = self._field(TextField.TITLE, title_text, by_field[TextField.TITLE])
+        # Split (and tokenised) once per field: the claims and the framings read the same
+        # paragraphs, and splitting is most of this stage's time.
+        title_paragraphs, body_paragraphs = (
+            split_paragraphs(title_text),
+            split_paragraphs(body_text),
+        )
+        body = self._field(TextField.BODY, body_text, by_field[TextField.BODY], body_paragraphs)
+        title = self._field(
+            TextField.TITLE, title_text, by_field[TextField.TITLE], title_paragraphs
+        )
         if not title:
             headline = _headline_colon(title_text, by_field[TextField.TITLE], _speaker_words(body))
             title = [headline] if headline else []
         framed = self._framings(
             TextField.TITLE,
             title_text,
+            title_paragraphs,
             title,
             body,
             by_field[TextField.TITLE],
             # Only a title with a quotation can frame anything: skip the body pass otherwise.
-            _body_terms(body_text, title_text) if _has_quote(title_text) else None,
+            _body_terms(body_paragraphs, body_text, title_text) if _has_quote(title_text) else None,
         )
         # A cross-head quoting what the title already quotes from the same claim is the
         # same statement: it is emitted once, for the title.
         framed += [
             f
-            for f in self._framings(TextField.BODY, body_text, body, body)
+            for f in self._framings(TextField.BODY, body_text, body_paragraphs, body, body)
             if not any(f.words == t.words and f.origin == t.origin for t in framed)
         ]
         claims = [f.claim for f in title] + [f.claim for f in framed] + [f.claim for f in body]
@@ -122,7 +131,14 @@ class CueClaimExtractor:
         return sorted(claims, key=lambda c: (c.field != TextField.TITLE, c.start))
 
     # ---- one field --------------------------------------------------------------------------
-    def _field(self, field_name: TextField, text: str, entities: list[Entity]) -> list[_Found]:
+    def _field(
+        self,
+        field_name: TextField,
+        text: str,
+        entities: list[Entity],
+        paragraphs: list[Paragraph],
+    ) -> list[_Found]:
+        """The claims of one field, whose ``paragraphs`` are ``split_paragraphs(text)``."""
         if not text.strip():
             return []
         entities = sorted(entities, key=lambda e: e.start)
@@ -130,7 +146,7 @@ class CueClaimExtractor:
         resolver = SpeakerResolver(text, entities)
         found: list[_Found] = []
         unattributed: Paragraph | None = None  # the previous paragraph, if it had no claim
-        for paragraph in split_paragraphs(text):
+        for paragraph in paragraphs:
             if _is_crosshead(paragraph):
                 continue
             resolver.paragraph += 1
@@ -399,6 +415,7 @@ class CueClaimExtractor:
         self,
         field_name: TextField,
         text: str,
+        paragraphs: list[Paragraph],
         already: list[_Found],
         body: list[_Found],
         names: Sequence[Entity] = (),
@@ -408,7 +425,7 @@ class CueClaimExtractor:
         claim whose content contains them; quoted names (an entity, the title's subject, or
         the name after a role noun: رئيس "المجلس السياسي") are not speech."""
         framed: list[_Found] = []
-        for paragraph in split_paragraphs(text):
+        for paragraph in paragraphs:
             if field_name is TextField.BODY and not _is_crosshead(paragraph):
                 continue
             for quote in paragraph.quotes:
@@ -504,12 +521,12 @@ def _has_quote(text: str) -> bool:
     return any(mark in text for mark in OPENING_QUOTES)
 
 
-def _body_terms(body: str, title: str) -> BodyTerms:
+def _body_terms(paragraphs: list[Paragraph], body: str, title: str) -> BodyTerms:
     """Where the body quotes at most four words, by their matching form: the terms and names
     the journalist marks (صور "الشهداء"). Cross-heads and a repeated title are left out:
     they frame a statement, they do not use a term."""
     terms: BodyTerms = {}
-    for paragraph in split_paragraphs(body):
+    for paragraph in paragraphs:
         if _is_crosshead(paragraph) or paragraph.value.strip() == title.strip():
             continue
         for quote in paragraph.quotes:
