@@ -235,3 +235,13 @@ def test_confirming_a_continuation_is_a_confirmation(kit, extractor) -> None:
 def test_a_confirmed_win_on_the_field_is_no_statement(kit, extractor) -> None:
     body = "وأكد الفريق تفوقه في المباراة الأخيرة."
     assert _claims(kit, extractor, body) == []
+
+
+def test_a_pronoun_after_a_preposition_is_no_speaker(kit, extractor) -> None:
+    body = (
+        "وأصدر حداد، الذي كان أسير حرب وعذبه سجانوه، بياناً، الأربعاء، دعا فيه زملاءه "
+        "النواب إلى رفض التعيين."
+    )
+    table = [("حداد", Label.PERSON, "Q1", "سامي حداد")]
+    claims = _claims(kit, extractor, body, table)
+    assert all(c.speaker.text != "فيه" for c in claims)
