@@ -128,20 +128,13 @@ class ArabicParser:
         """Attributions in one sentence; ``entities`` are the mentions of its field."""
         return _SentenceParser(self.lex, entities).run(sentence)
 
-    def plural_agent(self, sentence: Sentence, entities: Sequence[Entity]) -> Span | None:
-        """The plural subject of a sentence without attribution (وانتقد نواب المعارضة
-        القرار.), which a following ورأوا / وقالوا continues."""
-        return _SentenceParser(self.lex, entities).agent(
-            sentence.tokens, len(sentence.tokens), plural=True
-        )
-
-    def singular_agent(
+    def sentence_agent(
         self, sentence: Sentence, entities: Sequence[Entity]
     ) -> tuple[Span, str] | None:
-        """The named or titled singular subject of a sentence without attribution and the
-        gender of its verb (زارت الوزيرة X المدينة. → الوزيرة X, f), which a following
-        elided cue of the same gender (وأكدت أن …) continues."""
-        return _SentenceParser(self.lex, entities).singular_agent(sentence.tokens)
+        """The subject of a sentence without attribution and what a later elided cue must be
+        to continue it: ``p`` for a plural group (وانتقد نواب المعارضة القرار. → ورأوا، وقالوا),
+        the verb's gender for a named or titled person (زارت الوزيرة X المدينة. → وأكدت أن …)."""
+        return _SentenceParser(self.lex, entities).sentence_agent(sentence.tokens)
 
 
 class _SentenceParser:
@@ -316,9 +309,9 @@ class _SentenceParser:
                 draft.speaker_from = SpeakerFrom.CONTEXT
         # وعادة ما يطلب من …، الذي يطالب كثيرا بـ …: what is habitually said is nobody's
         # statement
-        return [d for d in drafts if not self._habitual(sentence, tokens, d)]
+        return [d for d in drafts if not self._habitual(tokens, d)]
 
-    def _habitual(self, sentence: Sentence, tokens: list[Token], draft: Draft) -> bool:
+    def _habitual(self, tokens: list[Token], draft: Draft) -> bool:
         if draft.cue is None:
             return False
         ci = next((k for k, t in enumerate(tokens) if t.start == draft.cue.start), None)
@@ -1041,10 +1034,9 @@ class _SentenceParser:
         verb, head = tokens[k], tokens[k + 1]
         if not (verb.is_word and head.is_word) or verb.in_quote or head.in_quote:
             return None
-        bare_verb = verb.norm[1:] if verb.norm[:1] in "وف" and len(verb.norm) > 3 else verb.norm
-        written = verb.text[1:] if verb.text[:1] in "وف" and len(verb.text) > 3 else verb.text
+        bare_verb = _bare(verb.norm)
         if (
-            written in NON_VERB_OPENERS  # وعلى الرغم من أن …، فقد أكد: no verb, no subject
+            _bare(verb.text) in NON_VERB_OPENERS  # وعلى الرغم من أن …، فقد أكد: no verb, no subject
             or self.lex.cue(verb.norm)
             or verb.norm.startswith("ال")
             or bare_verb in self.lex.role_nouns
@@ -1071,11 +1063,13 @@ class _SentenceParser:
             j = self._chunk_end(tokens, j + 1, stop)
         return _span(tokens, k + 1, j)
 
-    def singular_agent(self, tokens: list[Token]) -> tuple[Span, str] | None:
+    def sentence_agent(self, tokens: list[Token]) -> tuple[Span, str] | None:
         span = self.agent(tokens, len(tokens), plural=False)
         if span is None:
             return None
         head = next(k for k, tok in enumerate(tokens) if tok.start >= span.start)
+        if plural_head(tokens[head].norm):
+            return span, "p"
         verb = next((k for k in range(head - 1, -1, -1) if tokens[k].is_word), None)
         if verb is None:
             return None
@@ -2372,13 +2366,13 @@ def _without_article(words: frozenset[str]) -> frozenset[str]:
     return frozenset(_strip_al(word) for word in words)
 
 
-def _bare(norm: str) -> str:
-    """Without a leading و/ف conjunction."""
-    return norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+def _bare(word: str) -> str:
+    """Without a leading و/ف conjunction (a word of more than three letters: وعد is a word)."""
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
 
 def _not_a_speaker(word: str, issuer_lam: bool = False) -> bool:
-    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    bare = _bare(word)
     # على is written out: its matching form is the name علي; لل + noun (للمحققين، للصحفيين)
     # is whom the speaker told
     return (
@@ -2392,31 +2386,10 @@ def _not_a_speaker(word: str, issuer_lam: bool = False) -> bool:
 # Written forms (على's matching form is the name علي) that open a clause with no verb.
 NON_VERB_OPENERS = frozenset(
     (
-        "على",
-        "رغم",
-        "برغم",
-        "بالرغم",
-        "إثر",
-        "اثر",
-        "بعد",
-        "قبل",
-        "عند",
-        "لدى",
-        "أمام",
-        "بين",
-        "حول",
-        "نحو",
-        "ضد",
-        "بسبب",
-        "وسط",
-        "لأن",
-        "بينما",
-        "حيث",
-        "إذ",
-        "بعدما",
-        "عندما",
+        "على", "رغم", "برغم", "بالرغم", "إثر", "اثر", "بعد", "قبل", "عند", "لدى", "أمام", "بين",
+        "حول", "نحو", "ضد", "بسبب", "وسط", "لأن", "بينما", "حيث", "إذ", "بعدما", "عندما",
     )
-)
+)  # fmt: skip
 SUBJECT_PREPOSITIONS = frozenset(
     match_form(w) for w in ("في", "من", "عن", "إلى", "مع", "خلال", "عقب", "منذ")
 )
@@ -2428,7 +2401,7 @@ SPEECH_NOUNS = frozenset(match_form(w) for w in ("قول", "رواية", "تصر
 def _participle_form(norm: str) -> bool:
     """معلقا، مشيرا، مستغربا: an accusative active participle (م… ending in the alif of its
     tanween), which after a verb says how, not who."""
-    bare = norm[1:] if norm[:1] in "وف" else norm
+    bare = _bare(norm)
     # مراسلنا، مصادرنا، مندوبها: a noun with a possessive, not a participle
     return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(("نا", "ها", "هما"))
 

@@ -165,14 +165,13 @@ class CueClaimExtractor:
                     continue
                 open_colon = None
                 if not drafts and script == "ar":
-                    agent = self.arabic.plural_agent(sentence, local)
+                    agent = self.arabic.sentence_agent(sentence, local)
                     if agent is not None:
-                        resolver.remember_agent(agent)
-                    else:
-                        subject = self.arabic.singular_agent(sentence, local)
-                        if subject is not None:
-                            span, gender = subject
-                            resolver.remember_subject(resolver.speaker(span, None, gender), gender)
+                        span, who = agent
+                        if who == "p":
+                            resolver.remember_agent(span)
+                        else:
+                            resolver.remember_subject(resolver.speaker(span, None, who), who)
                 elif not drafts and script == "en":
                     person = self.english.subject_person(sentence, local)
                     if person is not None:
