@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from schemas.models import Label, Stance
 
+# The minister, coach or critic most tests name, as the entity stage would find him.
+HADDAD = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+
 
 def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
     return kit.arabic_claims(extractor, body, table, title)
@@ -73,8 +76,7 @@ def test_a_concessive_opening_is_no_subject_of_the_cue_after_it(kit, extractor) 
         "قال الوزير سامي حداد إن الطرق ستفتح غدا. "
         "وعلى الرغم من أن الأمطار كانت غزيرة، فقد أكد أن الجسور صامدة."
     )
-    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
-    _first, second = _claims(kit, extractor, body, table)
+    _first, second = _claims(kit, extractor, body, HADDAD)
     assert second.text == "الجسور صامدة"
     assert second.speaker.text == "سامي حداد"
 
@@ -82,8 +84,7 @@ def test_a_concessive_opening_is_no_subject_of_the_cue_after_it(kit, extractor) 
 # ---- a participle right after the cue says how, not who --------------------------------
 def test_a_participle_after_the_cue_is_not_the_speaker(kit, extractor) -> None:
     body = "سامي حداد قال معلقا على نتيجة السباق، إن الفوز ليس كل شيء."
-    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
-    (claim,) = _claims(kit, extractor, body, table)
+    (claim,) = _claims(kit, extractor, body, HADDAD)
     assert claim.speaker.text == "سامي حداد"
     assert claim.text == "الفوز ليس كل شيء"
 
@@ -98,8 +99,7 @@ def test_our_correspondent_is_a_speaker_not_a_participle(kit, extractor) -> None
 # ---- words that open no speaker ----------------------------------------------------------
 def test_a_particle_read_as_subject_gives_way_to_the_speaker_before(kit, extractor) -> None:
     body = "قال الوزير سامي حداد إن المصانع ستغلق يومين. وذكرت بشدة أن الوضع خطير."
-    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
-    claims = _claims(kit, extractor, body, table)
+    claims = _claims(kit, extractor, body, HADDAD)
     assert all(c.speaker.text == "سامي حداد" for c in claims)
 
 
@@ -107,8 +107,7 @@ def test_where_he_wrote_is_no_speaker(kit, extractor) -> None:
     body = (
         'قال الرئيس سامي حداد إن المفاوضات انتهت. وكتب على صفحته في تويتر: "لن نتراجع عن حقوقنا".'
     )
-    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
-    claims = _claims(kit, extractor, body, table)
+    claims = _claims(kit, extractor, body, HADDAD)
     assert [c.speaker.text for c in claims] == ["سامي حداد", "سامي حداد"]
 
 
@@ -124,8 +123,7 @@ def test_alerted_to_is_a_warning(kit, extractor) -> None:
 # ---- whom and where from: no part of the speaker -------------------------------------------
 def test_whom_the_speaker_told_is_no_speaker(kit, extractor) -> None:
     body = "قال المتهم سامي حداد إنه بريء. وبعد الجلسة أكد للمحققين أنه لم يغادر منزله تلك الليلة."
-    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
-    claims = _claims(kit, extractor, body, table)
+    claims = _claims(kit, extractor, body, HADDAD)
     assert [c.speaker.text for c in claims] == ["سامي حداد", "سامي حداد"]
 
 
@@ -178,8 +176,7 @@ def test_a_document_accusing_inside_a_statement_is_the_speaker(kit, extractor) -
 
 def test_an_expectation_inside_a_statement_stays_the_reporters(kit, extractor) -> None:
     body = "وقال المحلل سامي حداد إن الخلاف الحاد يتوقع أن يستمر أسابيع."
-    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
-    (claim,) = _claims(kit, extractor, body, table)
+    (claim,) = _claims(kit, extractor, body, HADDAD)
     assert claim.speaker.text == "سامي حداد"
 
 
@@ -226,8 +223,7 @@ def test_announcing_a_killing_is_an_announcement(kit, extractor) -> None:
 
 def test_confirming_a_continuation_is_a_confirmation(kit, extractor) -> None:
     body = "وأكد المدرب سامي حداد استمرار اللاعب مع الفريق حتى نهاية الموسم."
-    table = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
-    (claim,) = _claims(kit, extractor, body, table)
+    (claim,) = _claims(kit, extractor, body, HADDAD)
     assert claim.stance is Stance.CONFIRM
     assert claim.text == "استمرار اللاعب مع الفريق حتى نهاية الموسم"
 
