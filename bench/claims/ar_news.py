@@ -23,7 +23,8 @@ round) with all five excluded, ``tuning5`` (three per source) with all six exclu
 ``tuning6`` (three per source) with all seven excluded; round 6: ``blind3`` (five per source, a
 third blind set) with all eight excluded, ``tuning7`` (three per source) with all nine excluded;
 ``train1`` (24 per source, any category: ``_pool``), annotated for training a learned component,
-with all ten excluded.
+with all ten excluded; round 7: ``train2`` (the same way, label ``train2``) with all eleven
+excluded, less one article whose text is identical to a train1 article.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
@@ -73,6 +74,7 @@ SETS = (
     "blind3",
     "tuning7",
     "train1",
+    "train2",
 )
 TRAIN_PER_SOURCE = 24
 
@@ -142,7 +144,9 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     round 4: blind2 (five per source, a fresh blind set: the first one had been run after every
     round) excludes all five, tuning5 (three per source) excludes all six; round 5: tuning6
     (three per source) excludes all seven; round 6: blind3 (five per source; blind2 had been
-    run three times) excludes all eight, tuning7 (three per source) excludes all nine."""
+    run three times) excludes all eight, tuning7 (three per source) excludes all nine; the
+    training batches train1 and train2 (24 per source, ``_pool``) exclude every set before
+    them."""
     blind = select(records, "blind")
     tuning = select(records, "tuning", exclude=frozenset(blind))
     tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
@@ -163,8 +167,14 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     blind3 = select(records, "blind3", exclude=seen)
     tuning7 = select(records, "tuning7", exclude=seen | frozenset(blind3), per_source=3)
     every = seen | frozenset(blind3 + tuning7)
+    train1 = _pool(records, "train1", every, TRAIN_PER_SOURCE)
     return {
-        "train1": _pool(records, "train1", every, TRAIN_PER_SOURCE),
+        "train1": train1,
+        "train2": _distinct_texts(
+            records,
+            _pool(records, "train2", every | frozenset(train1), TRAIN_PER_SOURCE),
+            every | frozenset(train1),
+        ),
         "blind": blind,
         "tuning": tuning,
         "tuning2": tuning2,
@@ -194,6 +204,16 @@ def _pool(
         )
         chosen.extend(article_id for _r, article_id in ranked[:per_source])
     return chosen
+
+
+def _distinct_texts(
+    records: Sequence[dict[str, Any]], chosen: Sequence[str], earlier: frozenset[str]
+) -> list[str]:
+    """``chosen`` less the articles whose text is the text of an earlier-chosen article
+    (the feed carries a few republished copies under other ids)."""
+    text_of = {r["id"]: r["text"] for r in records}
+    seen = {text_of[i] for i in earlier}
+    return [i for i in chosen if text_of[i] not in seen]
 
 
 # ---- annotations ------------------------------------------------------------------------------
