@@ -739,11 +739,11 @@ class _SentenceParser:
             if subject is not None and (cue.noun_content or cue.stance is Stance.ANNOUNCE):
                 return self._subject_noun_content(sentence, tokens, ci, cue, limit, subject)
             if (
-                cue.stance in (Stance.ANNOUNCE, Stance.CONFIRM)
+                (cue.stance in (Stance.ANNOUNCE, Stance.CONFIRM) or cue.noun_content)
                 and not cue.pronoun_subject
                 and kana is None
             ):
-                # أعلنت الشرطة مقتل …، أكد المنتج X استمرار …
+                # أعلنت الشرطة مقتل …، أكد المنتج X استمرار …، اقترح الرئيس تغيير …
                 announced = self._verbal_noun_content(sentence, tokens, ci, cue, limit)
                 if announced is not None:
                     return announced
@@ -1833,11 +1833,24 @@ class _SentenceParser:
             return True
         if not norm.startswith("ل") or len(norm) < 3:
             return False
+        if self._outlet_name_after_lam(tokens, j):
+            return True
         bare = norm[2:] if norm.startswith("لل") else norm[1:]
         candidates = {bare, "ال" + bare}
         if norm.startswith("لل"):
             candidates.add("ال" + norm[2:])
         return bool(candidates & self.lex.outlet_nouns)
+
+    def _outlet_name_after_lam(self, tokens: list[Token], j: int) -> bool:
+        """``لبي بي سي``، ``لرويترز``، ``لـCNN``: ل written onto a known outlet's name."""
+        first = tokens[j].norm[1:]
+        for name in self.lex.outlet_names:
+            if name[0] == first and all(
+                j + k < len(tokens) and tokens[j + k].norm == word
+                for k, word in enumerate(name[1:], start=1)
+            ):
+                return True
+        return False
 
     def _bare_lam_before_name(self, tokens: list[Token], j: int) -> bool:
         """``لـ“الجزيرة نت”`` / ``لـ«العربية»``: a ل written apart, before a quoted name or a

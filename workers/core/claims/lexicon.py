@@ -90,6 +90,8 @@ class ArabicLexicon:
     cataphora: tuple[Words, ...]
     """هكذا / بهذه العبارة + CUE: the speaker of the quotation just before."""
     not_sources: frozenset[str]
+    outlet_names: tuple[Words, ...] = ()
+    """BBC, Reuters, CNN …: outlets a speaker talks to (لبي بي سي، لرويترز)."""
     speaker_stops: frozenset[str] = frozenset()
     """Words that end a speaker noun phrase (بعد، عندما، ردا، الذي، والتي)."""
     marker_cues: dict[str, ArabicCue] = field(default_factory=dict)
@@ -228,6 +230,7 @@ def arabic_lexicon() -> ArabicLexicon:
         according_to=tuple(_words(p) for p in data["according_to"]),
         relay_speech_nouns=_norm_set(data["relay_speech_nouns"]),
         outlet_nouns=_norm_set(data["outlet_nouns"]),
+        outlet_names=tuple(_words(name) for name in data["outlet_names"]),
         channel_nouns=_norm_set(data["channel_nouns"]),
         role_nouns=_norm_set(data["role_nouns"]),
         role_continuations=_norm_set(data["role_continuations"]),

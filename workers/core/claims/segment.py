@@ -26,6 +26,14 @@ NAME_THEN_CUE = re.compile(
 )
 """After a quotation closing on ? or !: a name and a speech verb attribute it (``“Why?”
 Sanders replied``), so no sentence ends there."""
+DATELINE = re.compile(
+    r"[^\n()\"«»“”.]{2,60}?\s?\(+"
+    r"(?:[A-Za-z][A-Za-z .]{1,20}|أ ف ب|ا ف ب|رويترز|د ب أ|أ ش أ|واس|وام|كونا)"
+    r"[()]*\s*[-–—]{1,2}\s*"
+)
+"""``دبي، الإمارات العربية المتحدة (CNN)-- …``, ``WASHINGTON (Reuters) - …``: where and through
+whom, before the first sentence. It is a sentence of its own, or the place reads as the
+subject of the cue after it."""
 DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 EN_ABBREVIATIONS = frozenset(
@@ -232,7 +240,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[Sentence]:
     sentences: list[Sentence] = []
     sent_start = start
-    i = start
+    dateline = DATELINE.match(text, start, end)
+    if dateline:
+        sentences.append(_sentence(text, start, dateline.end(), quotes))
+        sent_start = dateline.end()
+    i = sent_start
     while i < end:
         ch = text[i]
         if ch in SENTENCE_END and not _inside(quotes, i):

@@ -1,0 +1,79 @@
+"""Arabic constructions met in the train1 batch of real feed articles (issue 11, round 7),
+each fixed as a class and tested on sentences written for these tests."""
+
+from __future__ import annotations
+
+from schemas.models import Label, Stance
+from workers.core.claims.segment import split_paragraphs
+
+HADDAD = [("سامي حداد", Label.PERSON, "Q1", "سامي حداد")]
+
+
+def _claims(kit, extractor, body, table=(), title="عنوان"):  # type: ignore[no-untyped-def]
+    return kit.arabic_claims(extractor, body, table, title)
+
+
+# ---- a wire dateline is not the subject of the first cue ----------------------------------
+def test_a_dateline_is_a_sentence_of_its_own() -> None:
+    text = "عمان، الأردن (CNN)-- نفت الحكومة وجود أي نقص في القمح."
+    (paragraph,) = split_paragraphs(text)
+    first, second = paragraph.sentences
+    assert first.value == "عمان، الأردن (CNN)--"
+    assert second.value.startswith("نفت الحكومة")
+
+
+def test_a_verb_after_a_dateline_takes_the_subject_after_it(kit, extractor) -> None:
+    body = (
+        "دبي، الإمارات العربية المتحدة (CNN)-- "
+        "نفت وزارة الزراعة، الخميس، وجود أي نقص في مخزون القمح."
+    )
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "وزارة الزراعة"
+    assert claim.stance is Stance.DENY
+    assert claim.text == "وجود أي نقص في مخزون القمح"
+
+
+def test_a_spaced_dash_dateline_leaves_a_suggestion_with_its_proposer(kit, extractor) -> None:
+    body = "بيروت، لبنان (CNN) – اقترح الوزير سامي حداد تعديل قانون الإيجارات القديمة."
+    (claim,) = _claims(kit, extractor, body, HADDAD)
+    assert "سامي حداد" in claim.speaker.text
+    assert claim.stance is Stance.CALL
+    assert claim.text == "تعديل قانون الإيجارات القديمة"
+
+
+def test_a_parenthesis_later_in_a_paragraph_is_no_dateline() -> None:
+    text = "قال الوزير إن المعبر (الحدودي) - وهو الأهم - سيفتح غدا."
+    (paragraph,) = split_paragraphs(text)
+    assert len(paragraph.sentences) == 1
+
+
+# ---- a verbal noun after the speaker is what a proposal or call asks for -----------------
+def test_a_proposal_with_a_verbal_noun_content(kit, extractor) -> None:
+    body = "اقترح الوزير سامي حداد تأجيل الانتخابات البلدية إلى الربيع."
+    (claim,) = _claims(kit, extractor, body, HADDAD)
+    assert "سامي حداد" in claim.speaker.text
+    assert claim.text == "تأجيل الانتخابات البلدية إلى الربيع"
+
+
+# ---- ل written onto an outlet's name: who heard the words, not who said them -------------
+def test_an_elided_speaker_talking_to_the_bbc_stays_the_earlier_speaker(kit, extractor) -> None:
+    body = (
+        "وقال الوزير سامي حداد إن المفاوضات متعثرة. وأضاف لبي بي سي أن الوفد سيعود إلى بلاده غدا."
+    )
+    first, second = _claims(kit, extractor, body, HADDAD)
+    assert second.speaker.text == first.speaker.text == "سامي حداد"
+    assert second.text == "الوفد سيعود إلى بلاده غدا"
+
+
+def test_sources_talking_to_cnn_are_the_speaker(kit, extractor) -> None:
+    body = "كشفت مصادر مسؤولة لـCNN أن الجيش سيغلق المعبر الشمالي."
+    (claim,) = _claims(kit, extractor, body)
+    assert claim.speaker.text == "مصادر مسؤولة"
+    assert claim.text == "الجيش سيغلق المعبر الشمالي"
+
+
+def test_a_reuters_hearer_after_a_named_speaker(kit, extractor) -> None:
+    body = "وقال الوزير سامي حداد لرويترز إن المصنع سيغلق أبوابه."
+    (claim,) = _claims(kit, extractor, body, HADDAD)
+    assert claim.speaker.text == "سامي حداد"
+    assert claim.text == "المصنع سيغلق أبوابه"
