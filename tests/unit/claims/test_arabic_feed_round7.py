@@ -77,3 +77,39 @@ def test_a_reuters_hearer_after_a_named_speaker(kit, extractor) -> None:
     (claim,) = _claims(kit, extractor, body, HADDAD)
     assert claim.speaker.text == "سامي حداد"
     assert claim.text == "المصنع سيغلق أبوابه"
+
+
+# ---- headline speakers: institutions, and a surname the body names in full ---------------
+def _title_claims(kit, extractor, title, body, table=()):  # type: ignore[no-untyped-def]
+    return [c for c in _claims(kit, extractor, body, table, title) if c.field.value == "title"]
+
+
+def test_an_institution_speaks_in_a_headline(kit, extractor) -> None:
+    title = "التحالف: عشرة آلاف تصريح لدخول شاحنات الإغاثة"
+    (claim,) = _title_claims(kit, extractor, title, "وصلت القوافل إلى الميناء صباح الأحد.")
+    assert claim.speaker.text == "التحالف"
+    assert claim.text == "عشرة آلاف تصريح لدخول شاحنات الإغاثة"
+
+
+def test_a_ministry_named_by_its_country_speaks_but_the_country_alone_does_not(
+    kit, extractor
+) -> None:
+    table = [("كندا", Label.LOC, "Q16", "كندا")]
+    body = "وصل الوفد إلى العاصمة مساء الاثنين."
+    (claim,) = _title_claims(kit, extractor, "خارجية كندا: حاولنا وقف الصفقة", body, table)
+    assert claim.speaker.text == "خارجية كندا"
+    assert _title_claims(kit, extractor, "كندا: ارتفاع أسعار الوقود", body, table) == []
+
+
+def test_a_headline_surname_the_body_names_in_full(kit, extractor) -> None:
+    table = [("سامي الحداد", Label.PERSON, "Q1", "سامي الحداد")]
+    body = "التقى سامي الحداد وفد النقابات في مكتبه أمس."
+    (claim,) = _title_claims(kit, extractor, "الحداد: لن نقبل بتقسيم الوزارة", body, table)
+    assert claim.speaker.text == "الحداد"
+    assert claim.text == "لن نقبل بتقسيم الوزارة"
+
+
+def test_a_definite_topic_before_a_colon_is_no_speaker(kit, extractor) -> None:
+    table = [("سامي الحداد", Label.PERSON, "Q1", "سامي الحداد")]
+    body = "التقى سامي الحداد وفد النقابات في مكتبه أمس."
+    assert _title_claims(kit, extractor, "الانتخابات: موعد جديد للتصويت", body, table) == []

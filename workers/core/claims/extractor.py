@@ -106,7 +106,12 @@ class CueClaimExtractor:
             TextField.TITLE, title_text, by_field[TextField.TITLE], title_paragraphs
         )
         if not title:
-            headline = _headline_colon(title_text, by_field[TextField.TITLE], _speaker_words(body))
+            headline = _headline_colon(
+                title_text,
+                by_field[TextField.TITLE],
+                _speaker_words(body),
+                _person_words(by_field[TextField.BODY]),
+            )
             title = [headline] if headline else []
         framed = self._framings(
             TextField.TITLE,
@@ -606,6 +611,18 @@ def _speaker_words(found: Sequence[_Found]) -> frozenset[str]:
     )
 
 
+def _person_words(entities: Sequence[Entity]) -> frozenset[str]:
+    """The words of the persons the body names: a headline's one-word name (``السبسي: …``)
+    the entity stage missed in the title is a person the body names in full."""
+    return frozenset(
+        word
+        for e in entities
+        if e.label is Label.PERSON
+        for word in match_form(e.text).split()
+        if len(word) > 2
+    )
+
+
 CROSSHEAD_COLON_MAX_WORDS = 14
 
 
@@ -630,7 +647,10 @@ def _colon_crosshead(
 
 
 def _headline_colon(
-    title: str, entities: Sequence[Entity], body_speakers: frozenset[str] = frozenset()
+    title: str,
+    entities: Sequence[Entity],
+    body_speakers: frozenset[str] = frozenset(),
+    body_persons: frozenset[str] = frozenset(),
 ) -> _Found | None:
     """``غوتيريش: الوضع في غزة كارثي`` / ``Lagarde: inflation fight not over`` — the words
     before a headline's colon name who said what follows.
@@ -672,15 +692,15 @@ def _headline_colon(
     # A name only: every word is a body speaker's, and no definite noun opens it (a topic
     # like الانتخابات التركية: … shares words with the body's speakers too).
     spoken = match_form(written).split()
-    quoted_in_body = (
-        len(spoken) <= 2
-        and not spoken[0].startswith("ال")
-        and all(w in body_speakers for w in spoken)
+    quoted_in_body = len(spoken) <= 2 and (
+        (not spoken[0].startswith("ال") and all(w in body_speakers for w in spoken))
+        or all(w in body_persons for w in spoken)
     )
-    if named is None and not quoted_in_body and not _speaker_like(written):
+    role_or_group = _speaker_like(written)
+    if named is None and not quoted_in_body and not role_or_group:
         return None
-    if any(e.label is Label.LOC for e in inside) and named is None:
-        return None
+    if any(e.label is Label.LOC for e in inside) and named is None and not role_or_group:
+        return None  # مصر: … is a topic; خارجية أمريكا: … an institution speaking
     speaker_start = person.start if person is not None else left.start
     role = _trimmed(title, left.start, speaker_start) if speaker_start > left.start else None
     speaker = SpeakerResolver(title, entities).speaker(Span(speaker_start, left.end), role, None)
@@ -741,10 +761,23 @@ def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
     return left, False
 
 
+HEADLINE_INSTITUTIONS = frozenset(
+    match_form(w)
+    for w in (
+        "لجنة", "اللجنة", "وزارة", "الوزارة", "خارجية", "الخارجية", "الحكومة", "حكومة",
+        "الجيش", "جيش", "الشرطة", "التحالف", "الرئاسة", "البرلمان", "الكرملين", "البنتاغون",
+        "المفوضية", "منظمة", "المنظمة", "هيئة", "الهيئة", "مجلس", "المجلس", "حزب", "الحزب",
+        "حركة", "الحركة", "الحرس", "النيابة", "المحكمة",
+    )
+)  # fmt: skip
+"""Institutions that speak in headlines (التحالف: …، لجنة برلمانية: …)."""
+
+
 def _speaker_like(written: str) -> bool:
     """A role or group: وزير الخارجية، مسؤولون أميركيون، Fed officials."""
     words = written.split()
-    if match_form(words[0]) in arabic_lexicon().role_nouns:
+    first = match_form(words[0])
+    if first in arabic_lexicon().role_nouns or first in HEADLINE_INSTITUTIONS:
         return True
     lex = english_lexicon()
     return any(w.casefold() in lex.role_nouns or w.casefold() in lex.group_nouns for w in words)
