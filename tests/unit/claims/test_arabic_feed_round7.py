@@ -113,3 +113,39 @@ def test_a_definite_topic_before_a_colon_is_no_speaker(kit, extractor) -> None:
     table = [("سامي الحداد", Label.PERSON, "Q1", "سامي الحداد")]
     body = "التقى سامي الحداد وفد النقابات في مكتبه أمس."
     assert _title_claims(kit, extractor, "الانتخابات: موعد جديد للتصويت", body, table) == []
+
+
+# ---- لكنها + cue: the pronoun is the subject, not the clause before ----------------------
+def test_but_with_a_pronoun_leaves_no_clause_as_the_speaker(kit, extractor) -> None:
+    body = (
+        "قال الوزير سامي حداد إن التحقيق مستمر. "
+        "واتصلت الصحيفة بالشركة للتعليق، لكنها أصرت على أن منتجاتها آمنة."
+    )
+    claims = _claims(kit, extractor, body, HADDAD)
+    assert claims[-1].text == "منتجاتها آمنة"
+    assert "اتصلت" not in claims[-1].speaker.text
+
+
+# ---- a statement that "contained" what a spokesman said ---------------------------------
+def test_a_statement_that_contained_a_claim_names_its_issuer(kit, extractor) -> None:
+    body = (
+        "وتضمن بيان للمتحدث باسم الجيش سامي حداد أن الدفاعات أسقطت طائرة مسيرة. "
+        "وتابع أن الحطام سقط في منطقة خالية."
+    )
+    first, second = _claims(kit, extractor, body, HADDAD)
+    assert "سامي حداد" in first.speaker.text
+    assert first.text == "الدفاعات أسقطت طائرة مسيرة"
+    assert "سامي حداد" in second.speaker.text
+
+
+def test_a_plan_that_contained_items_is_no_claim(kit, extractor) -> None:
+    assert _claims(kit, extractor, "وتضمنت الخطة بنودا كثيرة عن الضرائب والرسوم.") == []
+
+
+# ---- a channel between the speaker and a verbal-noun content ----------------------------
+def test_a_confirmation_in_a_statement_with_a_verbal_noun_content(kit, extractor) -> None:
+    body = "فيما أكد الوزير سامي حداد في بيان اعتراض ثلاث طائرات مسيرة فوق المدينة."
+    (claim,) = _claims(kit, extractor, body, HADDAD)
+    assert "سامي حداد" in claim.speaker.text
+    assert claim.stance is Stance.CONFIRM
+    assert claim.text == "اعتراض ثلاث طائرات مسيرة فوق المدينة"

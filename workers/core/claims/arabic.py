@@ -61,6 +61,9 @@ MAX_QUOTED_NAME_WORDS = 4
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 ALA_WRITTEN = frozenset({"على", "وعلى"})
 BUT_WORDS = frozenset(match_form(w) for w in ("لكن", "ولكن"))
+BUT_PRONOUNS = frozenset(
+    match_form(w) for w in ("لكنه", "لكنها", "لكنهم", "لكنهما", "ولكنه", "ولكنها", "ولكنهم")
+)
 EXCEPT_WORDS = frozenset(match_form(w) for w in ("إلا", "غير"))
 PRONOUN_QUANTIFIERS = frozenset(
     match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
@@ -407,11 +410,24 @@ class _SentenceParser:
             if self.lex.cue(tok.norm) or tok.norm in self.lex.complementizers:
                 return None
             closes = prev.norm.startswith("ال") or any(e.end == prev.end for e in self._entities)
-            if not closes or not _verbal_noun(tok.norm) or not tokens[k + 1].is_word:
+            if not closes:
+                continue
+            # أكد العقيد X في بيان اعتراض …: the channel between speaker and content
+            start = k + 2 if self._channel_at(tokens, k) and k + 3 < limit else k
+            if not _verbal_noun(tokens[start].norm) or not tokens[start + 1].is_word:
                 continue
             gender = cue.tag if cue.tag in ("m", "f", "p") else None
-            return self._named_speaker_claim(sentence, tokens, ci, (k, limit), k, cue, gender)
+            return self._named_speaker_claim(sentence, tokens, ci, (start, limit), k, cue, gender)
         return None
+
+    def _channel_at(self, tokens: list[Token], k: int) -> bool:
+        """``في بيان``، ``في تغريدة``: في and a channel noun."""
+        return (
+            tokens[k].norm == "في"
+            and k + 1 < len(tokens)
+            and _strip_al(tokens[k + 1].norm)
+            in (self.lex.channel_nouns | {_strip_al(n) for n in self.lex.channel_nouns})
+        )
 
     def _relative_antecedent(self, tokens: list[Token], ci: int, draft: Draft) -> None:
         """``… انتقادات سلفه فرانسوا هولاند الذي اعتبر أن …، رفض ماكرون …``: a cue in a
@@ -1788,12 +1804,7 @@ class _SentenceParser:
                 continue
             if j == a and any(_match_words(tokens, j, p) for p in self.lex.pp_openers):
                 return j
-            if (
-                tok.norm == "في"
-                and j + 1 < b
-                and _strip_al(tokens[j + 1].norm)
-                in (self.lex.channel_nouns | {_strip_al(n) for n in self.lex.channel_nouns})
-            ):
+            if j + 1 < b and self._channel_at(tokens, j):
                 return j
             if tok.norm in PP_INSIDE_SEGMENT and j > a:
                 return j  # سامي حداد عند وصوله …: a time or place phrase, not the speaker
@@ -1970,9 +1981,12 @@ class _SentenceParser:
                 break
         # … ورغم ارتباطه بالانتقال إلا أن تقارير صحافية تكهنت …: the subject starts after
         # the concessive connector, not at the clause start.
-        for k in range(ci - 1, start, -1):
-            if tokens[k].norm in BUT_WORDS or (
-                tokens[k].norm == "ان" and tokens[k - 1].norm in EXCEPT_WORDS
+        # … للتعليق، لكنها أصرت على أن …: the subject is لكن's pronoun, no noun phrase.
+        for k in range(ci - 1, start - 1, -1):
+            if (
+                tokens[k].norm in BUT_WORDS
+                or tokens[k].norm in BUT_PRONOUNS
+                or (tokens[k].norm == "ان" and k > 0 and tokens[k - 1].norm in EXCEPT_WORDS)
             ):
                 start = k + 1
                 break
