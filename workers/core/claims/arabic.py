@@ -1854,14 +1854,13 @@ class _SentenceParser:
 
     def _outlet_name_after_lam(self, tokens: list[Token], j: int) -> bool:
         """``لبي بي سي``، ``لرويترز``، ``لـCNN``: ل written onto a known outlet's name."""
-        first = tokens[j].norm[1:]
-        for name in self.lex.outlet_names:
-            if name[0] == first and all(
+        return any(
+            all(
                 j + k < len(tokens) and tokens[j + k].norm == word
-                for k, word in enumerate(name[1:], start=1)
-            ):
-                return True
-        return False
+                for k, word in enumerate(rest, start=1)
+            )
+            for rest in self.lex.outlet_names.get(tokens[j].norm[1:], ())
+        )
 
     def _bare_lam_before_name(self, tokens: list[Token], j: int) -> bool:
         """``لـ“الجزيرة نت”`` / ``لـ«العربية»``: a ل written apart, before a quoted name or a

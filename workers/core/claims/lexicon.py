@@ -90,8 +90,8 @@ class ArabicLexicon:
     cataphora: tuple[Words, ...]
     """هكذا / بهذه العبارة + CUE: the speaker of the quotation just before."""
     not_sources: frozenset[str]
-    outlet_names: tuple[Words, ...] = ()
-    """BBC, Reuters, CNN …: outlets a speaker talks to (لبي بي سي، لرويترز)."""
+    outlet_names: dict[str, tuple[Words, ...]] = field(default_factory=dict)
+    """BBC, Reuters, CNN …, by first word: the rest of each name (لبي بي سي، لرويترز)."""
     speaker_stops: frozenset[str] = frozenset()
     """Words that end a speaker noun phrase (بعد، عندما، ردا، الذي، والتي)."""
     marker_cues: dict[str, ArabicCue] = field(default_factory=dict)
@@ -181,6 +181,14 @@ def _with_conjunction(table: dict[str, ArabicCue], norm: str) -> tuple[ArabicCue
 CONJOINED_SHORT_CUES = frozenset({match_form("حث")})
 
 
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[Words, ...]]:
+    rests: dict[str, list[Words]] = {}
+    for phrase in phrases:
+        first, *rest = _words(phrase)
+        rests.setdefault(first, []).append(tuple(rest))
+    return {first: tuple(found) for first, found in rests.items()}
+
+
 def _norm_set(items: list[str]) -> frozenset[str]:
     return frozenset(match_form(item) for item in items)
 
@@ -230,7 +238,7 @@ def arabic_lexicon() -> ArabicLexicon:
         according_to=tuple(_words(p) for p in data["according_to"]),
         relay_speech_nouns=_norm_set(data["relay_speech_nouns"]),
         outlet_nouns=_norm_set(data["outlet_nouns"]),
-        outlet_names=tuple(_words(name) for name in data["outlet_names"]),
+        outlet_names=_by_first_word(data["outlet_names"]),
         channel_nouns=_norm_set(data["channel_nouns"]),
         role_nouns=_norm_set(data["role_nouns"]),
         role_continuations=_norm_set(data["role_continuations"]),
