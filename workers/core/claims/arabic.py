@@ -215,6 +215,8 @@ class _SentenceParser:
                 and not self._complementizer_within(tokens, i, found[0].max_zone)
             ):
                 continue  # لتظهر بعدها مدن …، يظهر اسم المهاجم: "appears", no one said anything
+            if found and found[0].lemma == CONTAINED and self._relay_after(tokens, i):
+                continue  # وتضمن بيان نقلا عن X قوله إن: the relay names the speaker
             if found and found[0].lemma == LEARNED and not self._outlet_after(tokens, i):
                 continue  # وعلمت الأمر كله: "I learned", a narrator, not وعلمت الصحيفة أن
             if found and found[0].present and i > 0 and tokens[i - 1].norm in GENERIC_WHO:
@@ -419,6 +421,15 @@ class _SentenceParser:
             gender = cue.tag if cue.tag in ("m", "f", "p") else None
             return self._named_speaker_claim(sentence, tokens, ci, (start, limit), k, cue, gender)
         return None
+
+    def _relay_after(self, tokens: list[Token], i: int) -> bool:
+        """نقلا عن before the next complementizer: the relay reading names the speaker."""
+        for tok in tokens[i + 1 :]:
+            if tok.norm in self.lex.complementizers:
+                return False
+            if tok.norm in RELAY_HEADS:
+                return True
+        return False
 
     def _channel_at(self, tokens: list[Token], k: int) -> bool:
         """``في بيان``، ``في تغريدة``: في and a channel noun."""
@@ -2331,6 +2342,7 @@ ILGHA = match_form("إلغاء")
 FOREIGN_ANNA_HEADS = frozenset(
     match_form(w) for w in ("بعد", "قبل", "منذ", "وبعد", "وقبل", "يبدو", "بدا")
 )
+CONTAINED = "تضمن"  # وتضمن بيان لـX أن …, as the lexicon writes it
 LEARNED = "علم"  # وعلمت الصحيفة أن …: an outlet that learned, as the lexicon writes it
 DENIABLE_BELIEFS = frozenset({"اعتقد", "خشي", "شكا"})  # lemmas as the lexicon writes them
 SINCE_WORDS = frozenset(match_form(w) for w in ("منذ", "حين", "عندما", "بعدما", "حينما"))
