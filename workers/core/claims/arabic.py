@@ -60,9 +60,10 @@ MIN_QUOTE_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 4
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 ALA_WRITTEN = frozenset({"على", "وعلى"})
-BUT_WORDS = frozenset(match_form(w) for w in ("لكن", "ولكن"))
-BUT_PRONOUNS = frozenset(
-    match_form(w) for w in ("لكنه", "لكنها", "لكنهم", "لكنهما", "ولكنه", "ولكنها", "ولكنهم")
+# لكن and its forms with the subject's pronoun (لكنها أصرت: the pronoun is the subject)
+BUT_WORDS = frozenset(
+    match_form(w)
+    for w in ("لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "لكنهما", "ولكنه", "ولكنها", "ولكنهم")
 )
 EXCEPT_WORDS = frozenset(match_form(w) for w in ("إلا", "غير"))
 PRONOUN_QUANTIFIERS = frozenset(
@@ -436,9 +437,12 @@ class _SentenceParser:
         return (
             tokens[k].norm == "في"
             and k + 1 < len(tokens)
-            and _strip_al(tokens[k + 1].norm)
-            in (self.lex.channel_nouns | {_strip_al(n) for n in self.lex.channel_nouns})
+            and self._channel_noun(tokens[k + 1].norm)
         )
+
+    def _channel_noun(self, norm: str) -> bool:
+        """بيان، البيان، تغريدة …: a channel noun, with or without its article."""
+        return _strip_al(norm) in _without_article(self.lex.channel_nouns)
 
     def _relative_antecedent(self, tokens: list[Token], ci: int, draft: Draft) -> None:
         """``… انتقادات سلفه فرانسوا هولاند الذي اعتبر أن …، رفض ماكرون …``: a cue in a
@@ -1762,7 +1766,7 @@ class _SentenceParser:
         """``بيان صادر عن الرئاسة``، ``تقرير لوزارة الصحة``: the document is the channel and
         whoever issued it the speaker."""
         a, b = seg
-        if _strip_al(tokens[a].norm) not in {_strip_al(n) for n in self.lex.channel_nouns}:
+        if not self._channel_noun(tokens[a].norm):
             return False
         for j in range(a + 1, min(b, a + 4)):
             norm = tokens[j].norm
@@ -1834,9 +1838,7 @@ class _SentenceParser:
             tok = tokens[j]
             if tok.in_quote or not tok.is_word or j + 1 >= limit:
                 continue
-            if tok.norm in ("في", "خلال", "عبر") and (
-                _strip_al(tokens[j + 1].norm) in {_strip_al(n) for n in self.lex.channel_nouns}
-            ):
+            if tok.norm in ("في", "خلال", "عبر") and self._channel_noun(tokens[j + 1].norm):
                 return j
         return None
 
@@ -1900,9 +1902,7 @@ class _SentenceParser:
                 clitic = 0 if tok.norm.startswith("لل") else 1
                 draft.source = _span(tokens, j, b, skip_clitic=clitic)
                 return
-            if tok.is_word and _strip_al(tok.norm) in {
-                _strip_al(n) for n in self.lex.channel_nouns
-            }:
+            if tok.is_word and self._channel_noun(tok.norm):
                 draft.channel = Span(tok.start, tok.end)
                 if j + 2 < b + 1 and j + 1 < b and tokens[j + 1].norm == "مع":
                     draft.source = _span(tokens, j + 2, b)  # في مقابلة مع قناة الجزيرة
@@ -1993,10 +1993,8 @@ class _SentenceParser:
         # the concessive connector, not at the clause start.
         # … للتعليق، لكنها أصرت على أن …: the subject is لكن's pronoun, no noun phrase.
         for k in range(ci - 1, start - 1, -1):
-            if (
-                tokens[k].norm in BUT_WORDS
-                or tokens[k].norm in BUT_PRONOUNS
-                or (tokens[k].norm == "ان" and k > 0 and tokens[k - 1].norm in EXCEPT_WORDS)
+            if tokens[k].norm in BUT_WORDS or (
+                tokens[k].norm == "ان" and k > 0 and tokens[k - 1].norm in EXCEPT_WORDS
             ):
                 start = k + 1
                 break

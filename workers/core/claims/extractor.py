@@ -599,28 +599,21 @@ NOT_SPEAKERS = frozenset(
 """Rubrics written like speakers before a headline's colon."""
 
 
+def _name_words(names: Iterable[str]) -> frozenset[str]:
+    """The words (matching form, three letters or more) of names as written."""
+    return frozenset(word for name in names for word in match_form(name).split() if len(word) > 2)
+
+
 def _speaker_words(found: Sequence[_Found]) -> frozenset[str]:
     """The words of the body's speakers: a headline name the entity stage missed
     (``غوارديولا: …``) is known when the body quotes the same person."""
-    return frozenset(
-        word
-        for f in found
-        if f.claim.speaker is not None
-        for word in match_form(f.claim.speaker.text).split()
-        if len(word) > 2
-    )
+    return _name_words(f.claim.speaker.text for f in found if f.claim.speaker is not None)
 
 
 def _person_words(entities: Sequence[Entity]) -> frozenset[str]:
     """The words of the persons the body names: a headline's one-word name (``السبسي: …``)
     the entity stage missed in the title is a person the body names in full."""
-    return frozenset(
-        word
-        for e in entities
-        if e.label is Label.PERSON
-        for word in match_form(e.text).split()
-        if len(word) > 2
-    )
+    return _name_words(e.text for e in entities if e.label is Label.PERSON)
 
 
 CROSSHEAD_COLON_MAX_WORDS = 14
