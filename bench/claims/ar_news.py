@@ -75,8 +75,10 @@ SETS = (
     "tuning7",
     "train1",
     "train2",
+    "train3",
 )
 TRAIN_PER_SOURCE = 24
+CHECK_PER_SOURCE = 20
 
 
 def shared_dir() -> Path | None:
@@ -146,7 +148,8 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     (three per source) excludes all seven; round 6: blind3 (five per source; blind2 had been
     run three times) excludes all eight, tuning7 (three per source) excludes all nine; the
     training batches train1 and train2 (24 per source, ``_pool``) exclude every set before
-    them."""
+    them; round 8: train3 (20 per source, the same way), a first-run check of round 8's rules
+    before it joins the training data."""
     blind = select(records, "blind")
     tuning = select(records, "tuning", exclude=frozenset(blind))
     tuning2 = select(records, "tuning2", exclude=frozenset(blind + tuning), per_source=2)
@@ -168,12 +171,19 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     tuning7 = select(records, "tuning7", exclude=seen | frozenset(blind3), per_source=3)
     every = seen | frozenset(blind3 + tuning7)
     train1 = _pool(records, "train1", every, TRAIN_PER_SOURCE)
+    train2 = _distinct_texts(
+        records,
+        _pool(records, "train2", every | frozenset(train1), TRAIN_PER_SOURCE),
+        every | frozenset(train1),
+    )
+    before_train3 = every | frozenset(train1 + train2)
     return {
         "train1": train1,
-        "train2": _distinct_texts(
+        "train2": train2,
+        "train3": _distinct_texts(
             records,
-            _pool(records, "train2", every | frozenset(train1), TRAIN_PER_SOURCE),
-            every | frozenset(train1),
+            _pool(records, "train3", before_train3, CHECK_PER_SOURCE),
+            before_train3,
         ),
         "blind": blind,
         "tuning": tuning,
