@@ -70,6 +70,10 @@ PRONOUN_QUANTIFIERS = frozenset(
     match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
 )
 RELATIVES = frozenset(match_form(w) for w in ("الذي", "التي", "الذين"))
+AN = match_form("عن")
+JOURNALIST_APPOSITIONS = frozenset(match_form(w) for w in ("وهو", "وهي", "وذلك"))
+PARENTHESIS_HEAD_WORDS = 6  # verb, subject and an adverb before ، بحسب X، (أفشل القصف، …)
+FEELING_JOINS = frozenset(match_form(w) for w in ("في", "من", "ب"))  # أمله في أن، قلقه من أن
 VERB_OPENERS = (
     RELATIVES
     | frozenset(
@@ -363,9 +367,10 @@ class _SentenceParser:
                 or first.in_quote
                 or _preposition(first.norm)
                 or first.norm in self.lex.role_nouns
+                or first.norm in JOURNALIST_APPOSITIONS
                 or self.lex.cue(first.norm)
             ):
-                return None
+                return None  # …، وهو عدد أقل من …: the journalist on the content before
             return self._named_speaker_claim(sentence, tokens, ci, (ta, limit), a - 1, cue, cue.tag)
         return None
 
@@ -633,8 +638,32 @@ class _SentenceParser:
             for words in cue.markers:
                 if _match_words(tokens, j, words):
                     return j, j + len(words)
-            if self.lex.cue(tok.norm):
-                return None
+            if cue.feeling_nouns and tok.norm == AN:
+                opened = self._stated_feeling(tokens, j + 1, cue.feeling_nouns)
+                if opened is not None:
+                    return j, opened
+            if self.lex.cue(tok.norm) or self.lex.marker_cue(tok.norm):
+                return None  # عبر حسابها تغريدة عبرت فيها عن …: the later verb's marker
+        return None
+
+    def _stated_feeling(self, tokens: list[Token], k: int, nouns: frozenset[str]) -> int | None:
+        """After أعرب … عن: ``ثقته (الكبيرة) بأن``، ``أملها في أن``: the content's first
+        token, when the feeling has a complementizer clause; None for a feeling alone."""
+        while k < len(tokens) and not tokens[k].is_word and tokens[k].text in OPENING_QUOTES:
+            k += 1
+        if k >= len(tokens) or tokens[k].norm not in nouns:
+            return None
+        k += 1
+        if k < len(tokens) and tokens[k].norm.startswith("ال") and tokens[k].is_word:
+            k += 1  # عن قلقه الشديد من أن
+        if k < len(tokens) and tokens[k].norm in self.lex.complementizers:
+            return k + 1
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].norm in FEELING_JOINS
+            and tokens[k + 1].norm in self.lex.complementizers
+        ):
+            return k + 2
         return None
 
     def _complementizer_within(self, tokens: list[Token], ci: int, span: int) -> bool:
@@ -724,8 +753,8 @@ class _SentenceParser:
             return self._cataphora_draft(sentence, tokens, ci, cue, limit, cue_span)
         if cue.object_ba:
             accusation = self._accusation(sentence, tokens, ci, cue, clitic, limit, inside_entity)
-            if accusation is not None:
-                return accusation
+            if accusation is not None or cue.charge_nouns:
+                return accusation  # حمل without its charge word carries, it does not blame
         marker = self._find_marker(tokens, ci, cue, limit, inside_entity)
         kana = None if clitic or cue.tag == "part" else self._kana_subject(tokens, ci)
         if kana is None and not clitic and not cue.present and cue.tag in ("m", "f"):
@@ -1185,22 +1214,37 @@ class _SentenceParser:
         inside_entity: list[bool],
     ) -> Draft | None:
         """``اتهم SPEAKER OBJECT بـ…``: the content is the object and its charge."""
-        charge = next(
-            (
-                j
-                for j in range(ci + 1, min(limit, ci + CHARGE_WINDOW))
-                if tokens[j].is_word
-                and not tokens[j].in_quote
-                and not inside_entity[j]
-                and tokens[j].norm.startswith("ب")
-                and (not tokens[j].norm.startswith("بال") or j > ci + 2 or cue.object_pronoun)
-                # وصفه بـ "البشع": a detached بـ before a quoted charge
-                and (
-                    len(tokens[j].norm) >= 4
-                    or (tokens[j].norm == "ب" and (j > ci + 2 or cue.object_pronoun))
-                )
-            ),
-            None,
+        charge = (
+            next(
+                (
+                    j
+                    for j in range(ci + 2, min(limit, ci + CHARGE_WINDOW))
+                    if tokens[j].is_word
+                    and not tokens[j].in_quote
+                    and not inside_entity[j]
+                    # حمّل X Y مسؤولية …: a charge that is a word of its own
+                    and tokens[j].norm in cue.charge_nouns
+                ),
+                None,
+            )
+            if cue.charge_nouns
+            else next(
+                (
+                    j
+                    for j in range(ci + 1, min(limit, ci + CHARGE_WINDOW))
+                    if tokens[j].is_word
+                    and not tokens[j].in_quote
+                    and not inside_entity[j]
+                    and tokens[j].norm.startswith("ب")
+                    and (not tokens[j].norm.startswith("بال") or j > ci + 2 or cue.object_pronoun)
+                    # وصفه بـ "البشع": a detached بـ before a quoted charge
+                    and (
+                        len(tokens[j].norm) >= 4
+                        or (tokens[j].norm == "ب" and (j > ci + 2 or cue.object_pronoun))
+                    )
+                ),
+                None,
+            )
         )
         if charge is None or (charge == ci + 1 and not cue.object_pronoun):
             return None
@@ -1244,7 +1288,10 @@ class _SentenceParser:
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
                 object_start = chunk_end
-            elif cue.stance is not Stance.ACCUSE and chunk_end > ci + 1:
+            elif cue.charge_nouns and not self._charged_party(tokens, charge, limit):
+                return None  # يحمل الفريق مسؤولية كبيرة: carries it, blames nobody
+            elif (cue.stance is not Stance.ACCUSE or cue.charge_nouns) and chunk_end > ci + 1:
+                # حمّلت واشنطن مسؤوليته لدمشق: no object before the charge word either
                 # هدد الرئيس باستخدام حق الفيتو: no object, the threat starts at بـ
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
@@ -1270,6 +1317,14 @@ class _SentenceParser:
         object_start = self._trim_time(tokens, object_start, charge)[0]
         draft.content, _kind = _content(sentence, tokens, object_start, end)
         return draft if draft.content else None
+
+    def _charged_party(self, tokens: list[Token], charge: int, limit: int) -> bool:
+        """حمّلت واشنطن مسؤوليته لدمشق: with no object before the charge word, someone is
+        blamed only through لـ right after it."""
+        return any(
+            tokens[k].is_word and tokens[k].norm.startswith("ل") and len(tokens[k].norm) > 3
+            for k in range(charge + 1, min(limit, charge + 3))
+        )
 
     def _after_quoted_name(self, tokens: list[Token], a: int, end: int, charge: int) -> int:
         """``اتهمت شركة … "دو" شبكة …``: a quoted name right after the speaker's noun
@@ -2248,6 +2303,41 @@ class _SentenceParser:
                     tokens, source_start, end, skip_clitic=_clitic_l(tokens, source_start)
                 )
 
+    def _around_parenthesis(
+        self, sentence: Sentence, tokens: list[Token], phrase_start: int, source_end: int
+    ) -> tuple[Span, ClaimKind] | None:
+        """``أفشل القصف، بحسب المصادر، محاولة …``: an attribution set between commas inside
+        a clause is said of the whole clause, the words on both sides of it."""
+        before, after = phrase_start - 1, source_end
+        if before < 1 or after + 1 >= len(tokens):
+            return None
+        if any(
+            t.in_quote or t.is_word or t.text not in COMMAS for t in (tokens[before], tokens[after])
+        ):
+            return None
+        follow = tokens[after + 1]
+        if (
+            not follow.is_word
+            or follow.norm[:1] in ("و", "ف")
+            or follow.norm in RELATIVES
+            or any(_match_words(tokens, after + 1, p) for p in self.lex.clause_openers)
+        ):
+            return None  # …، بحسب الوكالة، وأضاف …: a new clause, the attribution ends the last
+        start = 0
+        for k in range(before - 1, -1, -1):
+            tok = tokens[k]
+            if tok.norm in BUT_WORDS or (not tok.is_word and tok.text in ".!?؟:؛;"):
+                start = k + 1  # …، ولكنه يسعى، وفق مراقبين، لـ…: the clause after لكن
+                break
+        words = sum(1 for t in tokens[start:before] if t.is_word)
+        if not 2 <= words <= PARENTHESIS_HEAD_WORDS:
+            return None  # a long clause before it is complete: the words after are the source's
+        head, _kind = _content(sentence, tokens, start, before)
+        tail, _kind = _content(sentence, tokens, after + 1, len(tokens))
+        if not head or not tail:
+            return None
+        return Span(head.start, tail.end), ClaimKind.INDIRECT
+
     def _according_to_drafts(
         self,
         sentence: Sentence,
@@ -2298,7 +2388,9 @@ class _SentenceParser:
                     content_start += 1
                 content, kind = _content(sentence, tokens, content_start, len(tokens))
             else:
-                content, kind = _content(sentence, tokens, 0, phrase_start)
+                content, kind = self._around_parenthesis(
+                    sentence, tokens, phrase_start, end
+                ) or _content(sentence, tokens, 0, phrase_start)
             if not content or any(_overlaps(content, d.content) for d in drafts):
                 continue
             found.append(
@@ -2568,6 +2660,33 @@ ANNA = frozenset(match_form(w) for w in ("أن", "أنه", "أنها"))
 AFTER_QUOTE_TAILS = frozenset(match_form(w) for w in ("رغم", "فيما", "بينما", "وسط", "حيث"))
 
 
+OCCASION_TAILS = tuple(
+    tuple(match_form(w) for w in phrase.split())
+    for phrase in ("في خطوة", "في أول تعليق", "في أول رد", "في أول تصريح", "في أول ظهور")
+)
+HADD = match_form("حد")
+AS_HE_PUT = frozenset({HADD, match_form("بحسب"), match_form("حسب")})  # على حد تعبيره
+PUT_WORDS = frozenset(
+    match_form(w) for w in ("تعبيره", "تعبيرها", "تعبيرهم", "وصفه", "وصفها", "وصفهم")
+)
+APPOSITIVE_NOUNS = frozenset(
+    match_form(w)
+    for w in (
+        "عدد",
+        "رقم",
+        "إجراء",
+        "الأمر",
+        "أمر",
+        "خطوة",
+        "تطور",
+        "قرار",
+        "مستوى",
+        "أعلى",
+        "أدنى",
+    )
+)  # …، وهو الأمر الذي …: the journalist describing what was said, not the speaker
+
+
 def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
     """Where the journalist's tail begins after what was said: ``، وذلك في تغريدة …``،
     ``ردا على …``, or ``، رغم …`` right after a closed quotation."""
@@ -2604,6 +2723,13 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
             return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause
+        if after_comma and any(_match_words(tokens, j, words) for words in OCCASION_TAILS):
+            return j  # …، في خطوة تأتي غداة …، في أول تعليق له: the journalist's framing
+        if tok.norm in AS_HE_PUT and j + 1 < limit and tokens[j + 1].norm in PUT_WORDS:
+            # … للسعوديين على حد تعبيره: how it was said ends what was said
+            return j - 1 if tok.norm == HADD and tokens[j - 1].norm == ALA else j
+        if tok.norm in ("وهو", "وهي") and j + 1 < limit and tokens[j + 1].norm in APPOSITIVE_NOUNS:
+            return j  # …، وهو عدد أقل من التقديرات، وهو إجراء يتم كل خمس سنوات
         if _match_words(tokens, j, FI_ALWAQT_ALLATHI):
             return j  # … في الوقت الذي زادت فيه التكهنات …: the journalist's context
         if after_comma and tok.norm == "كما" and j + 1 < limit and tokens[j + 1].norm in ANNA:

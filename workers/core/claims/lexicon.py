@@ -60,6 +60,11 @@ class ArabicCue:
     max_zone: int | None = None
     """A cue only when its own complementizer comes within this many tokens: أظهرت دراسة
     أن … (showed that), not the intransitive يظهر اسم المهاجم …، بعد أن … (appears)."""
+    feeling_nouns: frozenset[str] = frozenset()
+    """Marker-only cues whose marker is عن + one of these (with its pronoun) + a
+    complementizer: أعرب عن ثقته بأن … states a belief; أعرب عن حزنه only a feeling."""
+    charge_nouns: frozenset[str] = frozenset()
+    """For ``object_ba`` cues whose charge is a word, not a ب-word: حمّل X Y مسؤولية …."""
 
     @property
     def pronoun_subject(self) -> bool:
@@ -201,6 +206,15 @@ def _complementizers(forms: list[str], suffixes: list[str]) -> frozenset[str]:
     return _norm_set(forms + [base + suffix for base in bases for suffix in suffixes])
 
 
+def _with_pronouns(nouns: list[str]) -> frozenset[str]:
+    """Each noun with each possessive pronoun (أمله، ثقتها، شكوكهم), in matching form."""
+    forms = []
+    for noun in nouns:
+        stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+        forms.extend(stem + suffix for suffix in ("ه", "ها", "هم", "هما", "هن"))
+    return _norm_set(forms)
+
+
 @cache
 def arabic_lexicon() -> ArabicLexicon:
     data = _load("cues_ar.json")
@@ -230,6 +244,8 @@ def arabic_lexicon() -> ArabicLexicon:
                 max_zone=verb.get("max_zone"),
                 marker_only=bool(verb.get("marker_only")),
                 subject_heads=_norm_set(verb.get("subject_heads", [])),
+                feeling_nouns=_with_pronouns(verb.get("feeling_nouns", [])),
+                charge_nouns=_norm_set(verb.get("charge_nouns", [])),
             )
     time_words = data["time_words"]
     return ArabicLexicon(
