@@ -208,7 +208,7 @@ def _complementizers(forms: list[str], suffixes: list[str]) -> frozenset[str]:
 
 def _with_pronouns(nouns: list[str]) -> frozenset[str]:
     """Each noun with each possessive pronoun (أمله، ثقتها، شكوكهم), in matching form."""
-    forms = []
+    forms: list[str] = []
     for noun in nouns:
         stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
         forms.extend(stem + suffix for suffix in ("ه", "ها", "هم", "هما", "هن"))
