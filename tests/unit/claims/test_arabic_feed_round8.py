@@ -33,9 +33,7 @@ def test_a_parenthesis_after_but_starts_the_clause_at_but(kit, extractor) -> Non
     assert claim.text.endswith("على إسقاطها في البرلمان")
 
 
-def test_a_source_after_a_long_clause_still_takes_only_the_words_before_it(
-    kit, extractor
-) -> None:
+def test_a_source_after_a_long_clause_still_takes_only_the_words_before_it(kit, extractor) -> None:
     body = (
         "ارتفعت أسعار الخبز في الأسواق الشعبية خلال الأشهر الثلاثة الماضية بنسبة كبيرة، "
         "بحسب تقرير رسمي، أعدته وزارة الاقتصاد بطلب من البرلمان."
@@ -88,9 +86,7 @@ def test_holding_an_object_responsible_is_an_accusation(kit, extractor) -> None:
     assert claim.text == "السلطات المحلية مسؤولية سلامة المعتقلين"
 
 
-def test_responsibility_right_after_the_speaker_goes_to_the_one_named_after(
-    kit, extractor
-) -> None:
+def test_responsibility_right_after_the_speaker_goes_to_the_one_named_after(kit, extractor) -> None:
     body = "وحملت الحكومة المسؤولية للشركة المشغلة للمصنع."
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "الحكومة"
@@ -137,3 +133,26 @@ def test_reported_claimed_discovered_recommended_and_vowed(kit, extractor) -> No
 
 def test_a_discovery_without_a_clause_is_an_event(kit, extractor) -> None:
     assert _claims(kit, extractor, "واكتشف العلماء كوكبا جديدا قرب الشمس.") == []
+
+
+# ---- a role description refers to the person it introduced ---------------------------------
+FAHD = [("عابد فهد", Label.PERSON, "Q2", "عابد فهد")]
+
+
+def test_a_role_refers_to_the_name_it_introduced(kit, extractor) -> None:
+    body = (
+        "التقى الممثل السوري القدير عابد فهد بالصحفيين في دمشق. "
+        "وأشار الممثل إلى أن المسلسل حل في المرتبة الأولى."
+    )
+    (claim,) = _claims(kit, extractor, body, FAHD)
+    assert claim.speaker.text == "الممثل"
+    assert claim.speaker.entity_id == "Q2"
+
+
+def test_a_name_after_a_day_is_the_verbs_object_not_the_role(kit, extractor) -> None:
+    body = (
+        "كرّم الممثل، الخميس، عابد فهد في حفل بدمشق. "
+        "وأشار الممثل إلى أن المسلسل حل في المرتبة الأولى."
+    )
+    (claim,) = _claims(kit, extractor, body, FAHD)
+    assert claim.speaker.entity_id is None

@@ -78,7 +78,7 @@ class SpeakerResolver:
 
     def speaker(self, span: Span, role: Span | None, gender: str | None) -> Speaker:
         written = _clean(self.text[span.start : span.end])
-        entity = self._entity_in(span) or self._antecedent(span)
+        entity = self._entity_in(span) or self._antecedent(span) or self._introduced_as(span)
         return Speaker(
             text=written,
             entity_id=entity.entity_id if entity else None,
@@ -176,6 +176,41 @@ class SpeakerResolver:
             return None
         return min(inside, key=lambda e: e.start)
 
+    def _introduced_as(self, span: Span) -> Entity | None:
+        """``الرئيس التركي`` after ``الرئيس التركي رجب طيب أردوغان``: an Arabic definite
+        description refers to the person it introduced earlier, the latest such introduction (a name
+        right after it, past a comma or a few words of apposition: الممثل السوري القدير عابد
+        فهد). Not the description itself: ودعا الرئيس فلانة إلى …, the name is the object."""
+        written = self.text[span.start : span.end].strip()
+        raw_words = written.split()
+        if not raw_words or len(raw_words) > 3 or not ARABIC_LETTER.search(written):
+            return None
+        head = match_form(raw_words[0])
+        if head[:1] in ("و", "ف") and head[1:3] == "ال":
+            head = head[1:]
+        # a person's role (الرئيس، الوزير، المدرب), not a report, a party or a surname
+        if (
+            not head.startswith("ال")
+            or head not in arabic_lexicon().role_nouns
+            or head in UNNAMED_SOURCE_HEADS
+            or plural_head(head)
+        ) or any(e.start < span.end and e.end > span.start for e in self.entities):
+            return None
+        people = sorted(
+            (e for e in self.entities if e.label == Label.PERSON),
+            key=lambda e: e.start,
+        )
+        found: Entity | None = None
+        at = self.text.find(written)
+        while at >= 0 and at + len(written) <= span.start:
+            end = at + len(written)
+            after = next((e for e in people if e.start >= end), None)
+            gap = self.text[end : after.start] if after is not None else ""
+            if after is not None and _apposition_gap(gap):
+                found = after
+            at = self.text.find(written, end)
+        return found
+
     def _headed_by_role(self, span: Span, inside: list[Entity]) -> bool:
         """'analysts at ING', 'مسؤولون في الناتو', 'Germany's finance ministry' are not ING,
         NATO or Germany."""
@@ -241,6 +276,36 @@ def _person_role(raw_words: list[str], arabic: bool) -> bool:
         return match_form(raw_words[0]) in arabic_lexicon().role_nouns
     roles = english_lexicon().role_nouns - ORGANISATION_ROLE_NOUNS
     return any(w.casefold().strip(".,'’s") in roles for w in raw_words)
+
+
+UNNAMED_SOURCE_HEADS = frozenset(match_form(w) for w in ("المصدر", "المصادر"))
+"""Roles that stand for an unnamed source more often than for the person named nearby."""
+DAYS = frozenset(
+    match_form(w)
+    for w in (
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "أمس",
+        "اليوم",
+    )
+)
+INTRODUCTION_GAP_WORDS = 4
+"""At most this many words between a description and the name it introduces."""
+
+
+def _apposition_gap(gap: str) -> bool:
+    """Only a comma and a few words (an adjective, لمانشستر يونايتد) between them."""
+    if any(mark in gap for mark in '.:؛;!?؟\n"«»“”()'):
+        return False
+    words = _WORD.findall(gap)
+    # عيّن الرئيس، الخميس، فلانة: past a day the name is the verb's object
+    return len(words) <= INTRODUCTION_GAP_WORDS and not any(match_form(w) in DAYS for w in words)
 
 
 def _pseudo_entity(entity_id: str, name: str) -> Entity:
