@@ -24,7 +24,8 @@ round) with all five excluded, ``tuning5`` (three per source) with all six exclu
 third blind set) with all eight excluded, ``tuning7`` (three per source) with all nine excluded;
 ``train1`` (24 per source, any category: ``_pool``), annotated for training a learned component,
 with all ten excluded; round 7: ``train2`` (the same way, label ``train2``) with all eleven
-excluded, less one article whose text is identical to a train1 article.
+excluded, less one article whose text is identical to a train1 article; round 8: ``train3``
+(20 per source, label ``train3``) with all twelve excluded, and no text repeated from them.
 
 Annotation (one record per attributed statement, title included): ``speaker`` as written
 (pronouns and elided subjects written as their antecedent), optional ``role``, ``source`` (the
