@@ -1214,38 +1214,7 @@ class _SentenceParser:
         inside_entity: list[bool],
     ) -> Draft | None:
         """``اتهم SPEAKER OBJECT بـ…``: the content is the object and its charge."""
-        charge = (
-            next(
-                (
-                    j
-                    for j in range(ci + 2, min(limit, ci + CHARGE_WINDOW))
-                    if tokens[j].is_word
-                    and not tokens[j].in_quote
-                    and not inside_entity[j]
-                    # حمّل X Y مسؤولية …: a charge that is a word of its own
-                    and tokens[j].norm in cue.charge_nouns
-                ),
-                None,
-            )
-            if cue.charge_nouns
-            else next(
-                (
-                    j
-                    for j in range(ci + 1, min(limit, ci + CHARGE_WINDOW))
-                    if tokens[j].is_word
-                    and not tokens[j].in_quote
-                    and not inside_entity[j]
-                    and tokens[j].norm.startswith("ب")
-                    and (not tokens[j].norm.startswith("بال") or j > ci + 2 or cue.object_pronoun)
-                    # وصفه بـ "البشع": a detached بـ before a quoted charge
-                    and (
-                        len(tokens[j].norm) >= 4
-                        or (tokens[j].norm == "ب" and (j > ci + 2 or cue.object_pronoun))
-                    )
-                ),
-                None,
-            )
-        )
+        charge = self._charge_at(tokens, ci, cue, limit, inside_entity)
         if charge is None or (charge == ci + 1 and not cue.object_pronoun):
             return None
         cue_tok = tokens[ci]
@@ -1317,6 +1286,28 @@ class _SentenceParser:
         object_start = self._trim_time(tokens, object_start, charge)[0]
         draft.content, _kind = _content(sentence, tokens, object_start, end)
         return draft if draft.content else None
+
+    def _charge_at(
+        self, tokens: list[Token], ci: int, cue: ArabicCue, limit: int, inside_entity: list[bool]
+    ) -> int | None:
+        """Where the charge starts: a word glued to بـ (اتهمه بالتقصير), or for a cue with
+        charge words one of them after an object (حمّل X Y مسؤولية …)."""
+        for j in range(ci + 1, min(limit, ci + CHARGE_WINDOW)):
+            tok = tokens[j]
+            if not tok.is_word or tok.in_quote or inside_entity[j]:
+                continue
+            if cue.charge_nouns:
+                if j > ci + 1 and tok.norm in cue.charge_nouns:
+                    return j
+                continue
+            if not tok.norm.startswith("ب"):
+                continue
+            if tok.norm.startswith("بال") and j <= ci + 2 and not cue.object_pronoun:
+                continue
+            # وصفه بـ "البشع": a detached بـ before a quoted charge
+            if len(tok.norm) >= 4 or (tok.norm == "ب" and (j > ci + 2 or cue.object_pronoun)):
+                return j
+        return None
 
     def _charged_party(self, tokens: list[Token], charge: int, limit: int) -> bool:
         """حمّلت واشنطن مسؤوليته لدمشق: with no object before the charge word, someone is

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from schemas.models import ClaimSource, Entity, Label, Speaker
 from workers.core.claims.draft import Span
 from workers.core.claims.lexicon import arabic_lexicon, english_lexicon, plural_head
+from workers.core.entities.values import WEEKDAYS
 from workers.core.text import ARABIC_LETTER, match_form
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -196,17 +197,13 @@ class SpeakerResolver:
             or plural_head(head)
         ) or any(e.start < span.end and e.end > span.start for e in self.entities):
             return None
-        people = sorted(
-            (e for e in self.entities if e.label == Label.PERSON),
-            key=lambda e: e.start,
-        )
+        people = [e for e in self.entities if e.label == Label.PERSON]
         found: Entity | None = None
         at = self.text.find(written)
         while at >= 0 and at + len(written) <= span.start:
             end = at + len(written)
-            after = next((e for e in people if e.start >= end), None)
-            gap = self.text[end : after.start] if after is not None else ""
-            if after is not None and _apposition_gap(gap):
+            after = min((e for e in people if e.start >= end), key=lambda e: e.start, default=None)
+            if after is not None and _apposition_gap(self.text[end : after.start]):
                 found = after
             at = self.text.find(written, end)
         return found
@@ -280,20 +277,9 @@ def _person_role(raw_words: list[str], arabic: bool) -> bool:
 
 UNNAMED_SOURCE_HEADS = frozenset(match_form(w) for w in ("المصدر", "المصادر"))
 """Roles that stand for an unnamed source more often than for the person named nearby."""
+# The weekday names the entity stage reads dates with, and the two relative days.
 DAYS = frozenset(
-    match_form(w)
-    for w in (
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "أمس",
-        "اليوم",
-    )
+    match_form(day) for day in (*WEEKDAYS, "أمس", "اليوم") if ARABIC_LETTER.search(day)
 )
 INTRODUCTION_GAP_WORDS = 4
 """At most this many words between a description and the name it introduces."""
