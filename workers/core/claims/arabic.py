@@ -110,6 +110,9 @@ NOMINAL_CUES = {
     )
 }
 NOMINAL_SPEAKER_MAX = 8
+DOCUMENT_VERBS = frozenset(match_form(w) for w in ("جاء", "وجاء", "ورد", "وورد"))
+"""وجاء في البيان أن … / وورد في الرسالة: "…": the document is the speaker."""
+DOCUMENT_NAME_MAX = 5
 KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
 NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "فلم"})
 UNSAID = frozenset({"لم", "ولم", "فلم", "لن", "ولن"})
@@ -288,6 +291,7 @@ class _SentenceParser:
             drafts.append(draft)
         drafts.extend(self._according_to_drafts(sentence, tokens, according, drafts))
         drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
+        drafts.extend(self._document_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
             if draft.speaker is not None:
@@ -2163,6 +2167,65 @@ class _SentenceParser:
             self._read_zone(sentence, tokens, (i + 1, marker), draft, nominal_allowed=True)
             if draft.speaker is not None:
                 found.append(draft)
+        return found
+
+    def _document_drafts(
+        self, sentence: Sentence, tokens: list[Token], cue_positions: list[int], drafts: list[Draft]
+    ) -> list[Draft]:
+        """``وجاء في البيان أن …``، ``وورد في الرسالة: "…"``، ``أصدرت بيانا جاء فيه: …``:
+        what a document says; the document (or, for فيه/فيها, the noun just before the verb)
+        is the speaker."""
+        found: list[Draft] = []
+        for i, tok in enumerate(tokens[:-2]):
+            if tok.norm not in DOCUMENT_VERBS or not tok.is_word or tok.in_quote:
+                continue
+            if any(d.content.start <= tok.start < d.content.end for d in drafts + found):
+                continue
+            after = tokens[i + 1]
+            if after.norm in RESUMPTIVE_FI:
+                if i == 0 or not tokens[i - 1].is_word:
+                    continue
+                name, marker = (i - 1, i), i + 2
+                if not self._channel_noun(tokens[i - 1].norm.removesuffix("ا")):
+                    continue
+            elif after.norm == "في":
+                marker = next(
+                    (
+                        j
+                        for j in range(i + 2, min(len(tokens), i + 3 + DOCUMENT_NAME_MAX))
+                        if not tokens[j].is_word or tokens[j].norm in self.lex.complementizers
+                    ),
+                    len(tokens),
+                )
+                name = (i + 2, marker)
+                if marker == i + 2 or not self._channel_noun(tokens[i + 2].norm):
+                    continue
+            else:
+                continue
+            if marker >= len(tokens):
+                continue
+            opener = tokens[marker]
+            if opener.norm in self.lex.complementizers or opener.text == ":":
+                start = marker + 1
+            elif self._opens_quotation(opener):
+                start = marker
+            else:
+                continue
+            limit = next((c for c in cue_positions if c > start), len(tokens))
+            content, kind = _content(sentence, tokens, start, limit)
+            if not content or len(sentence.text[content.start : content.end].split()) < 2:
+                continue
+            found.append(
+                Draft(
+                    content=content,
+                    cue=Span(tok.start, tok.end),
+                    kind=kind,
+                    stance=Stance.ASSERT,
+                    speaker_from=SpeakerFrom.MENTION,
+                    speaker=_span(tokens, name[0], name[1]),
+                    confidence=0.7,
+                )
+            )
         return found
 
     # ---- according to ------------------------------------------------------------------

@@ -722,8 +722,12 @@ FIRST_PERSON = frozenset(
     match_form(w)
     for w in ("لنا", "نحن", "إننا", "أننا", "لدينا", "علينا", "بلادنا", "سنرد", "نرفض")
 )
-HEADLINE_TOPIC = match_form("عن")
+HEADLINE_TOPICS = frozenset(match_form(w) for w in ("عن", "حول", "بشأن"))
 HEADLINE_FROM = match_form("من")
+HEADLINE_WHEN = frozenset(match_form(w) for w in ("بعد", "قبل", "عقب"))
+"""ماتيس حول الهجوم: … / القحطاني بعد إعفائه: … — the topic or the occasion, not the speaker."""
+HEADLINE_RUBRIC_MARKS = ("..", "|", "/")
+"""A rubric or an earlier headline before the speaker: ``شاهد.. X:``, ``قد يهمك/ X:``."""
 HEADLINE_REPLY_VERBS = frozenset(match_form(w) for w in ("يرد", "ترد", "يخاطب", "تخاطب"))
 
 
@@ -732,18 +736,23 @@ def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
     an addressee (``واشنطن لأردوغان``) or a reply verb (``الوزير يرد على ترامب``); and
     whether someone was addressed."""
     written = title[left.start : left.end]
-    rubric = max(written.rfind(".."), written.rfind("|"))
+    rubric, mark = max((written.rfind(m), m) for m in HEADLINE_RUBRIC_MARKS)
     if rubric >= 0:
-        trimmed = _trimmed(title, left.start + rubric + 2, left.end)
+        trimmed = _trimmed(title, left.start + rubric + len(mark), left.end)
         if trimmed is None:
             return None, False
         left, written = trimmed, title[trimmed.start : trimmed.end]
+        # قطر تنشر … .. ووزير خارجية البحرين: the conjunction joins the two headlines
+        if written[:1] == "و" and not _speaker_like(written) and _speaker_like(written[1:]):
+            left, written = Span(left.start + 1, left.end), written[1:]
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", written)]
     for k, (offset, word) in enumerate(words[1:], start=1):
         norm = match_form(word)
-        if norm == HEADLINE_TOPIC or (norm == HEADLINE_FROM and len(words) - k <= 3):
+        if norm in HEADLINE_TOPICS or (
+            (norm == HEADLINE_FROM or norm in HEADLINE_WHEN) and len(words) - k <= 3
+        ):
             # قرقاش عن اجتماع جنيف: … — what the speaker spoke about is no part of them, nor
-            # where they spoke from (شيرين من الكويت: …)
+            # where they spoke from (شيرين من الكويت: …) or when (القحطاني بعد إعفائه: …)
             return _trimmed(title, left.start, left.start + offset), False
         # ماتيس يشكك برواية روسيا: a present-tense verb after the name ends the speaker
         reply = norm in HEADLINE_REPLY_VERBS or (norm[:1] == "ي" and len(norm) >= 4)
