@@ -290,8 +290,9 @@ class _SentenceParser:
                 draft.content = rest
             drafts.append(draft)
         drafts.extend(self._according_to_drafts(sentence, tokens, according, drafts))
-        drafts.extend(self._nominal_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
-        drafts.extend(self._document_drafts(sentence, tokens, [i for i, _c, _k in cues], drafts))
+        cue_positions = [i for i, _c, _k in cues]
+        drafts.extend(self._nominal_drafts(sentence, tokens, cue_positions, drafts))
+        drafts.extend(self._document_drafts(sentence, tokens, cue_positions, drafts))
         for draft in drafts:
             draft.speaker = self._without_conjunction(sentence.text, draft.speaker)
             if draft.speaker is not None:
@@ -2188,18 +2189,17 @@ class _SentenceParser:
                 name, marker = (i - 1, i), i + 2
                 if not self._channel_noun(tokens[i - 1].norm.removesuffix("ا")):
                     continue
-            elif after.norm == "في":
+            elif self._channel_at(tokens, i + 1):
+                # the document's name runs from its channel noun to the complementizer or mark
                 marker = next(
                     (
                         j
-                        for j in range(i + 2, min(len(tokens), i + 3 + DOCUMENT_NAME_MAX))
+                        for j in range(i + 3, min(len(tokens), i + 3 + DOCUMENT_NAME_MAX))
                         if not tokens[j].is_word or tokens[j].norm in self.lex.complementizers
                     ),
                     len(tokens),
                 )
                 name = (i + 2, marker)
-                if marker == i + 2 or not self._channel_noun(tokens[i + 2].norm):
-                    continue
             else:
                 continue
             if marker >= len(tokens):

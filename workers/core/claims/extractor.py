@@ -723,11 +723,12 @@ FIRST_PERSON = frozenset(
     for w in ("لنا", "نحن", "إننا", "أننا", "لدينا", "علينا", "بلادنا", "سنرد", "نرفض")
 )
 HEADLINE_TOPICS = frozenset(match_form(w) for w in ("عن", "حول", "بشأن"))
+"""الوزير حول الأزمة: … — what was spoken about, not part of the speaker."""
 HEADLINE_FROM = match_form("من")
 HEADLINE_WHEN = frozenset(match_form(w) for w in ("بعد", "قبل", "عقب"))
-"""ماتيس حول الهجوم: … / القحطاني بعد إعفائه: … — the topic or the occasion, not the speaker."""
+"""الوزير بعد تعيينه: … — the occasion, not part of the speaker."""
 HEADLINE_RUBRIC_MARKS = ("..", "|", "/")
-"""A rubric or an earlier headline before the speaker: ``شاهد.. X:``, ``قد يهمك/ X:``."""
+"""A rubric or an earlier headline before the speaker: ``شاهد.. X:``, ``اقرأ أيضا/ X:``."""
 HEADLINE_REPLY_VERBS = frozenset(match_form(w) for w in ("يرد", "ترد", "يخاطب", "تخاطب"))
 
 
@@ -742,7 +743,7 @@ def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
         if trimmed is None:
             return None, False
         left, written = trimmed, title[trimmed.start : trimmed.end]
-        # قطر تنشر … .. ووزير خارجية البحرين: the conjunction joins the two headlines
+        # المجلس ينشر القرار.. ووزير الخارجية: the conjunction joins the two headlines
         if written[:1] == "و" and not _speaker_like(written) and _speaker_like(written[1:]):
             left, written = Span(left.start + 1, left.end), written[1:]
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", written)]
@@ -752,7 +753,7 @@ def _headline_speaker_part(title: str, left: Span) -> tuple[Span | None, bool]:
             (norm == HEADLINE_FROM or norm in HEADLINE_WHEN) and len(words) - k <= 3
         ):
             # قرقاش عن اجتماع جنيف: … — what the speaker spoke about is no part of them, nor
-            # where they spoke from (شيرين من الكويت: …) or when (القحطاني بعد إعفائه: …)
+            # where they spoke from (شيرين من الكويت: …) or when (الوزير بعد تعيينه: …)
             return _trimmed(title, left.start, left.start + offset), False
         # ماتيس يشكك برواية روسيا: a present-tense verb after the name ends the speaker
         reply = norm in HEADLINE_REPLY_VERBS or (norm[:1] == "ي" and len(norm) >= 4)
