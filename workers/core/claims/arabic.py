@@ -121,6 +121,24 @@ APPOSITION_OPENERS = frozenset({"بينهم", "بينهن", "بينها", "من�
 PRONOUN_SUBJECTS = frozenset({"هو", "هي", "وهو", "وهي", "هم", "وهم"}) | frozenset(
     match_form(but + pronoun) for but in ("لكن", "ولكن") for pronoun in ("ه", "ها", "هم")
 )  # لكنها قالت …: the pronoun glued to لكن stands for the last speaker too
+PRONOUN_COMPLEMENTIZERS = frozenset(match_form(w) for w in ("أنه", "أنها", "أنهم", "أنهما"))
+# Verbal nouns that name who speaks (أفاد تقرير، أظهر استطلاع), not what was said.
+SPEAKING_NOUNS = frozenset(
+    match_form(w) for w in ("تقرير", "تحقيق", "استطلاع", "استبيان", "تسجيل", "تصريح", "تحليل")
+)
+# Documents that speak in a relative clause (مشروع قرار يدعو، وثيقة تكشف، دراسة تؤكد).
+DOCUMENT_NOUNS = frozenset(
+    match_form(w) for w in ("مشروع", "قرار", "وثيقة", "دراسة", "مذكرة", "عريضة", "اقتراح")
+)
+OWNED_STANCES = frozenset(
+    match_form(w)
+    for w in (
+        "مسؤولية", "رغبة", "عزم", "رفض", "دعم", "تأييد", "قلق", "أسف", "ترحيب", "التزام",
+        "موقف", "استعداد", "نية", "تصميم",
+    )
+)  # fmt: skip
+DESCRIBE = match_form("وصف")
+OBJECT_LINKS = frozenset(match_form(w) for w in ("مع", "بين"))
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
 NOUN_GOVERNORS = frozenset(
     match_form(w) for w in ("على", "في", "من", "عن", "إلى", "بعد", "قبل", "عقب", "حول", "بشأن")
@@ -257,7 +275,10 @@ class _SentenceParser:
             )
             limit = min([next_boundary] + [a for a, src in inner if (a, src) != self._relay_split])
             limit = self._before_opener(tokens, i, limit)
-            draft = self._cue_draft(sentence, tokens, i, cue, clitic, limit, inside_entity)
+            # لكنه دعا X إلى …: the subject is the pronoun glued before the verb, so the noun
+            # phrase after it is the object, as after a verb with an elided subject.
+            elided = clitic or self._pronoun_before(tokens, i)
+            draft = self._cue_draft(sentence, tokens, i, cue, elided, limit, inside_entity)
             if draft is None:
                 continue
             if clitic and tokens[i].norm[0] == "ل":
@@ -325,6 +346,48 @@ class _SentenceParser:
         # وعادة ما يطلب من …، الذي يطالب كثيرا بـ …: what is habitually said is nobody's
         # statement
         return [d for d in drafts if not self._habitual(tokens, d)]
+
+    def _document_before(self, tokens: list[Token], ci: int) -> tuple[int, int] | None:
+        """An indefinite document right before a present verb (… مشروع قرار يدعو إلى …،
+        تقريرا يؤكد أن …): the verb opens a relative clause whose subject is the document."""
+        start = ci
+        while (
+            start > 0
+            and ci - start < 3
+            and tokens[start - 1].is_word
+            and not tokens[start - 1].in_quote
+            and not tokens[start - 1].norm.startswith(("ال", "وال"))
+        ):
+            start -= 1
+        while start < ci:
+            head = tokens[start].norm
+            head = head[:-1] if head.endswith("ا") and len(head) > 4 else head
+            if head in DOCUMENT_NOUNS or self._channel_noun(head):
+                return (start, ci)
+            start += 1
+        return None
+
+    def _joined_noun(self, tok: Token) -> bool:
+        """والإمارات، وإيران: a noun joined by و to the one before it (not واشنطن)."""
+        if not tok.is_word or tok.in_quote or not tok.norm.startswith("و"):
+            return False
+        return tok.norm.startswith("وال") or any(e.start == tok.start + 1 for e in self._entities)
+
+    def _pronoun_before(self, tokens: list[Token], ci: int) -> int:
+        """1 when the verb at ``ci`` follows a pronoun that is its subject (لكنه، ولكنها،
+        إلا أنه [قد]), else 0."""
+        k = ci - 1
+        if k >= 0 and tokens[k].norm == "قد":
+            k -= 1
+        if k < 0 or not tokens[k].is_word:
+            return 0
+        if tokens[k].norm in BUT_WORDS and tokens[k].norm not in ("لكن", "ولكن"):
+            return 1
+        return int(
+            tokens[k].norm in PRONOUN_COMPLEMENTIZERS
+            and k > 0
+            and tokens[k - 1].norm in EXCEPT_WORDS
+        )
 
     def _habitual(self, tokens: list[Token], draft: Draft) -> bool:
         if draft.cue is None:
@@ -770,6 +833,8 @@ class _SentenceParser:
                 tokens[kana[0]].norm.startswith("ال") or self._entity_at(tokens, kana[0])
             ):
                 kana = None  # بحادثة يرى كثيرون: a name or a definite noun, or no subject
+        if kana is None and cue.present and not clitic and cue.tag in ("m", "f"):
+            kana = self._document_before(tokens, ci)  # طرحت الكويت مشروع قرار يدعو إلى …
         if (
             cue.impersonal_present
             # وتتوقع أن … opening a sentence: a feminine verb goes on with its subject
@@ -931,7 +996,22 @@ class _SentenceParser:
             self._read_zone(sentence, tokens, zone, draft, nominal_allowed=False)
             draft.confidence = 0.75
             return draft
-        self._read_zone(sentence, tokens, zone, draft, nominal_allowed=True)
+        if (
+            zone[0] < zone_end == content_start  # no complementizer: قال اتحاد الطلبة إن …
+            and tokens[zone[0]].is_word
+            and _verbal_noun(tokens[zone[0]].norm)
+            # أنباء، أعضاء، أستاذ: a plural or a noun of the same letters, not إرسال or إطلاق
+            and not tokens[zone[0]].text.startswith("أ")
+            and not self._entity_at(tokens, zone[0])
+            and not self._channel_noun(tokens[zone[0]].norm)
+            and _strip_al(tokens[zone[0]].norm) not in SPEAKING_NOUNS
+        ):
+            # اللاعب X نفى حصول أي خلاف …، ونفى وجود …: a verbal noun opens what was said;
+            # the subject came first or is elided
+            draft.content = _trim(sentence.text, Span(tokens[zone[0]].start, draft.content.end))
+            draft.kind = ClaimKind.INDIRECT
+        else:
+            self._read_zone(sentence, tokens, zone, draft, nominal_allowed=True)
         if draft.speaker is None:
             subject = None if clitic else self._subject_before(tokens, ci)
             if subject is not None:
@@ -1258,13 +1338,31 @@ class _SentenceParser:
             ):
                 chunk_end = person_end  # اتهم وزير الخارجية أنتوني بلينكن روسيا بـ…
             chunk_end = self._after_quoted_name(tokens, ci + 1, chunk_end, charge)
+            if chunk_end < charge and all(
+                self._joined_noun(tok) for tok in tokens[chunk_end:charge] if tok.is_word
+            ):
+                # واتهم السعودية والإمارات والبحرين بـ…: one object of joined nouns right
+                # before the charge; the subject is elided (not هددت فرنسا والولايات المتحدة
+                # دمشق بـ…, two subjects and then the object)
+                chunk_end = charge
+            elif (
+                chunk_end < charge
+                and tokens[chunk_end].norm in OBJECT_LINKS
+                and not any(self._channel_noun(t.norm) for t in tokens[chunk_end:charge])
+            ):
+                # كما وصف العلاقات مع إيران بأنها …: the phrase belongs to the object
+                chunk_end = charge
             if chunk_end < charge:
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
                 object_start = chunk_end
             elif cue.charge_nouns and not self._charged_party(tokens, charge, limit):
                 return None  # يحمل الفريق مسؤولية كبيرة: carries it, blames nobody
-            elif (cue.stance is not Stance.ACCUSE or cue.charge_nouns) and chunk_end > ci + 1:
+            elif (
+                (cue.stance is not Stance.ACCUSE or cue.charge_nouns)
+                and cue.lemma != DESCRIBE  # وصف العلاقات بأنها …: who is described, always
+                and chunk_end > ci + 1
+            ):
                 # حمّلت واشنطن مسؤوليته لدمشق: no object before the charge word either
                 # هدد الرئيس باستخدام حق الفيتو: no object, the threat starts at بـ
                 draft.speaker_from = SpeakerFrom.MENTION
@@ -1787,6 +1885,8 @@ class _SentenceParser:
                 continue
             if j > a and self._own_audience(tok):
                 return j  # … لجمهورها، لأنصاره: whom the speaker addressed
+            if j > a and _owned_stance(tok.norm):
+                return j  # أعلن الحرس الثوري مسؤوليته عن …: what it declared, not its name
             if tok.norm in self.lex.speaker_stops or self.lex.cue(tok.norm):
                 return j  # … or another verb: وكتب يقول
 
@@ -2508,6 +2608,18 @@ def _verbal_noun(norm: str) -> bool:
     return VERBAL_NOUN.fullmatch(norm) is not None or norm in ANNOUNCED_EVENTS
 
 
+def _owned_stance(norm: str) -> bool:
+    """مسؤوليته، رفضها، عزمهم: a stance or resolve with its owner's pronoun, the object of
+    أعلن/أكد/جدد."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            stem = norm[: -len(suffix)]
+            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
+            if match_form(stem) in OWNED_STANCES:
+                return True
+    return False
+
+
 def _match_words(tokens: list[Token], j: int, words: Words) -> bool:
     if j < 0 or j + len(words) > len(tokens):
         return False
@@ -2539,6 +2651,7 @@ NOT_A_SPEAKER = frozenset(
         "منذ", "عند", "خلال", "عبر", "حول", "لذلك", "أيضا", "مباشرة", "مضت", "مضى",
         "آنذاك", "بشكل", "رغم", "فيه", "فيها", "عنه", "عنها", "به", "بها", "منه", "منها",
         "عليه", "عليها", "إليه", "إليها", "فوقه", "فوقها", "أنه", "أنها", "إنه", "إنها",
+        "كذلك", "حتى", "بيد", "داخل", "أمس", "بالأمس", "اليوم", "مجددا", "بدوره", "بدورها",
     )
 )  # fmt: skip
 
