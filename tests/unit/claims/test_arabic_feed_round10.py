@@ -114,3 +114,33 @@ def test_what_is_described_is_the_object(kit, extractor) -> None:
     description = kit.by_content(_claims(kit, extractor, body), "ممتازة")
     assert description.speaker.text == "الوزير"
     assert description.text.startswith("العلاقات مع الجيران")
+
+
+# ---- a participle's content may be a verbal noun --------------------------------------------
+def test_pointing_to_a_verbal_noun(kit, extractor) -> None:
+    body = "وقال المتحدث إن الشركة ستفتح فرعا جديدا، لافتا إلى حصولها على ترخيص العمل."
+    pointed = kit.by_content(_claims(kit, extractor, body), "ترخيص")
+    assert pointed.speaker.text == "المتحدث"
+    assert pointed.text == "حصولها على ترخيص العمل"
+
+
+def test_confirming_a_negated_intention(kit, extractor) -> None:
+    body = "وقال الوزير إن الأزمة انتهت، مؤكدا عدم نية الحكومة الاستقالة."
+    confirmed = kit.by_content(_claims(kit, extractor, body), "الاستقالة")
+    assert confirmed.speaker.text == "الوزير"
+    assert confirmed.text == "عدم نية الحكومة الاستقالة"
+
+
+def test_a_participle_before_a_plain_noun_says_nothing(kit, extractor) -> None:
+    body = "وقال الوزير إن الأزمة انتهت، مؤكدا ذلك أمام النواب."
+    claims = _claims(kit, extractor, body)
+    assert [c.text for c in claims] == ["الأزمة انتهت"]
+
+
+def test_a_word_glued_to_bal_is_how_not_who(kit, extractor) -> None:
+    body = (
+        "وقالت الوزيرة إن الخطة جاهزة. واستطردت بالحديث عن الميزانية، لافتة إلى استمرار "
+        "العجز هذا العام."
+    )
+    pointed = kit.by_content(_claims(kit, extractor, body), "العجز")
+    assert pointed.speaker.text == "الوزيرة"

@@ -137,6 +137,7 @@ OWNED_STANCES = frozenset(
         "موقف", "استعداد", "نية", "تصميم",
     )
 )  # fmt: skip
+NEGATION_NOUNS = frozenset(match_form(w) for w in ("عدم", "استمرار", "ضرورة", "أهمية"))
 DESCRIBE = match_form("وصف")
 OBJECT_LINKS = frozenset(match_form(w) for w in ("مع", "بين"))
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
@@ -346,6 +347,34 @@ class _SentenceParser:
         # وعادة ما يطلب من …، الذي يطالب كثيرا بـ …: what is habitually said is nobody's
         # statement
         return [d for d in drafts if not self._habitual(tokens, d)]
+
+    def _participle_noun_content(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        ci: int,
+        cue: ArabicCue,
+        limit: int,
+        cue_span: Span,
+    ) -> Draft | None:
+        start = ci + 1
+        if (
+            start + 1 >= limit
+            or not (tokens[start].is_word and tokens[start + 1].is_word)
+            or tokens[start].in_quote
+            or not (_verbal_noun(tokens[start].norm) or tokens[start].norm in NEGATION_NOUNS)
+        ):
+            return None
+        content, kind = _content(sentence, tokens, start, limit)
+        if not content:
+            return None
+        return Draft(
+            content=content,
+            cue=cue_span,
+            kind=kind,
+            stance=cue.stance,
+            speaker_from=SpeakerFrom.SENTENCE,
+        )
 
     def _document_before(self, tokens: list[Token], ci: int) -> tuple[int, int] | None:
         """An indefinite document right before a present verb (… مشروع قرار يدعو إلى …،
@@ -877,6 +906,9 @@ class _SentenceParser:
                 announced = self._verbal_noun_content(sentence, tokens, ci, cue, limit)
                 if announced is not None:
                     return announced
+            if cue.tag == "part" and cue.stance in (Stance.CONFIRM, Stance.ANNOUNCE):
+                # …، مؤكدا عدم نية الحكومة الانسحاب: the participle's content is a verbal noun
+                return self._participle_noun_content(sentence, tokens, ci, cue, limit, cue_span)
             if not cue.noun_content:
                 return None
             return self._noun_content_draft(sentence, tokens, ci, cue, limit, cue_span)
@@ -2675,6 +2707,7 @@ def _not_a_speaker(word: str, issuer_lam: bool = False) -> bool:
         or match_form(bare) in NOT_A_SPEAKER
         or bare == "على"
         or (word.startswith("لل") and len(word) >= 5 and not issuer_lam)
+        or (word.startswith("بال") and len(word) >= 6)  # واستطردت بالحديث: how, not who
     )
 
 
