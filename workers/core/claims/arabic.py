@@ -357,6 +357,8 @@ class _SentenceParser:
         limit: int,
         cue_span: Span,
     ) -> Draft | None:
+        """``…، مؤكدا عدم نية الحكومة الانسحاب``: what a participle of confirming or
+        announcing says, as a verbal noun right after it; the sentence's subject said it."""
         start = ci + 1
         if (
             start + 1 >= limit
