@@ -96,7 +96,7 @@ def test_two_joined_countries_are_whom_he_accused(kit, extractor) -> None:
 
 def test_joined_subjects_before_an_object_keep_their_speaker(kit, extractor) -> None:
     # only joined nouns right before the charge are one object; here the object follows
-    body = "وهددت فرنسا والولايات المتحدة في الأيام الأخيرة الحكومة بفرض عقوبات جديدة."
+    body = "وهددت فرنسا والولايات المتحدة خلال الأسبوع الماضي الحكومة بفرض عقوبات جديدة."
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "فرنسا"
     assert claim.text.endswith("الحكومة بفرض عقوبات جديدة")

@@ -357,7 +357,7 @@ class _SentenceParser:
         limit: int,
         cue_span: Span,
     ) -> Draft | None:
-        """``…، مؤكدا عدم نية الحكومة الانسحاب``: what a participle of confirming or
+        """``…، مؤكدا عدم نية الحكومة الاستقالة``: what a participle of confirming or
         announcing says, as a verbal noun right after it; the sentence's subject said it."""
         start = ci + 1
         if (
@@ -865,7 +865,7 @@ class _SentenceParser:
             ):
                 kana = None  # بحادثة يرى كثيرون: a name or a definite noun, or no subject
         if kana is None and cue.present and not clitic and cue.tag in ("m", "f"):
-            kana = self._document_before(tokens, ci)  # طرحت الكويت مشروع قرار يدعو إلى …
+            kana = self._document_before(tokens, ci)  # قدمت الدول مشروع قرار يدعو إلى …
         if (
             cue.impersonal_present
             # وتتوقع أن … opening a sentence: a feminine verb goes on with its subject
@@ -909,7 +909,7 @@ class _SentenceParser:
                 if announced is not None:
                     return announced
             if cue.tag == "part" and cue.stance in (Stance.CONFIRM, Stance.ANNOUNCE):
-                # …، مؤكدا عدم نية الحكومة الانسحاب: the participle's content is a verbal noun
+                # …، مؤكدا عدم نية الحكومة الاستقالة: the participle's content is a verbal noun
                 return self._participle_noun_content(sentence, tokens, ci, cue, limit, cue_span)
             if not cue.noun_content:
                 return None
@@ -1031,7 +1031,7 @@ class _SentenceParser:
             draft.confidence = 0.75
             return draft
         if (
-            zone[0] < zone_end == content_start  # no complementizer: قال اتحاد الطلبة إن …
+            zone[0] < zone_end == content_start  # no complementizer: قال اتحاد العمال إن …
             and tokens[zone[0]].is_word
             and _verbal_noun(tokens[zone[0]].norm)
             # أنباء، أعضاء، أستاذ: a plural or a noun of the same letters, not إرسال or إطلاق
@@ -1375,7 +1375,7 @@ class _SentenceParser:
             if chunk_end < charge and all(
                 self._joined_noun(tok) for tok in tokens[chunk_end:charge] if tok.is_word
             ):
-                # واتهم السعودية والإمارات والبحرين بـ…: one object of joined nouns right
+                # واتهم الحكومة والبرلمان والنقابات بـ…: one object of joined nouns right
                 # before the charge; the subject is elided (not هددت فرنسا والولايات المتحدة
                 # دمشق بـ…, two subjects and then the object)
                 chunk_end = charge
@@ -1384,7 +1384,7 @@ class _SentenceParser:
                 and tokens[chunk_end].norm in OBJECT_LINKS
                 and not any(self._channel_noun(t.norm) for t in tokens[chunk_end:charge])
             ):
-                # كما وصف العلاقات مع إيران بأنها …: the phrase belongs to the object
+                # وصف العلاقات مع الجيران بأنها …: the phrase belongs to the object
                 chunk_end = charge
             if chunk_end < charge:
                 draft.speaker_from = SpeakerFrom.MENTION
@@ -1920,7 +1920,7 @@ class _SentenceParser:
             if j > a and self._own_audience(tok):
                 return j  # … لجمهورها، لأنصاره: whom the speaker addressed
             if j > a and _owned_stance(tok.norm):
-                return j  # أعلن الحرس الثوري مسؤوليته عن …: what it declared, not its name
+                return j  # أعلنت الجماعة مسؤوليتها عن …: what it declared, not its name
             if tok.norm in self.lex.speaker_stops or self.lex.cue(tok.norm):
                 return j  # … or another verb: وكتب يقول
 
@@ -2709,7 +2709,7 @@ def _not_a_speaker(word: str, issuer_lam: bool = False) -> bool:
         or match_form(bare) in NOT_A_SPEAKER
         or bare == "على"
         or (word.startswith("لل") and len(word) >= 5 and not issuer_lam)
-        or (word.startswith("بال") and len(word) >= 6)  # واستطردت بالحديث: how, not who
+        or (word.startswith("بال") and len(word) >= 6)  # وتابعت بالحديث: how, not who
     )
 
 
