@@ -65,6 +65,7 @@ BUT_WORDS = frozenset(
     match_form(w)
     for w in ("لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "لكنهما", "ولكنه", "ولكنها", "ولكنهم")
 )
+BUT_PRONOUNS = BUT_WORDS - frozenset({"لكن", "ولكن"})  # لكنه، ولكنها: a subject glued on
 EXCEPT_WORDS = frozenset(match_form(w) for w in ("إلا", "غير"))
 PRONOUN_QUANTIFIERS = frozenset(
     match_form(w) for w in ("أحدهم", "أحدهما", "أحدها", "إحداها", "بعضهم", "بعضها", "كلهم")
@@ -137,7 +138,8 @@ OWNED_STANCES = frozenset(
         "موقف", "استعداد", "نية", "تصميم",
     )
 )  # fmt: skip
-NEGATION_NOUNS = frozenset(match_form(w) for w in ("عدم", "استمرار", "ضرورة", "أهمية"))
+# Nouns that open what a participle confirmed (مؤكدا عدم …، ضرورة …) besides verbal nouns.
+CONTENT_NOUNS = frozenset(match_form(w) for w in ("عدم", "استمرار", "ضرورة", "أهمية"))
 DESCRIBE = match_form("وصف")
 OBJECT_LINKS = frozenset(match_form(w) for w in ("مع", "بين"))
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
@@ -278,7 +280,7 @@ class _SentenceParser:
             limit = self._before_opener(tokens, i, limit)
             # لكنه دعا X إلى …: the subject is the pronoun glued before the verb, so the noun
             # phrase after it is the object, as after a verb with an elided subject.
-            elided = clitic or self._pronoun_before(tokens, i)
+            elided = clitic or int(self._pronoun_before(tokens, i))
             draft = self._cue_draft(sentence, tokens, i, cue, elided, limit, inside_entity)
             if draft is None:
                 continue
@@ -364,7 +366,7 @@ class _SentenceParser:
             start + 1 >= limit
             or not (tokens[start].is_word and tokens[start + 1].is_word)
             or tokens[start].in_quote
-            or not (_verbal_noun(tokens[start].norm) or tokens[start].norm in NEGATION_NOUNS)
+            or not (_verbal_noun(tokens[start].norm) or tokens[start].norm in CONTENT_NOUNS)
         ):
             return None
         content, kind = _content(sentence, tokens, start, limit)
@@ -398,23 +400,35 @@ class _SentenceParser:
             start += 1
         return None
 
+    def _one_object(self, tokens: list[Token], chunk_end: int, charge: int) -> bool:
+        """What follows the first noun phrase up to the charge still belongs to it: nouns
+        joined by و (واتهم الحكومة والبرلمان والنقابات بـ…; not هددت فرنسا والولايات المتحدة
+        … الحكومة بـ…, two subjects and then the object), or a phrase with مع/بين (وصف
+        العلاقات مع الجيران بأنها …)."""
+        rest = tokens[chunk_end:charge]
+        if all(self._joined_noun(tok) for tok in rest if tok.is_word):
+            return True
+        return tokens[chunk_end].norm in OBJECT_LINKS and not any(
+            self._channel_noun(t.norm) for t in rest
+        )
+
     def _joined_noun(self, tok: Token) -> bool:
         """والإمارات، وإيران: a noun joined by و to the one before it (not واشنطن)."""
         if not tok.is_word or tok.in_quote or not tok.norm.startswith("و"):
             return False
         return tok.norm.startswith("وال") or any(e.start == tok.start + 1 for e in self._entities)
 
-    def _pronoun_before(self, tokens: list[Token], ci: int) -> int:
-        """1 when the verb at ``ci`` follows a pronoun that is its subject (لكنه، ولكنها،
-        إلا أنه [قد]), else 0."""
+    def _pronoun_before(self, tokens: list[Token], ci: int) -> bool:
+        """The verb at ``ci`` follows a pronoun that is its subject (لكنه، ولكنها،
+        إلا أنه [قد])."""
         k = ci - 1
         if k >= 0 and tokens[k].norm == "قد":
             k -= 1
         if k < 0 or not tokens[k].is_word:
-            return 0
-        if tokens[k].norm in BUT_WORDS and tokens[k].norm not in ("لكن", "ولكن"):
-            return 1
-        return int(
+            return False
+        if tokens[k].norm in BUT_PRONOUNS:
+            return True
+        return (
             tokens[k].norm in PRONOUN_COMPLEMENTIZERS
             and k > 0
             and tokens[k - 1].norm in EXCEPT_WORDS
@@ -1372,20 +1386,8 @@ class _SentenceParser:
             ):
                 chunk_end = person_end  # اتهم وزير الخارجية أنتوني بلينكن روسيا بـ…
             chunk_end = self._after_quoted_name(tokens, ci + 1, chunk_end, charge)
-            if chunk_end < charge and all(
-                self._joined_noun(tok) for tok in tokens[chunk_end:charge] if tok.is_word
-            ):
-                # واتهم الحكومة والبرلمان والنقابات بـ…: one object of joined nouns right
-                # before the charge; the subject is elided (not هددت فرنسا والولايات المتحدة
-                # دمشق بـ…, two subjects and then the object)
-                chunk_end = charge
-            elif (
-                chunk_end < charge
-                and tokens[chunk_end].norm in OBJECT_LINKS
-                and not any(self._channel_noun(t.norm) for t in tokens[chunk_end:charge])
-            ):
-                # وصف العلاقات مع الجيران بأنها …: the phrase belongs to the object
-                chunk_end = charge
+            if chunk_end < charge and self._one_object(tokens, chunk_end, charge):
+                chunk_end = charge  # the subject is elided
             if chunk_end < charge:
                 draft.speaker_from = SpeakerFrom.MENTION
                 self._name_and_role(tokens, (ci + 1, chunk_end), draft)
@@ -1930,12 +1932,10 @@ class _SentenceParser:
 
     def _own_channel(self, norm: str) -> bool:
         """حديثها، كلمته، بيانهم: a channel noun with a possessive pronoun."""
-        for suffix in ("هما", "هم", "ها", "ه"):
-            if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
-                stem = norm[: -len(suffix)]
-                if stem in self.lex.channel_nouns or stem[:-1] + "ه" in self.lex.channel_nouns:
-                    return True
-        return False
+        stem = _possessed_stem(norm)
+        return stem is not None and (
+            stem in self.lex.channel_nouns or stem[:-1] + "ه" in self.lex.channel_nouns
+        )
 
     def _own_audience(self, tok: Token) -> bool:
         """لجمهورها، لأنصاره، لمتابعيه: ل + a noun with a possessive pronoun (written ه, not
@@ -2642,16 +2642,22 @@ def _verbal_noun(norm: str) -> bool:
     return VERBAL_NOUN.fullmatch(norm) is not None or norm in ANNOUNCED_EVENTS
 
 
+def _possessed_stem(norm: str) -> str | None:
+    """The noun before a possessive pronoun (حديثها → حديث، مسؤوليته → مسؤوليت), or None."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            return norm[: -len(suffix)]
+    return None
+
+
 def _owned_stance(norm: str) -> bool:
     """مسؤوليته، رفضها، عزمهم: a stance or resolve with its owner's pronoun, the object of
     أعلن/أكد/جدد."""
-    for suffix in ("هما", "هم", "ها", "ه"):
-        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
-            stem = norm[: -len(suffix)]
-            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
-            if match_form(stem) in OWNED_STANCES:
-                return True
-    return False
+    stem = _possessed_stem(norm)
+    if stem is None:
+        return False
+    # a ta marbuta before the pronoun is written ت; its matching form is ه
+    return (stem[:-1] + "ه" if stem.endswith("ت") else stem) in OWNED_STANCES
 
 
 def _match_words(tokens: list[Token], j: int, words: Words) -> bool:
