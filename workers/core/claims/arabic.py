@@ -60,6 +60,9 @@ MIN_QUOTE_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 4
 DEMONSTRATIVES = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 ALA_WRITTEN = frozenset({"على", "وعلى"})
+# Written forms that open where a statement was posted (على تويتر، عبر حسابه، في صفحتها).
+IN_WRITTEN = frozenset({"في", "وفي"})
+POSTING_PREPOSITIONS = ALA_WRITTEN | IN_WRITTEN | frozenset({"عبر", "وعبر"})
 # لكن and its forms with the subject's pronoun (لكنها أصرت: the pronoun is the subject)
 BUT_WORDS = frozenset(
     match_form(w)
@@ -141,6 +144,8 @@ OWNED_STANCES = frozenset(
 # Nouns that open what a participle confirmed (مؤكدا عدم …، ضرورة …) besides verbal nouns.
 CONTENT_NOUNS = frozenset(match_form(w) for w in ("عدم", "استمرار", "ضرورة", "أهمية"))
 DESCRIBE = match_form("وصف")
+# The matter a reporting verb explains or comments on (يوضح الأمر، شرح الموضوع): its object.
+MATTER_NOUNS = frozenset(match_form(w) for w in ("الأمر", "الموضوع", "المسألة", "القضية"))
 OBJECT_LINKS = frozenset(match_form(w) for w in ("مع", "بين"))
 SECOND_COMPLEMENT = frozenset(match_form(w) for w in ("وأن", "وإن", "وبأن", "وأنه", "وأنها"))
 NOUN_GOVERNORS = frozenset(
@@ -562,6 +567,48 @@ class _SentenceParser:
         """بيان، البيان، تغريدة …: a channel noun, with or without its article."""
         return _strip_al(norm) in _without_article(self.lex.channel_nouns)
 
+    def _posted_at(self, tokens: list[Token], k: int) -> bool:
+        """``على تويتر``، ``عبر حسابه``، ``في صفحتها``، ``على موقع الوزارة``: where a
+        statement was posted (على as written: its matching form is the name علي)."""
+        if tokens[k].text not in POSTING_PREPOSITIONS or k + 1 >= len(tokens):
+            return False
+        after = tokens[k + 1]
+        if not after.is_word or after.in_quote:
+            return False
+        if tokens[k].text in IN_WRITTEN:
+            # في حسابه، في صفحتها: an account; but مدير السياسات في فيسبوك is where one
+            # works and في موقع الحادث where one stood
+            return _possessed_stem(after.norm) is not None and self._account_noun(after.norm)
+        return self._platform_name_at(tokens, k + 1) is not None or self._account_noun(after.norm)
+
+    def _account_noun(self, norm: str) -> bool:
+        """حسابه، صفحتها، الموقع، منصة: an account or site, bare, definite or possessed."""
+        stem = _possessed_stem(norm)
+        if stem is not None and stem.endswith("ت"):
+            stem = stem[:-1] + "ه"  # صفحته: the ta marbuta before a pronoun is written ت
+        return _strip_al(norm) in self.lex.account_nouns or stem in self.lex.account_nouns
+
+    def _platform_name_at(self, tokens: list[Token], k: int) -> tuple[int, int] | None:
+        """A platform's name (تويتر، فيس بوك) starting at token ``k``: the letters of a ب
+        glued to it (بتويتر) and the token after it; None if there is none."""
+        for words in self.lex.platform_names:
+            if _match_words(tokens, k, words):
+                return 0, k + len(words)
+        tok = tokens[k]
+        if tok.is_word and not tok.in_quote and tok.norm.startswith("ب"):
+            for words in self.lex.platform_names:
+                if tok.norm[1:] == words[0] and _match_words(tokens, k + 1, words[1:]):
+                    return 1, k + len(words)
+        return None
+
+    def _platform_in(self, tokens: list[Token], a: int, b: int) -> Span | None:
+        """The platform a posting phrase names (عبر حسابه على تويتر → تويتر), as the source."""
+        for k in range(a, b):
+            found = self._platform_name_at(tokens, k)
+            if found is not None and found[1] <= b:
+                return _span(tokens, k, found[1], skip_clitic=found[0])
+        return None
+
     def _relative_antecedent(self, tokens: list[Token], ci: int, draft: Draft) -> None:
         """``… انتقادات سلفه فرانسوا هولاند الذي اعتبر أن …، رفض ماكرون …``: a cue in a
         relative clause speaks for the name just before الذي/التي, not for the last speaker;
@@ -660,6 +707,8 @@ class _SentenceParser:
             return None
         if cue.present and cue.impersonal_present:
             return None  # أن الخلاف يتوقع أن يستمر: "is expected", nobody's statement
+        if cue.present and tokens[k - 1].norm == "قد":
+            return None  # إن مصر قد تدعو الشركات إلى …: what may happen, not a statement
         named = tokens[c0].norm.startswith("ال") or self._entity_at(tokens, c0)
         # …أن مسؤولين أمريكيين قالوا إن …: a plural group speaks too, named or not
         group = cue.tag == "p" and not cue.present and plural_head(tokens[c0].norm)
@@ -1074,7 +1123,7 @@ class _SentenceParser:
     ) -> None:
         """``وتبنى المتحدث …، يحيى سريع، الهجوم …، زاعما أن``: a participle with no cue
         before it speaks for the subject of the sentence's verb."""
-        if ci < 3 or not tokens[0].is_word:
+        if ci < 2 or not tokens[0].is_word:
             return
         if tokens[0].norm in KANA and (
             tokens[1].norm.startswith("ال") or self._entity_at(tokens, 1)
@@ -1091,7 +1140,11 @@ class _SentenceParser:
             draft.speaker, draft.role = probe.speaker, probe.role
             draft.speaker_from = SpeakerFrom.MENTION
             return
-        agent = self.agent(tokens, ci, plural=False)
+        # وعلق الوزير على القرار قائلا: …: also the subject of a reporting verb that reported
+        # nothing itself
+        agent = self.agent(tokens, ci, plural=False) or self.agent(
+            tokens, ci, plural=False, cue_verb=True
+        )
         if agent is not None:
             draft.speaker = agent
             draft.speaker_from = SpeakerFrom.MENTION
@@ -1183,14 +1236,21 @@ class _SentenceParser:
         return draft
 
     def agent(
-        self, tokens: list[Token], end: int, plural: bool, gender: str | None = None
+        self,
+        tokens: list[Token],
+        end: int,
+        plural: bool,
+        gender: str | None = None,
+        cue_verb: bool = False,
     ) -> Span | None:
         """The subject of a verb-first clause with no reporting cue, before token ``end``:
         ``[في المقابل،] انتقد نواب من كتل المعارضة عدم …`` → نواب من كتل المعارضة.
 
         A clause with a plural subject is what a later plural cue (ورأوا، وقالوا) refers to;
         ``plural`` keeps only subjects that look plural (مسؤولون، خبراء، نواب …); a singular
-        ``gender`` must agree with the verb's (توعدت … واتهمت, not ارتفعت الأسعار … وقال)."""
+        ``gender`` must agree with the verb's (توعدت … واتهمت, not ارتفعت الأسعار … وقال).
+        With ``cue_verb`` the clause's verb must be a finite reporting verb that reported
+        nothing itself (وعلق الوزير على القرار قائلا)."""
         k = 0
         while k < end and not tokens[k].is_word:
             k += 1
@@ -1230,7 +1290,7 @@ class _SentenceParser:
         bare_verb = _bare(verb.norm)
         if (
             _bare(verb.text) in NON_VERB_OPENERS  # وعلى الرغم من أن …، فقد أكد: no verb, no subject
-            or self.lex.cue(verb.norm)
+            or (self._finite_cue(verb.norm) is None if cue_verb else self.lex.cue(verb.norm))
             or verb.norm.startswith("ال")
             or bare_verb in self.lex.role_nouns
             or bare_verb in self.lex.complementizers
@@ -1247,14 +1307,21 @@ class _SentenceParser:
             return None  # جاء ذلك في تغريدة له، حيث قال: the event, not who spoke
         if plural and not plural_head(head.norm):
             return None
+        if cue_verb and head.norm in MATTER_NOUNS:
+            return None  # ويوضح الأمر قائلا: what a reporting verb explains is its object
         if not plural and gender in ("m", "f") and (gender == "f") != verb.norm.endswith("ت"):
             return None
         stop = min(end, k + 8)
         j = self._chunk_end(tokens, k + 1, stop)
-        if j < stop and tokens[j].norm in ("من", "في") and j + 1 < stop:
+        if not cue_verb and j < stop and tokens[j].norm in ("من", "في") and j + 1 < stop:
             # نواب من كتل المعارضة: the group they belong to
             j = self._chunk_end(tokens, j + 1, stop)
         return _span(tokens, k + 1, j)
+
+    def _finite_cue(self, norm: str) -> ArabicCue | None:
+        """A reporting verb in a finite singular form (علق، غردت), not a participle."""
+        found = self.lex.cue(norm)
+        return found[0] if found is not None and found[0].tag in ("m", "f") else None
 
     def sentence_agent(self, tokens: list[Token]) -> tuple[Span, str] | None:
         span = self.agent(tokens, len(tokens), plural=False)
@@ -1624,6 +1691,8 @@ class _SentenceParser:
                 continue
             if tok.norm == "بالقول":
                 return j, j + 1
+            if self._posted_at(tokens, j):
+                continue  # أكد عبر حسابه على إنستغرام أن …: where, not what was stressed
             for words in cue.markers:
                 if words[-1] == "ان" and _match_words(tokens, j, words[:-1]):
                     k = j + len(words) - 1
@@ -2002,6 +2071,16 @@ class _SentenceParser:
             tok = tokens[j]
             if not tok.is_word or tok.in_quote:
                 continue
+            if self._posted_at(tokens, j):
+                return j  # وقال الوزير، على تويتر، إن …: where, not who
+            if (
+                tok.text in ALA_WRITTEN
+                and j > a
+                and j + 1 < b
+                and tokens[j + 1].norm.startswith("ال")
+                and not self._entity_at(tokens, j)
+            ):
+                return j  # وعلق الوزير على القرار: the preposition, not the name علي
             if j == a and any(_match_words(tokens, j, p) for p in self.lex.pp_openers):
                 return j
             if j + 1 < b and self._channel_at(tokens, j):
@@ -2071,6 +2150,13 @@ class _SentenceParser:
         return _entity_end_at(tokens, j + 1, self._entities) is not None
 
     def _read_pp(self, tokens: list[Token], a: int, b: int, draft: Draft) -> None:
+        self._read_channel(tokens, a, b, draft)
+        if self._posted_at(tokens, a):
+            platform = self._platform_in(tokens, a + 1, b)
+            if platform is not None:
+                draft.source = platform  # عبر حسابه على تويتر، في تغريدة على فيسبوك
+
+    def _read_channel(self, tokens: list[Token], a: int, b: int, draft: Draft) -> None:
         for j in range(a, b):
             tok = tokens[j]
             if self._is_audience(tokens, j):

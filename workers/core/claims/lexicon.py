@@ -82,6 +82,10 @@ class ArabicLexicon:
     relay_speech_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
     channel_nouns: frozenset[str]
+    platform_names: tuple[Words, ...]
+    """تويتر، فيس بوك …: where a statement was posted, as its source."""
+    account_nouns: frozenset[str]
+    """حساب، صفحة، موقع …: an account or site a statement was posted on."""
     role_nouns: frozenset[str]
     role_continuations: frozenset[str]
     time_words: frozenset[str]
@@ -256,6 +260,8 @@ def arabic_lexicon() -> ArabicLexicon:
         outlet_nouns=_norm_set(data["outlet_nouns"]),
         outlet_names=_by_first_word(data["outlet_names"]),
         channel_nouns=_norm_set(data["channel_nouns"]),
+        platform_names=tuple(_words(p) for p in data["platform_names"]),
+        account_nouns=_norm_set(data["account_nouns"]),
         role_nouns=_norm_set(data["role_nouns"]),
         role_continuations=_norm_set(data["role_continuations"]),
         time_words=_norm_set([w for w in time_words if " " not in w]),
