@@ -4,6 +4,7 @@
     python -m bench.claims.ar_news --set tuning --verbose
     python -m bench.claims.ar_news --select blind      # list the chosen article ids
     python -m bench.claims.ar_news --speed             # claim-stage throughput on feed text
+    python -m bench.claims.ar_news --agreement         # two annotations of the same articles
 
 The article text is never in the repository: ``ar_news/{blind,tuning,...,tuning6,blind2}.json``
 hold article ids and, per attributed statement, the character offsets (``start``, ``end``) of its
@@ -334,6 +335,84 @@ def evaluate(items: Sequence[Located]) -> dict[str, Any]:
     return {"articles": len(items), "overall": summary, "details": notes}
 
 
+SECOND = "second_annotation"
+"""A second, independent annotation of some annotated articles (``--agreement``)."""
+
+
+def _as_claim(item: Located, gold: Any) -> Any:
+    """An annotator's record as if an extractor had produced it, to score one annotation
+    against another with the same matching rule."""
+    from schemas.models import Claim, ClaimKind, ClaimSource, Speaker, Stance, TextField
+
+    where = item.title if gold.field == "title" else item.body
+    start = where.find(gold.text)
+    return Claim(
+        text=gold.text,
+        speaker=Speaker(text=gold.speaker, role=gold.role),
+        source=ClaimSource(text=gold.source) if gold.source else None,
+        cue="",
+        kind=ClaimKind(gold.kind),
+        stance=Stance(gold.stance),
+        field=TextField(gold.field),
+        start=start,
+        end=start + len(gold.text),
+    )
+
+
+def agreement(texts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Per set: the second annotation (B) scored against the first (A), the extractor against
+    each, and the extractor's recall on the statements both annotations hold (A∩B: A's
+    records that B matched, content and speaker)."""
+    from workers.core.claims import CueClaimExtractor
+    from workers.core.claims.evaluation import Scores, correct_pairs, score_article
+    from workers.core.factory import build_pipeline
+
+    second = json.loads((HERE / f"{SECOND}.json").read_text(encoding="utf-8"))
+    b_items = {item.article_id: item for item in load_set(SECOND, texts)}
+    entity_stage = build_pipeline().entity_extractor
+    extractor = CueClaimExtractor()
+    report: dict[str, Any] = {}
+    totals = {k: Scores() for k in ("B_vs_A", "system_vs_A", "system_vs_B", "system_vs_A_and_B")}
+    for name, ids in second["sets"].items():
+        chosen = set(ids)
+        scores = {k: Scores() for k in totals}
+        for a_item in load_set(name, texts):
+            if a_item.article_id not in chosen:
+                continue
+            b_gold = b_items[a_item.article_id].gold
+            b_claims = [_as_claim(a_item, g) for g in b_gold]
+            both = [a_item.gold[gi] for _ci, gi in correct_pairs(b_claims, a_item.gold)]
+            article = article_of(a_item)
+            claims = extractor(article, entity_stage(article))
+            for key, got, want in (
+                ("B_vs_A", b_claims, a_item.gold),
+                ("system_vs_A", claims, a_item.gold),
+                ("system_vs_B", claims, b_gold),
+                ("system_vs_A_and_B", claims, both),
+            ):
+                scores[key].add(score_article(got, want)[0])
+        for key, value in scores.items():
+            totals[key].add(value)
+        report[name] = {key: _brief(value) for key, value in scores.items()}
+    report["all"] = {key: _brief(value) for key, value in totals.items()}
+    return report
+
+
+def _brief(scores: Any) -> dict[str, Any]:
+    summary = scores.summary()
+    matched = scores.correct + scores.content_only
+    return {
+        "gold": summary["articles_gold_claims"],
+        "predicted": summary["predicted"],
+        "correct": summary["correct"],
+        "precision": summary["precision"],
+        "recall": summary["recall"],
+        "f1": summary["f1"],
+        "speaker_accuracy": round(scores.correct / matched, 3) if matched else 0.0,
+        "stance_accuracy": summary["stance_accuracy"],
+    }
+
+
 def speed(records: Sequence[dict[str, Any]], articles: int = 300) -> dict[str, float]:
     """Claim stage alone (entities precomputed) on real feed text: best of three passes, one
     core; CPU time (process_time) beside wall time since the machine is shared."""
@@ -381,6 +460,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--set", choices=SETS, default="blind")
     parser.add_argument("--select", choices=SETS, help="print the chosen ids")
     parser.add_argument("--speed", action="store_true", help="claim-stage throughput")
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="a second annotation against the first, and the extractor against both",
+    )
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
     args = parser.parse_args(argv)
@@ -396,6 +480,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(speed(records), indent=2))
         return 0
     texts = {r["id"]: r for r in records}
+    if args.agreement:
+        print(json.dumps(agreement(texts), indent=2))
+        return 0
     report = evaluate(load_set(args.set, texts))
     report["set"] = args.set
     report["code"] = _git_head()

@@ -178,9 +178,9 @@ def source_matches(claim: Claim, gold: GoldClaim) -> bool:
     return bool((set(words_of(predicted)) & set(words_of(gold.source))) - SPEAKER_STOPWORDS)
 
 
-def score_article(claims: Sequence[Claim], gold: Sequence[GoldClaim]) -> tuple[Scores, list[str]]:
-    scores = Scores(predicted=len(claims), gold=len(gold))
-    pairs = sorted(
+def _overlaps(claims: Sequence[Claim], gold: Sequence[GoldClaim]) -> list[tuple[float, int, int]]:
+    """(content overlap, claim index, gold index) for every pair in one field, best first."""
+    return sorted(
         (
             (content_overlap(c.text, g.text), ci, gi)
             for ci, c in enumerate(claims)
@@ -189,15 +189,37 @@ def score_article(claims: Sequence[Claim], gold: Sequence[GoldClaim]) -> tuple[S
         ),
         reverse=True,
     )
+
+
+def correct_pairs(
+    claims: Sequence[Claim],
+    gold: Sequence[GoldClaim],
+    overlaps: list[tuple[float, int, int]] | None = None,
+) -> list[tuple[int, int]]:
+    """The matching rule: (claim, gold) index pairs whose content overlaps by at least
+    ``CONTENT_THRESHOLD`` and whose speakers agree, one to one, greedily by overlap."""
+    used_c: set[int] = set()
+    used_g: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for overlap, ci, gi in overlaps if overlaps is not None else _overlaps(claims, gold):
+        if overlap < CONTENT_THRESHOLD or ci in used_c or gi in used_g:
+            continue
+        if not speaker_matches(claims[ci], gold[gi]):
+            continue
+        used_c.add(ci)
+        used_g.add(gi)
+        pairs.append((ci, gi))
+    return pairs
+
+
+def score_article(claims: Sequence[Claim], gold: Sequence[GoldClaim]) -> tuple[Scores, list[str]]:
+    scores = Scores(predicted=len(claims), gold=len(gold))
+    pairs = _overlaps(claims, gold)
     used_c: set[int] = set()
     used_g: set[int] = set()
     notes: list[str] = []
-    for overlap, ci, gi in pairs:
-        if overlap < CONTENT_THRESHOLD or ci in used_c or gi in used_g:
-            continue
+    for ci, gi in correct_pairs(claims, gold, pairs):
         claim, want = claims[ci], gold[gi]
-        if not speaker_matches(claim, want):
-            continue
         used_c.add(ci)
         used_g.add(gi)
         scores.correct += 1
