@@ -4,8 +4,10 @@ for these tests."""
 
 from __future__ import annotations
 
+import pytest
 
-def _claims(kit, extractor, body):  # type: ignore[no-untyped-def]
+
+def _claims(kit, extractor, body):
     return kit.arabic_claims(extractor, body, (), "عنوان")
 
 
@@ -56,32 +58,24 @@ def test_a_channel_noun_stays_the_source_without_a_platform(kit, extractor) -> N
 
 
 # ---- a participle after a reporting verb that reported nothing speaks for its subject --------
-def test_commented_on_the_decision_saying(kit, extractor) -> None:
-    body = (
-        "قال رئيس البلدية إن الطريق سيفتح الشهر المقبل. "
-        'وعلق الوزير على القرار قائلا: "الحكومة ستدفع كلفة الطريق كاملة".'
-    )
-    quote = kit.by_content(_claims(kit, extractor, body), "كلفة")
-    assert quote.speaker.text == "الوزير"
+MAYOR_FIRST = "قال رئيس البلدية إن الطريق سيفتح الشهر المقبل. "
+QUOTE = '"الحكومة ستدفع كلفة الطريق كاملة".'
 
 
-def test_tweeted_saying(kit, extractor) -> None:
-    body = (
-        "قال رئيس البلدية إن الطريق سيفتح الشهر المقبل. "
-        'وغردت الوزيرة قائلة: "الحكومة ستدفع كلفة الطريق كاملة".'
-    )
-    quote = kit.by_content(_claims(kit, extractor, body), "كلفة")
-    assert quote.speaker.text == "الوزيرة"
-
-
-def test_the_matter_explained_is_no_speaker(kit, extractor) -> None:
-    # ويوضح الأمر قائلا: the verb's subject is elided; الأمر is what he explains
-    body = (
-        "قال رئيس البلدية إن الطريق سيفتح الشهر المقبل. "
-        'ويوضح الأمر قائلا: "الحكومة ستدفع كلفة الطريق كاملة".'
-    )
-    quote = kit.by_content(_claims(kit, extractor, body), "كلفة")
-    assert quote.speaker.text == "رئيس البلدية"
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وعلق الوزير على القرار قائلا: ", "الوزير"),  # commented on the decision, saying
+        ("وغردت الوزيرة قائلة: ", "الوزيرة"),  # tweeted, saying
+        # ويوضح الأمر قائلا: the verb's subject is elided; الأمر is what he explains
+        ("ويوضح الأمر قائلا: ", "رئيس البلدية"),
+    ],
+)
+def test_a_participle_after_a_verb_that_reported_nothing(
+    kit, extractor, sentence: str, speaker: str
+) -> None:
+    quote = kit.by_content(_claims(kit, extractor, MAYOR_FIRST + sentence + QUOTE), "كلفة")
+    assert quote.speaker.text == speaker
 
 
 def test_what_may_happen_is_no_nested_statement(kit, extractor) -> None:
