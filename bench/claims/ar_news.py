@@ -262,9 +262,18 @@ def locate(where: str, start: int, end: int) -> str:
 
 
 def load_set(name: str, texts: dict[str, dict[str, Any]]) -> list[Located]:
+    return _located(_read_set(name), texts)
+
+
+def _read_set(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _located(data: dict[str, Any], texts: dict[str, dict[str, Any]]) -> list[Located]:
+    """A set file's annotations, each located in the article text it points into."""
     from workers.core.claims.evaluation import GoldClaim
 
-    data = json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
     items: list[Located] = []
     for entry in data["articles"]:
         record = texts[entry["id"]]
@@ -329,10 +338,14 @@ def evaluate(items: Sequence[Located]) -> dict[str, Any]:
             )
             notes.extend(article_notes)
     summary = overall.summary()
-    matched = overall.correct + overall.content_only
-    # Of the claims whose content matched a gold claim, the share with the right speaker.
-    summary["speaker_accuracy"] = round(overall.correct / matched, 3) if matched else 0.0
+    summary["speaker_accuracy"] = _speaker_accuracy(overall)
     return {"articles": len(items), "overall": summary, "details": notes}
+
+
+def _speaker_accuracy(scores: Any) -> float:
+    """Of the claims whose content matched a gold claim, the share with the right speaker."""
+    matched = scores.correct + scores.content_only
+    return round(scores.correct / matched, 3) if matched else 0.0
 
 
 SECOND = "second_annotation"
@@ -367,8 +380,8 @@ def agreement(texts: dict[str, dict[str, Any]]) -> dict[str, Any]:
     from workers.core.claims.evaluation import Scores, correct_pairs, score_article
     from workers.core.factory import build_pipeline
 
-    second = json.loads((HERE / f"{SECOND}.json").read_text(encoding="utf-8"))
-    b_items = {item.article_id: item for item in load_set(SECOND, texts)}
+    second = _read_set(SECOND)
+    b_items = {item.article_id: item for item in _located(second, texts)}
     entity_stage = build_pipeline().entity_extractor
     extractor = CueClaimExtractor()
     report: dict[str, Any] = {}
@@ -400,7 +413,6 @@ def agreement(texts: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 def _brief(scores: Any) -> dict[str, Any]:
     summary = scores.summary()
-    matched = scores.correct + scores.content_only
     return {
         "gold": summary["articles_gold_claims"],
         "predicted": summary["predicted"],
@@ -408,7 +420,7 @@ def _brief(scores: Any) -> dict[str, Any]:
         "precision": summary["precision"],
         "recall": summary["recall"],
         "f1": summary["f1"],
-        "speaker_accuracy": round(scores.correct / matched, 3) if matched else 0.0,
+        "speaker_accuracy": _speaker_accuracy(scores),
         "stance_accuracy": summary["stance_accuracy"],
     }
 

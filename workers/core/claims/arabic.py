@@ -578,15 +578,13 @@ class _SentenceParser:
         if tokens[k].text in IN_WRITTEN:
             # في حسابه، في صفحتها: an account; but مدير السياسات في فيسبوك is where one
             # works and في موقع الحادث where one stood
-            return _possessed_stem(after.norm) is not None and self._account_noun(after.norm)
+            return _possessed_noun(after.norm) is not None and self._account_noun(after.norm)
         return self._platform_name_at(tokens, k + 1) is not None or self._account_noun(after.norm)
 
     def _account_noun(self, norm: str) -> bool:
         """حسابه، صفحتها، الموقع، منصة: an account or site, bare, definite or possessed."""
-        stem = _possessed_stem(norm)
-        if stem is not None and stem.endswith("ت"):
-            stem = stem[:-1] + "ه"  # صفحته: the ta marbuta before a pronoun is written ت
-        return _strip_al(norm) in self.lex.account_nouns or stem in self.lex.account_nouns
+        nouns = self.lex.account_nouns
+        return _strip_al(norm) in nouns or _possessed_noun(norm) in nouns
 
     def _platform_name_at(self, tokens: list[Token], k: int) -> tuple[int, int] | None:
         """A platform's name (تويتر، فيس بوك) starting at token ``k``: the letters of a ب
@@ -2001,10 +1999,7 @@ class _SentenceParser:
 
     def _own_channel(self, norm: str) -> bool:
         """حديثها، كلمته، بيانهم: a channel noun with a possessive pronoun."""
-        stem = _possessed_stem(norm)
-        return stem is not None and (
-            stem in self.lex.channel_nouns or stem[:-1] + "ه" in self.lex.channel_nouns
-        )
+        return _possessed_noun(norm) in self.lex.channel_nouns
 
     def _own_audience(self, tok: Token) -> bool:
         """لجمهورها، لأنصاره، لمتابعيه: ل + a noun with a possessive pronoun (written ه, not
@@ -2728,22 +2723,20 @@ def _verbal_noun(norm: str) -> bool:
     return VERBAL_NOUN.fullmatch(norm) is not None or norm in ANNOUNCED_EVENTS
 
 
-def _possessed_stem(norm: str) -> str | None:
-    """The noun before a possessive pronoun (حديثها → حديث، مسؤوليته → مسؤوليت), or None."""
+def _possessed_noun(norm: str) -> str | None:
+    """The noun before a possessive pronoun, in matching form (حديثها → حديث; مسؤوليته →
+    مسؤوليه: the ta marbuta written ت before the pronoun is ه again), or None."""
     for suffix in ("هما", "هم", "ها", "ه"):
         if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
-            return norm[: -len(suffix)]
+            stem = norm[: -len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") else stem
     return None
 
 
 def _owned_stance(norm: str) -> bool:
     """مسؤوليته، رفضها، عزمهم: a stance or resolve with its owner's pronoun, the object of
     أعلن/أكد/جدد."""
-    stem = _possessed_stem(norm)
-    if stem is None:
-        return False
-    # a ta marbuta before the pronoun is written ت; its matching form is ه
-    return (stem[:-1] + "ه" if stem.endswith("ت") else stem) in OWNED_STANCES
+    return _possessed_noun(norm) in OWNED_STANCES
 
 
 def _match_words(tokens: list[Token], j: int, words: Words) -> bool:
