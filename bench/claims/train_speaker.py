@@ -1,26 +1,32 @@
-"""Train the learned English speaker choice on PolNeAR train (``speaker_choice.py``):
-``python -m bench.claims.train_speaker [TRAIN_DIR] [--folds K] [--write]``.
+"""Train the learned speaker choice (``speaker_choice.py``) of a language:
+``python -m bench.claims.train_speaker [TRAIN_DIR] [--lang en|ar] [--folds K] [--write]``.
 
-1. Runs the entity stage and the rule extractor once over the train articles, logging every
-   English pronoun's / elided subject's candidate referents with their features.
-2. Labels a candidate right when it shares a word with the gold source of the relation its
-   claim matched, as the scorer (``brat.py``) resolves it — a gold pronoun source is replaced
-   by the previous gold sources there, so those labels are the scorer's resolution.
+1. Runs the entity stage and the rule extractor once over the training articles, logging
+   every pronoun's / elided subject's candidate referents with their features: English on
+   PolNeAR train, Arabic on the annotated ANT feed articles of ``ARABIC_SETS`` (never the
+   blind sets, nor ``train6``, the round's never-tuned check).
+2. Labels a candidate right when it matches the gold speaker of the statement its claim
+   matched. English: shares a word with the gold source, as the scorer (``brat.py``)
+   resolves it (a gold pronoun source is replaced by the previous gold sources there, so
+   those labels are the scorer's resolution). Arabic: the claim's content matches a gold
+   content (the scorer's overlap threshold, best overlap) and the candidate, as the claim's
+   speaker, passes the scorer's speaker test against that gold statement.
 3. Fits a conditional-logit ranker (softmax over each decision's candidates, L2) with numpy,
    chooses the L2 weight and the override margin by k-fold cross-validation over articles
    (decision level), then measures the chosen setting end to end on the held-out folds
    (each fold's articles extracted with the model trained on the others) against the rules.
-4. ``--write`` trains on all train articles and writes ``workers/data/claims/
-   speaker_choice_en.json``. Only figures are printed: the data is not ours to copy.
+4. ``--write`` trains on all of them and writes ``workers/data/claims/speaker_choice_{en,ar}
+   .json``. Only figures are printed: the data is not ours to copy.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +43,37 @@ from workers.core.claims.brat import (
     speaker_matches,
     speaker_words_of,
 )
+from workers.core.claims.evaluation import (
+    CONTENT_THRESHOLD,
+    Scores,
+    content_overlap,
+    score_article,
+)
+from workers.core.claims.evaluation import speaker_matches as arabic_speaker_matches
 from workers.core.claims.extractor import SpeakerDecision
-from workers.core.claims.speaker_choice import MODEL_PATH, SpeakerChoiceModel
+from workers.core.claims.speaker_choice import (
+    ARABIC_MODEL_PATH,
+    MODEL_PATH,
+    SpeakerChoiceModel,
+)
 from workers.core.factory import build_pipeline
+
+ARABIC_SETS = (
+    "tuning",
+    "tuning2",
+    "tuning3",
+    "tuning4",
+    "tuning5",
+    "tuning6",
+    "tuning7",
+    "train1",
+    "train2",
+    "train3",
+    "train4",
+    "train5",
+)
+"""The annotated Arabic sets the rules were tuned on; blind, blind2, blind3 and train6 stay
+out."""
 
 L2_GRID = (0.001, 0.003, 0.01)
 MARGIN_GRID = (0.0, 0.5, 1.0, 2.0)
@@ -75,6 +109,8 @@ def collect(
         matching = result.matching
         by_start = {(c.field, c.start): ci for ci, c in enumerate(claims)}
         for decision in log:
+            if decision.language != "en":
+                continue
             ci = by_start.get((decision.field, decision.claim_start))
             gi = matching.pairs.get(ci) if ci is not None else None
             if gi is None or not item.relations[gi].speech:
@@ -163,7 +199,7 @@ def decision_accuracy(
 def end_to_end(
     items: Sequence[BratArticle],
     entities: dict[str, list[Entity]],
-    models: dict[int, SpeakerChoiceModel],
+    models: Mapping[int, SpeakerChoiceModel | None],
     folds: int,
 ) -> BratScores:
     """Each fold's articles extracted with the model trained on the other folds."""
@@ -182,26 +218,127 @@ def _line(label: str, s: BratScores) -> str:
     )
 
 
+@dataclass
+class Corpus:
+    """A language's training data: its logged decisions and how to score a set of models."""
+
+    language: str
+    articles: int
+    examples: list[Example]
+    rules: str
+    """The rules' end-to-end figures, one line."""
+    score: Callable[[Mapping[int, SpeakerChoiceModel | None]], str]
+    """Extract every article with its fold's model and score it: one line."""
+    path: Path
+    about: str
+
+
+def english_corpus(directory: Path | None, folds: int) -> Corpus:
+    directory = directory or _shared_default() / "attribution" / "en-polnear" / "train"
+    items = load_brat(directory)
+    entity_stage = build_pipeline().entity_extractor
+    entities = {item.name: list(entity_stage(item.article)) for item in items}
+    examples, rule_scores = collect(items, entities)
+    return Corpus(
+        "en",
+        len(items),
+        examples,
+        _line("rules", rule_scores),
+        lambda models: _line("end to end", end_to_end(items, entities, models, folds)),
+        MODEL_PATH,
+        "English speaker choice, trained on PolNeAR train "
+        "(python -m bench.claims.train_speaker --write); see speaker_choice_en.md",
+    )
+
+
+def arabic_corpus(folds: int) -> Corpus:
+    # imported by name: mypy takes bench/claims/ar_news (the sets' folder) for the module
+    ar_news = importlib.import_module("bench.claims.ar_news")
+
+    shared = ar_news.shared_dir()
+    if shared is None or not (shared / ar_news.FEED_NAME).is_file():
+        raise SystemExit(f"needs ../shared/{ar_news.FEED_NAME} (or $NEWSFLOW_SHARED)")
+    texts = {r["id"]: r for r in ar_news.read_feed(shared / ar_news.FEED_NAME)}
+    items = [item for name in ARABIC_SETS for item in ar_news.load_set(name, texts)]
+    entity_stage = build_pipeline().entity_extractor
+    articles = {item.article_id: ar_news.article_of(item) for item in items}
+    entities = {i: list(entity_stage(a)) for i, a in articles.items()}
+    examples: list[Example] = []
+    for item in items:
+        log: list[SpeakerDecision] = []
+        extractor = CueClaimExtractor(arabic_speaker_model=None, speaker_log=log)
+        claims = extractor(articles[item.article_id], entities[item.article_id])
+        by_start = {(c.field, c.start): c for c in claims}
+        for decision in log:
+            claim = by_start.get((decision.field, decision.claim_start))
+            if decision.language != "ar" or claim is None:
+                continue
+            overlaps = [
+                (content_overlap(claim.text, g.text), gi)
+                for gi, g in enumerate(item.gold)
+                if g.field == claim.field.value
+            ]
+            best, gi = max(overlaps, default=(0.0, -1))
+            if best < CONTENT_THRESHOLD:
+                continue
+            gold = item.gold[gi]
+            labels = [
+                arabic_speaker_matches(claim.model_copy(update={"speaker": c.speaker}), gold)
+                for c in decision.candidates
+            ]
+            rule = next(i for i, c in enumerate(decision.candidates) if c.rule)
+            examples.append(
+                Example(item.article_id, [c.features for c in decision.candidates], labels, rule)
+            )
+
+    def score(models: Mapping[int, SpeakerChoiceModel | None]) -> str:
+        extractors = {k: CueClaimExtractor(arabic_speaker_model=m) for k, m in models.items()}
+        total = Scores()
+        for item in items:
+            extractor = extractors[fold_of(item.article_id, folds)]
+            claims = extractor(articles[item.article_id], entities[item.article_id])
+            total.add(score_article(claims, item.gold)[0])
+        return (
+            f"found {total.predicted} right {total.correct}/{total.gold} "
+            f"P {total.precision:.3f} R {total.recall:.3f}"
+        )
+
+    return Corpus(
+        "ar",
+        len(items),
+        examples,
+        "rules: " + score(dict.fromkeys(range(folds))),
+        score,
+        ARABIC_MODEL_PATH,
+        "Arabic speaker choice, trained on the annotated ANT feed sets "
+        f"{', '.join(ARABIC_SETS)} (python -m bench.claims.train_speaker --lang ar --write); "
+        "see speaker_choice_ar.md",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("directory", nargs="?", type=Path)
+    parser.add_argument("directory", nargs="?", type=Path, help="English: PolNeAR train")
+    parser.add_argument("--lang", choices=("en", "ar"), default="en")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="train on all and write the model")
     parser.add_argument("--l2", type=float, help="skip the search: this L2 weight")
     parser.add_argument("--margin", type=float, help="skip the search: this margin")
     args = parser.parse_args(argv)
-    directory = args.directory or _shared_default() / "attribution" / "en-polnear" / "train"
-    items = load_brat(directory)
-    entity_stage = build_pipeline().entity_extractor
-    entities = {item.name: list(entity_stage(item.article)) for item in items}
-    examples, rule_scores = collect(items, entities)
+    corpus = (
+        arabic_corpus(args.folds)
+        if args.lang == "ar"
+        else english_corpus(args.directory, args.folds)
+    )
+    examples = corpus.examples
     useful = sum(any(e.labels) and not all(e.labels) for e in examples)
     reachable = sum(any(e.labels) for e in examples)
     print(
-        f"{len(items)} articles, {len(examples)} decisions ({useful} with a right and a wrong, "
-        f"{reachable} with a right candidate)"
+        f"{corpus.articles} articles, {len(examples)} decisions ({useful} with a right and a "
+        f"wrong, {reachable} with a right candidate, {sum(e.labels[e.rule] for e in examples)} "
+        "right by the rules)"
     )
-    print(_line("rules", rule_scores))
+    print(corpus.rules)
     best: tuple[int, float, float] | None = None
     l2_grid = (args.l2,) if args.l2 is not None else L2_GRID
     for l2 in l2_grid:
@@ -219,28 +356,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for k in range(args.folds)
     }
-    cv = end_to_end(items, entities, models, args.folds)
-    print(_line(f"CV end to end (l2={l2} margin={margin})", cv))
+    print(f"CV (l2={l2} margin={margin}) " + corpus.score(models))
     if args.write:
         weights = fit(examples, l2)
-        MODEL_PATH.write_text(
+        corpus.path.write_text(
             json.dumps(
                 {
-                    "about": "English speaker choice, trained on PolNeAR train "
-                    "(python -m bench.claims.train_speaker --write); see speaker_choice_en.md",
+                    "about": corpus.about,
                     "l2": l2,
                     "margin": margin,
                     "weights": dict(sorted(weights.items())),
                 },
                 indent=1,
+                ensure_ascii=False,
             )
             + "\n",
             encoding="utf-8",
         )
-        print(f"wrote {MODEL_PATH} ({len(weights)} weights)")
+        print(f"wrote {corpus.path} ({len(weights)} weights)")
         full = SpeakerChoiceModel(weights, margin)
-        in_sample = end_to_end(items, entities, dict.fromkeys(range(args.folds), full), args.folds)
-        print(_line("all of train, in-sample", in_sample))
+        print("all of it, in-sample " + corpus.score(dict.fromkeys(range(args.folds), full)))
     return 0
 
 

@@ -69,12 +69,13 @@ class _Found:
 
 @dataclass
 class SpeakerDecision:
-    """One choice of an English pronoun's, elided subject's or unattributed quotation's
+    """One choice of a pronoun's, elided subject's or (English) unattributed quotation's
     speaker among its candidate referents (logged for training)."""
 
     field: TextField
     claim_start: int
     candidates: list[Candidate]
+    language: str = "en"
 
 
 @dataclass
@@ -86,6 +87,10 @@ class CueClaimExtractor:
     english: EnglishParser = field(default_factory=EnglishParser)
     speaker_model: SpeakerChoiceModel | None = field(default_factory=default_speaker_model)
     """The learned choice among an English pronoun's candidate referents (None: rules only)."""
+    arabic_speaker_model: SpeakerChoiceModel | None = field(
+        default_factory=lambda: default_speaker_model("ar")
+    )
+    """The same for an Arabic elided subject (None: rules only)."""
     speaker_log: list[SpeakerDecision] | None = None
     """When a list, every such choice is appended to it (training data; see
     ``bench.claims.train_speaker``)."""
@@ -297,17 +302,20 @@ class CueClaimExtractor:
         source: ClaimSource | None,
         rule_entity: Entity | None,
     ) -> Claim | None:
-        """An English pronoun's or elided subject's referent: the rules' choice, unless the
-        learned speaker choice (``speaker_choice``) scores another candidate higher by more
-        than its margin."""
-        model, log = self.speaker_model, self.speaker_log
-        if (model is None and log is None) or not _english_cue(text, draft) or draft.cue is None:
+        """A pronoun's or elided subject's referent: the rules' choice, unless the learned
+        speaker choice of its language (``speaker_choice``) scores another candidate higher by
+        more than its margin."""
+        language = "en" if _english_cue(text, draft) else "ar"
+        model = self.speaker_model if language == "en" else self.arabic_speaker_model
+        log = self.speaker_log
+        if (model is None and log is None) or draft.cue is None:
             return self._finish(
                 field_name, text, draft, resolver, sentence_speakers, rule_speaker, source
             )
         candidates = candidates_for(
             text, draft.cue.start, draft.gender, resolver.seen, resolver.entities,
             resolver.paragraph, resolver.paragraph_start, rule_speaker, rule_entity,
+            language=language,
         )  # fmt: skip
         picked = model.choose(candidates) if model is not None else None
         speaker = rule_speaker
@@ -319,7 +327,7 @@ class CueClaimExtractor:
                 speaker = picked.speaker
         claim = self._finish(field_name, text, draft, resolver, sentence_speakers, speaker, source)
         if log is not None and claim is not None:
-            log.append(SpeakerDecision(field_name, claim.start, candidates))
+            log.append(SpeakerDecision(field_name, claim.start, candidates, language))
         return claim
 
     def _learned_continuation(

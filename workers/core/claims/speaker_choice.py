@@ -1,12 +1,15 @@
-"""A learned choice of who an English pronoun or elided subject refers to.
+"""A learned choice of who a pronoun or elided subject refers to, English or Arabic.
 
 The rules (``SpeakerResolver.last`` and the person named just before) give one referent; this
 module lists the few people it could also be (the last speakers and sentence subjects the
 resolver remembers, the persons named in the text just before), describes each by cheap
-features (how far back, speaker or subject, gender, quotation, ``told X``) and scores them
-with a linear model trained on PolNeAR train (``python -m bench.claims.train_speaker``). The
-model only overrides the rules when its best candidate beats the rule's by ``margin``; with
-no model file, or no rule choice, the rules stand. Pure Python: a dot product per candidate.
+features (how far back, speaker or subject, gender, quotation, ``told X``; in Arabic also the
+shape of the remembered mention: a feminine head, a role, a glued preposition) and scores them
+with a linear model per language: English trained on PolNeAR train, Arabic on the annotated
+ANT feed articles that are not blind sets (``python -m bench.claims.train_speaker [--lang
+ar]``). The model only overrides the rules when its best candidate beats the rule's by
+``margin``; with no model file, or no rule choice, the rules stand. Pure Python: a dot product
+per candidate.
 """
 
 from __future__ import annotations
@@ -21,9 +24,12 @@ from pathlib import Path
 
 from schemas.models import Entity, Label, Speaker
 from workers.core.claims.english_gender import speaker_gender
+from workers.core.claims.lexicon import arabic_lexicon, plural_head
 from workers.core.claims.speakers import Known, genders_disagree
+from workers.core.text import match_form
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "claims" / "speaker_choice_en.json"
+ARABIC_MODEL_PATH = MODEL_PATH.with_name("speaker_choice_ar.json")
 KNOWN_CANDIDATES = 5
 """The distinct people remembered last (speakers, subjects) that are candidates."""
 NAMED_CANDIDATES = 3
@@ -31,7 +37,7 @@ ORGANISATION_CANDIDATES = 2
 NAMED_WINDOW = 600
 """Persons named up to this many characters before the cue are candidates too."""
 
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_SENTENCE_END = re.compile(r"[.!?؟]\s|\n")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _HEARER_BEFORE = re.compile(r"\b(?:told|to|asked|with|urged|thanked|met)\s+(?:\w+\s+)?$")
 
@@ -59,16 +65,19 @@ def _identity(speaker: Speaker) -> str:
     return speaker.entity_id or " ".join(speaker.text.casefold().split())
 
 
-def _surname(speaker: Speaker) -> str:
+def _surname(speaker: Speaker, language: str = "en") -> str:
+    if language == "ar":  # no capitals: the mention's last word (the name may be the KB's Latin)
+        words = [w for w in speaker.text.split() if len(w) > 2]
+        return words[-1] if words else ""
     words = [w for w in _WORD.findall(speaker.name or speaker.text) if w[:1].isupper()]
     return words[-1].rstrip(".") if words else ""
 
 
-def _last_mention(text: str, candidate: Candidate, before: int) -> int:
+def _last_mention(text: str, candidate: Candidate, before: int, language: str) -> int:
     """Where the candidate was last written before the cue (−1: not found as written)."""
     if candidate.entity is not None:
         return candidate.entity.start
-    surname = _surname(candidate.speaker)
+    surname = _surname(candidate.speaker, language)
     for needle in (candidate.speaker.text, surname):
         if needle:
             at = text.rfind(needle, 0, before)
@@ -102,9 +111,12 @@ def candidates_for(
     rule: Speaker | None,
     rule_entity: Entity | None = None,
     kind: str | None = None,
+    language: str = "en",
 ) -> list[Candidate]:
     """The referents a pronoun or elided subject before ``cue_start`` may have, with features;
-    the rules' choice (``rule``, a person named just before when ``rule_entity``) among them."""
+    the rules' choice (``rule``, a person named just before when ``rule_entity``) among them.
+    ``language``: ``en``, or ``ar`` (the verb's gender is ``gender``; an elided subject of a
+    gendered verb is a g decision)."""
     out: list[Candidate] = []
     by_identity: dict[str, Candidate] = {}
     rank = 0
@@ -157,14 +169,14 @@ def candidates_for(
             by_identity[key] = Candidate(rule, entity=rule_entity)
             out.append(by_identity[key])
         by_identity[key].rule = True
-    positions = [_last_mention(text, c, cue_start) for c in out]
+    positions = [_last_mention(text, c, cue_start, language) for c in out]
     nearest = max(positions, default=-1)
     sentence_start = _sentence_start(text, cue_start)
     previous_start = _sentence_start(text, max(0, sentence_start - 2))
     for candidate, at in zip(out, positions, strict=True):
         candidate.features = _features(
             text, candidate, at, cue_start, gender, kind, nearest, paragraph, paragraph_start,
-            sentence_start, previous_start,
+            sentence_start, previous_start, language,
         )  # fmt: skip
     return out
 
@@ -181,6 +193,7 @@ def _features(
     paragraph_start: int,
     sentence_start: int,
     previous_start: int,
+    language: str = "en",
 ) -> dict[str, float]:
     raw = candidate.features
     known = candidate.known
@@ -224,10 +237,11 @@ def _features(
         f["same_paragraph"] = float(at >= paragraph_start)
         before = text[max(sentence_start if at >= sentence_start else 0, at - 40) : at]
         head = _SENTENCE_END.split(before)[-1]
-        f["sentence_initial"] = float(len(_WORD.findall(head)) <= 1)
+        words_before = head.split() if language == "ar" else _WORD.findall(head)
+        f["sentence_initial"] = float(len(words_before) <= 1)
         f["hearer"] = float(bool(_HEARER_BEFORE.search(text[max(0, at - 30) : at])))
         f["quoted"] = float(_in_quotes(text, at, cue_start))
-        surname = _surname(candidate.speaker)
+        surname = _surname(candidate.speaker, language)
         count = text.count(surname, 0, cue_start) if surname else 0
         f["log_mentions"] = math.log1p(count) / 3.0
     else:
@@ -240,9 +254,40 @@ def _features(
     f["recent_speaker"] = f.get("known_rank_0", 0.0) * f.get("paragraphs_back_0", 0.0)
     f["nearest_agreeing"] = f.get("nearest", 0.0) * f.get("gender_agree", 0.0)
     f["rule_disagreeing"] = f["rule"] * f.get("gender_disagree", 0.0)
+    if language == "ar":
+        f.update(_arabic_shape(candidate, gender))
     # Every feature also in the block of its pronoun kind: what a he/she prefers is not what
     # an elided subject or a plural they prefers.
     return {**f, **{f"{kind}:{name}": value for name, value in f.items()}}
+
+
+def _arabic_shape(candidate: Candidate, gender: str | None) -> dict[str, float]:
+    """What an Arabic mention's first word says about it. The resolver remembers whatever
+    span a cue's subject was read as, and the wrong ones have telling shapes: a preposition
+    glued on (``لمنتخب``), a long clause, a feminine head (``الحكومة``, ``منظمة``) where the
+    verb is masculine, a role where a name follows in the text."""
+    words = candidate.speaker.text.split()
+    if not words:
+        return {}
+    first = words[0].lstrip('#"“«')
+    head = match_form(first)
+    if head[:1] in ("و", "ف") and head[1:3] == "ال":
+        head = head[1:]
+    f: dict[str, float] = {}
+    feminine = first.endswith("ة")
+    f["ar_feminine_head"] = float(feminine)
+    if gender in ("m", "f"):
+        f[f"ar_feminine_head_{gender}"] = float(feminine)
+    f["ar_definite"] = float(head.startswith("ال"))
+    f["ar_role_head"] = float(head in arabic_lexicon().role_nouns)
+    f["ar_plural_head"] = float(plural_head(head))
+    f["ar_glued_preposition"] = float(
+        head.startswith("لل")
+        or (head.startswith("ل") and not head.startswith("ال") and not candidate.speaker.entity_id)
+    )
+    f["ar_long"] = float(len(words) >= 4)
+    f["ar_entity"] = float(bool(candidate.speaker.entity_id))
+    return f
 
 
 @dataclass(frozen=True)
@@ -285,9 +330,11 @@ class SpeakerChoiceModel:
         return cls({str(k): float(v) for k, v in weights.items()}, float(margin))
 
 
-@lru_cache(maxsize=1)
-def default_speaker_model() -> SpeakerChoiceModel | None:
-    """The shipped model, or None (rules only) when the file is absent."""
-    if not MODEL_PATH.is_file():
+@lru_cache(maxsize=2)
+def default_speaker_model(language: str = "en") -> SpeakerChoiceModel | None:
+    """The shipped model of a language (``en``, ``ar``), or None (rules only) when its file
+    is absent."""
+    path = ARABIC_MODEL_PATH if language == "ar" else MODEL_PATH
+    if not path.is_file():
         return None
-    return SpeakerChoiceModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    return SpeakerChoiceModel.from_json(json.loads(path.read_text(encoding="utf-8")))
