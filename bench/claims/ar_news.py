@@ -85,6 +85,10 @@ SETS = (
     "train5",
     "train6",
 )
+NEVER_TUNED = ("blind", "blind2", "blind3", "train6")
+"""The blind sets, and the latest check batch until its round ends: no rule or model learns
+from them."""
+TUNED_ON = tuple(name for name in SETS if name not in NEVER_TUNED)
 TRAIN_PER_SOURCE = 24
 CHECK_PER_SOURCE = 20
 

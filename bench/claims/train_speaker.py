@@ -3,8 +3,8 @@
 
 1. Runs the entity stage and the rule extractor once over the training articles, logging
    every pronoun's / elided subject's candidate referents with their features: English on
-   PolNeAR train, Arabic on the annotated ANT feed articles of ``ARABIC_SETS`` (never the
-   blind sets, nor ``train6``, the round's never-tuned check).
+   PolNeAR train, Arabic on the annotated ANT feed articles of ``ar_news.TUNED_ON`` (never
+   the blind sets, nor the round's never-tuned check batch: ``ar_news.NEVER_TUNED``).
 2. Labels a candidate right when it matches the gold speaker of the statement its claim
    matched. English: shares a word with the gold source, as the scorer (``brat.py``)
    resolves it (a gold pronoun source is replaced by the previous gold sources there, so
@@ -57,23 +57,6 @@ from workers.core.claims.speaker_choice import (
     SpeakerChoiceModel,
 )
 from workers.core.factory import build_pipeline
-
-ARABIC_SETS = (
-    "tuning",
-    "tuning2",
-    "tuning3",
-    "tuning4",
-    "tuning5",
-    "tuning6",
-    "tuning7",
-    "train1",
-    "train2",
-    "train3",
-    "train4",
-    "train5",
-)
-"""The annotated Arabic sets the rules were tuned on; blind, blind2, blind3 and train6 stay
-out."""
 
 L2_GRID = (0.001, 0.003, 0.01)
 MARGIN_GRID = (0.0, 0.5, 1.0, 2.0)
@@ -259,7 +242,7 @@ def arabic_corpus(folds: int) -> Corpus:
     if shared is None or not (shared / ar_news.FEED_NAME).is_file():
         raise SystemExit(f"needs ../shared/{ar_news.FEED_NAME} (or $NEWSFLOW_SHARED)")
     texts = {r["id"]: r for r in ar_news.read_feed(shared / ar_news.FEED_NAME)}
-    items = [item for name in ARABIC_SETS for item in ar_news.load_set(name, texts)]
+    items = [item for name in ar_news.TUNED_ON for item in ar_news.load_set(name, texts)]
     entity_stage = build_pipeline().entity_extractor
     articles = {item.article_id: ar_news.article_of(item) for item in items}
     entities = {i: list(entity_stage(a)) for i, a in articles.items()}
@@ -311,7 +294,7 @@ def arabic_corpus(folds: int) -> Corpus:
         score,
         ARABIC_MODEL_PATH,
         "Arabic speaker choice, trained on the annotated ANT feed sets "
-        f"{', '.join(ARABIC_SETS)} (python -m bench.claims.train_speaker --lang ar --write); "
+        f"{', '.join(ar_news.TUNED_ON)} (python -m bench.claims.train_speaker --lang ar --write); "
         "see speaker_choice_ar.md",
     )
 

@@ -86,3 +86,11 @@ def test_an_annotation_scored_as_claims_keeps_what_the_matcher_reads() -> None:
     assert claims[0].start == body.index("الكلفة") and claims[0].stance.value == "confirm"
     # the content of the second record matches, its speaker does not: only one agreed pair
     assert correct_pairs(claims, first) == [(0, 1)]
+
+
+def test_no_learned_component_trains_on_a_blind_set() -> None:
+    from bench.claims.ar_news import NEVER_TUNED, TUNED_ON
+
+    assert {"blind", "blind2", "blind3"} <= set(NEVER_TUNED)
+    assert not set(TUNED_ON) & set(NEVER_TUNED)
+    assert set(TUNED_ON) | set(NEVER_TUNED) == set(SETS_IN_ORDER)
