@@ -182,7 +182,7 @@ def decision_accuracy(
 def end_to_end(
     items: Sequence[BratArticle],
     entities: dict[str, list[Entity]],
-    models: Mapping[int, SpeakerChoiceModel | None],
+    models: Mapping[int, SpeakerChoiceModel],
     folds: int,
 ) -> BratScores:
     """Each fold's articles extracted with the model trained on the other folds."""
@@ -210,7 +210,7 @@ class Corpus:
     examples: list[Example]
     rules: str
     """The rules' end-to-end figures, one line."""
-    score: Callable[[Mapping[int, SpeakerChoiceModel | None]], str]
+    score: Callable[[Mapping[int, SpeakerChoiceModel]], str]
     """Extract every article with its fold's model and score it: one line."""
     path: Path
     about: str
@@ -247,10 +247,12 @@ def arabic_corpus(folds: int) -> Corpus:
     articles = {item.article_id: ar_news.article_of(item) for item in items}
     entities = {i: list(entity_stage(a)) for i, a in articles.items()}
     examples: list[Example] = []
+    rules = Scores()  # the logging pass is the rules-only extraction: scored as it runs
     for item in items:
         log: list[SpeakerDecision] = []
         extractor = CueClaimExtractor(arabic_speaker_model=None, speaker_log=log)
         claims = extractor(articles[item.article_id], entities[item.article_id])
+        rules.add(score_article(claims, item.gold)[0])
         by_start = {(c.field, c.start): c for c in claims}
         for decision in log:
             claim = by_start.get((decision.field, decision.claim_start))
@@ -274,29 +276,30 @@ def arabic_corpus(folds: int) -> Corpus:
                 Example(item.article_id, [c.features for c in decision.candidates], labels, rule)
             )
 
-    def score(models: Mapping[int, SpeakerChoiceModel | None]) -> str:
+    def score(models: Mapping[int, SpeakerChoiceModel]) -> str:
         extractors = {k: CueClaimExtractor(arabic_speaker_model=m) for k, m in models.items()}
         total = Scores()
         for item in items:
             extractor = extractors[fold_of(item.article_id, folds)]
             claims = extractor(articles[item.article_id], entities[item.article_id])
             total.add(score_article(claims, item.gold)[0])
-        return (
-            f"found {total.predicted} right {total.correct}/{total.gold} "
-            f"P {total.precision:.3f} R {total.recall:.3f}"
-        )
+        return _arabic_line(total)
 
     return Corpus(
         "ar",
         len(items),
         examples,
-        "rules: " + score(dict.fromkeys(range(folds))),
+        "rules: " + _arabic_line(rules),
         score,
         ARABIC_MODEL_PATH,
         "Arabic speaker choice, trained on the annotated ANT feed sets "
         f"{', '.join(ar_news.TUNED_ON)} (python -m bench.claims.train_speaker --lang ar --write); "
         "see speaker_choice_ar.md",
     )
+
+
+def _arabic_line(s: Scores) -> str:
+    return f"found {s.predicted} right {s.correct}/{s.gold} P {s.precision:.3f} R {s.recall:.3f}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,8 +25,7 @@ from pathlib import Path
 from schemas.models import Entity, Label, Speaker
 from workers.core.claims.english_gender import speaker_gender
 from workers.core.claims.lexicon import arabic_lexicon, plural_head
-from workers.core.claims.speakers import Known, genders_disagree
-from workers.core.text import match_form
+from workers.core.claims.speakers import Known, genders_disagree, mention_head
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "claims" / "speaker_choice_en.json"
 ARABIC_MODEL_PATH = MODEL_PATH.with_name("speaker_choice_ar.json")
@@ -270,9 +269,7 @@ def _arabic_shape(candidate: Candidate, gender: str | None) -> dict[str, float]:
     if not words:
         return {}
     first = words[0].lstrip('#"“«')
-    head = match_form(first)
-    if head[:1] in ("و", "ف") and head[1:3] == "ال":
-        head = head[1:]
+    head = mention_head(first)
     f: dict[str, float] = {}
     feminine = first.endswith("ة")
     f["ar_feminine_head"] = float(feminine)

@@ -186,9 +186,7 @@ class SpeakerResolver:
         raw_words = written.split()
         if not raw_words or len(raw_words) > 3 or not ARABIC_LETTER.search(written):
             return None
-        head = match_form(raw_words[0])
-        if head[:1] in ("و", "ف") and head[1:3] == "ال":
-            head = head[1:]
+        head = mention_head(raw_words[0])
         # a person's role (الرئيس، الوزير، المدرب), not a report, a party or a surname
         if (
             not head.startswith("ال")
@@ -315,6 +313,13 @@ def _clean(text: str) -> str:
         if not any(q in inner for q in _QUOTE_MARKS):
             text = inner
     return text
+
+
+def mention_head(word: str) -> str:
+    """An Arabic mention's first word in matching form, without a و/ف glued before its
+    article (والرئيس → الرئيس)."""
+    head = match_form(word)
+    return head[1:] if head[:1] in ("و", "ف") and head[1:3] == "ال" else head
 
 
 def genders_disagree(known: str | None, wanted: str | None) -> bool:
