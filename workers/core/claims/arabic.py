@@ -143,6 +143,12 @@ OWNED_STANCES = frozenset(
 )  # fmt: skip
 # Nouns that open what a participle confirmed (مؤكدا عدم …، ضرورة …) besides verbal nouns.
 CONTENT_NOUNS = frozenset(match_form(w) for w in ("عدم", "استمرار", "ضرورة", "أهمية"))
+# قبل أيام، في 11 يوليو، منذ الاثنين: a preposition of a time phrase between speaker and content
+TIME_PREPOSITIONS = frozenset(match_form(w) for w in ("قبل", "بعد", "في", "منذ", "خلال"))
+TIME_UNITS = frozenset(
+    match_form(w)
+    for w in ("أيام", "ساعات", "أسابيع", "أشهر", "شهور", "سنوات", "أعوام", "شهر", "أسبوع")
+)  # قبل أيام: the time words are definite or named (الأيام، الاثنين)
 DESCRIBE = match_form("وصف")
 # The matter a reporting verb explains or comments on (يوضح الأمر، شرح الموضوع): its object.
 MATTER_NOUNS = frozenset(match_form(w) for w in ("الأمر", "الموضوع", "المسألة", "القضية"))
@@ -528,6 +534,21 @@ class _SentenceParser:
         name — a construct like هيئة تنظيم الاتصالات does not end there."""
         if ci > 0 and tokens[ci - 1].norm in SINCE_WORDS:
             return None  # منذ أعلنت منطقة خفض التوتر: when something was declared
+        found = self._speaker_then_verbal_noun(tokens, ci, limit)
+        if found is None:
+            return None
+        speaker_end, start = found
+        gender = cue.tag if cue.tag in ("m", "f", "p") else None
+        return self._named_speaker_claim(
+            sentence, tokens, ci, (start, limit), speaker_end, cue, gender
+        )
+
+    def _speaker_then_verbal_noun(
+        self, tokens: list[Token], ci: int, limit: int
+    ) -> tuple[int, int] | None:
+        """(speaker end, content start) for ``CUE SPEAKER [channel] [time] VERBAL-NOUN …``:
+        the speaker ends at a definite word or a recognised name that a verbal noun (or
+        عدم، ضرورة …) follows, past a channel (في بيان) and time words (قبل أيام، الاثنين)."""
         stop = min(limit - 1, ci + 1 + MAX_SUBJECT_TOKENS)
         for k in range(ci + 2, stop):
             tok, prev = tokens[k], tokens[k - 1]
@@ -540,11 +561,40 @@ class _SentenceParser:
                 continue
             # أكد العقيد X في بيان اعتراض …: the channel between speaker and content
             start = k + 2 if self._channel_at(tokens, k) and k + 3 < limit else k
-            if not _verbal_noun(tokens[start].norm) or not tokens[start + 1].is_word:
+            start = self._past_time(tokens, start, limit)
+            if start + 1 >= limit or not tokens[start + 1].is_word:
                 continue
-            gender = cue.tag if cue.tag in ("m", "f", "p") else None
-            return self._named_speaker_claim(sentence, tokens, ci, (start, limit), k, cue, gender)
+            if _verbal_noun(tokens[start].norm) or tokens[start].norm in CONTENT_NOUNS:
+                return k, start
         return None
+
+    def _past_time(self, tokens: list[Token], k: int, limit: int) -> int:
+        """The first token after the time or aside words at ``k`` (أعلن ترامب قبل أيام سحب …،
+        أكد الهلال الأحمر من جهته إصابة …، أعلن الوزير الاثنين بدء …): where a content
+        after the speaker may open."""
+        j = k
+        while j < limit:
+            tok = tokens[j]
+            if tok.text == "/" and j > k:
+                j += 1  # مايو/ أيار: one month in two calendars
+                continue
+            if not tok.is_word or tok.in_quote:
+                return j
+            phrase = next((w for w in self.lex.time_phrases if _match_words(tokens, j, w)), None)
+            if phrase is not None:
+                j += len(phrase)
+            elif self._is_time(tokens, j) or (j > k and tok.norm in TIME_UNITS):
+                j += 1
+            elif tok.norm in TIME_PREPOSITIONS and j + 1 < limit and tokens[j + 1].is_word:
+                if tokens[j + 1].norm in TIME_UNITS:
+                    j += 2
+                elif self._is_time(tokens, j + 1):
+                    j += 1
+                else:
+                    return j
+            else:
+                return j
+        return j
 
     def _relay_after(self, tokens: list[Token], i: int) -> bool:
         """نقلا عن before the next complementizer: the relay reading names the speaker."""
@@ -1778,20 +1828,24 @@ class _SentenceParser:
         subject: tuple[int, int],
     ) -> Draft | None:
         """``موسكو تنفي الاتهامات``، ``كييف تعلن إسقاط عشرات المسيرات وموسكو …``: subject
-        first, then a bare noun content up to the next coordinated clause."""
-        end = ci + 1
+        first, then a bare noun content up to the next coordinated clause; a time after the
+        verb is not what was said (أعلن في 11 يوليو، سيطرته على …)."""
+        begin = self._past_time(tokens, ci + 1, limit)
+        if begin > ci + 1 and begin < limit and tokens[begin].text in COMMAS:
+            begin += 1
+        end = begin
         while end < limit:
             tok = tokens[end]
             if not tok.is_word and tok.text in COMMAS and not tok.in_quote:
                 break
             if (
-                end > ci + 1
+                end > begin
                 and tok.norm.startswith("و")
                 and any(e.start == tok.start + 1 for e in self._entities)
             ):
                 break  # وموسكو تتحدث …: a new subject, a new clause
             end += 1
-        content, kind = _content(sentence, tokens, ci + 1, end)
+        content, kind = _content(sentence, tokens, begin, end)
         if not content or len(sentence.text[content.start : content.end].split()) < 2:
             return None
         draft = Draft(
@@ -2364,6 +2418,13 @@ class _SentenceParser:
                 None,
             )
             if marker is None:
+                if norm == NOMINAL_ANNOUNCE:
+                    # بعد إعلان الرياض اعتراض سبعة صواريخ: a verbal noun after the speaker
+                    announced = self._nominal_verbal_noun(
+                        sentence, tokens, i, stance, cue_positions
+                    )
+                    if announced is not None:
+                        found.append(announced)
                 continue
             words = [t for t in tokens[i + 1 : marker] if t.is_word]
             if any(self.lex.cue(t.norm) or t.norm in self.lex.complementizers for t in words):
@@ -2384,6 +2445,33 @@ class _SentenceParser:
             if draft.speaker is not None:
                 found.append(draft)
         return found
+
+    def _nominal_verbal_noun(
+        self,
+        sentence: Sentence,
+        tokens: list[Token],
+        i: int,
+        stance: Stance,
+        cue_positions: list[int],
+    ) -> Draft | None:
+        limit = next((c for c in cue_positions if c > i), len(tokens))
+        found = self._speaker_then_verbal_noun(tokens, i, limit)
+        if found is None:
+            return None
+        speaker_end, start = found
+        content, kind = _content(sentence, tokens, start, limit)
+        if not content:
+            return None
+        draft = Draft(
+            content=content,
+            cue=Span(tokens[i].start, tokens[i].end),
+            kind=kind,
+            stance=stance,
+            speaker_from=SpeakerFrom.MENTION,
+            confidence=0.7,
+        )
+        self._read_zone(sentence, tokens, (i + 1, speaker_end), draft, nominal_allowed=True)
+        return draft if draft.speaker is not None else None
 
     def _document_drafts(
         self, sentence: Sentence, tokens: list[Token], cue_positions: list[int], drafts: list[Draft]
@@ -2689,6 +2777,7 @@ ANNOUNCED_EVENTS = frozenset(
     for w in (
         "مقتل", "مصرع", "وفاة", "خفض", "رفع", "وقف", "منع", "بدء", "فوز", "سقوط", "فرض",
         "عودة", "رحيل", "وصول", "دخول", "خروج", "حصول", "تعيين", "قبول", "رفض", "فتح",
+        "سحب", "ضرب", "إصابة",
     )
 )  # fmt: skip
 CALL_REQUEST = re.compile(
@@ -2947,9 +3036,18 @@ ANNA = frozenset(match_form(w) for w in ("أن", "أنه", "أنها"))
 AFTER_QUOTE_TAILS = frozenset(match_form(w) for w in ("رغم", "فيما", "بينما", "وسط", "حيث"))
 
 
+# معلقا، متوجها، مستندا: an indefinite active participle (not a مفعول noun: مرسوما، مشروعا)
+PARTICIPLE_TAIL = re.compile(r"م(?![^ا]\wو\wا$)[^ا]\w{2,}ا")
 OCCASION_TAILS = tuple(
     tuple(match_form(w) for w in phrase.split())
-    for phrase in ("في خطوة", "في أول تعليق", "في أول رد", "في أول تصريح", "في أول ظهور")
+    for phrase in (
+        "في خطوة",
+        "في أول تعليق",
+        "في أول رد",
+        "في أول تصريح",
+        "في أول ظهور",
+        "في إشارة",
+    )
 )
 HADD = match_form("حد")
 AS_HE_PUT = frozenset({HADD, match_form("بحسب"), match_form("حسب")})  # على حد تعبيره
@@ -2977,6 +3075,7 @@ APPOSITIVE_NOUNS = frozenset(
 def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
     """Where the journalist's tail begins after what was said: ``، وذلك في تغريدة …``،
     ``ردا على …``, or ``، رغم …`` right after a closed quotation."""
+    lex = arabic_lexicon()
     for j in range(start + 1, limit):
         tok = tokens[j]
         if not tok.is_word or tok.in_quote:
@@ -3010,6 +3109,8 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
             return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause
+        if after_comma and PARTICIPLE_TAIL.fullmatch(tok.norm) and not lex.time_words & {tok.norm}:
+            return j  # …، معلقا على تراجع الليرة: the speaker's circumstance, not what was said
         if after_comma and any(_match_words(tokens, j, words) for words in OCCASION_TAILS):
             return j  # …، في خطوة تأتي غداة …، في أول تعليق له: the journalist's framing
         if tok.norm in AS_HE_PUT and j + 1 < limit and tokens[j + 1].norm in PUT_WORDS:
@@ -3031,12 +3132,29 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
             return j  # … رغم إصرار الجمهوريين على أن …: another party's statement
         if (
             after_comma
+            and tokens[j - 2].text in CLOSING_MARKS
+            and tok.norm not in SECOND_COMPLEMENT
+            and _opens_with_quote(tokens, start, j - 2)
+        ):
+            return j  # "…"، في إشارة إلى …: a content that is one quotation ends with it
+        if (
+            after_comma
             and tok.norm in AFTER_QUOTE_TAILS
             and j >= 2
             and tokens[j - 2].text in CLOSING_MARKS
         ):
             return j
     return limit
+
+
+def _opens_with_quote(tokens: list[Token], start: int, close: int) -> bool:
+    """The tokens from ``start`` to ``close`` are one quotation of three words or more (a
+    shorter one is a phrase the sentence goes on with: "استراتيجية جديدة"، تهدف إلى …)."""
+    return (
+        sum(t.is_word for t in tokens[start + 1 : close]) >= 3
+        and tokens[start].text in OPENING_QUOTES
+        and all(t.in_quote for t in tokens[start + 1 : close])
+    )
 
 
 def _speech_verb_with_object(norm: str) -> bool:
