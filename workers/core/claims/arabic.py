@@ -495,7 +495,9 @@ class _SentenceParser:
                 or self.lex.cue(first.norm)
             ):
                 return None  # …، وهو عدد أقل من …: the journalist on the content before
-            return self._named_speaker_claim(sentence, tokens, ci, (ta, limit), a - 1, cue, cue.tag)
+            return self._named_speaker_claim(
+                sentence, tokens, ci, (ta, limit), a - 1, cue.stance, cue.tag
+            )
         return None
 
     def _named_speaker_claim(
@@ -505,7 +507,7 @@ class _SentenceParser:
         ci: int,
         content_zone: tuple[int, int],
         speaker_end: int,
-        cue: ArabicCue,
+        stance: Stance,
         gender: str | None,
     ) -> Draft | None:
         """A claim whose content starts at ``content_zone[0]`` and whose speaker is the noun
@@ -517,7 +519,7 @@ class _SentenceParser:
             content=content,
             cue=Span(tokens[ci].start, tokens[ci].end),
             kind=kind,
-            stance=cue.stance,
+            stance=stance,
             speaker_from=SpeakerFrom.MENTION,
             gender=gender,
             confidence=0.7,
@@ -540,7 +542,7 @@ class _SentenceParser:
         speaker_end, start = found
         gender = cue.tag if cue.tag in ("m", "f", "p") else None
         return self._named_speaker_claim(
-            sentence, tokens, ci, (start, limit), speaker_end, cue, gender
+            sentence, tokens, ci, (start, limit), speaker_end, cue.stance, gender
         )
 
     def _speaker_then_verbal_noun(
@@ -2454,24 +2456,16 @@ class _SentenceParser:
         stance: Stance,
         cue_positions: list[int],
     ) -> Draft | None:
+        """``بعد إعلان الرياض اعتراض سبعة صواريخ``: the noun إعلان, its speaker in the
+        genitive, then a verbal noun that opens what was announced."""
         limit = next((c for c in cue_positions if c > i), len(tokens))
         found = self._speaker_then_verbal_noun(tokens, i, limit)
         if found is None:
             return None
         speaker_end, start = found
-        content, kind = _content(sentence, tokens, start, limit)
-        if not content:
-            return None
-        draft = Draft(
-            content=content,
-            cue=Span(tokens[i].start, tokens[i].end),
-            kind=kind,
-            stance=stance,
-            speaker_from=SpeakerFrom.MENTION,
-            confidence=0.7,
+        return self._named_speaker_claim(
+            sentence, tokens, i, (start, limit), speaker_end, stance, None
         )
-        self._read_zone(sentence, tokens, (i + 1, speaker_end), draft, nominal_allowed=True)
-        return draft if draft.speaker is not None else None
 
     def _document_drafts(
         self, sentence: Sentence, tokens: list[Token], cue_positions: list[int], drafts: list[Draft]
