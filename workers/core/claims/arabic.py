@@ -585,15 +585,17 @@ class _SentenceParser:
             phrase = next((w for w in self.lex.time_phrases if _match_words(tokens, j, w)), None)
             if phrase is not None:
                 j += len(phrase)
-            elif self._is_time(tokens, j) or (j > k and tok.norm in TIME_UNITS):
+            elif (
+                self._is_time(tokens, j)
+                or (j > k and tok.norm in TIME_UNITS)
+                or (
+                    tok.norm in TIME_PREPOSITIONS  # قبل أيام، في مايو: the time word comes next
+                    and j + 1 < limit
+                    and tokens[j + 1].is_word
+                    and (tokens[j + 1].norm in TIME_UNITS or self._is_time(tokens, j + 1))
+                )
+            ):
                 j += 1
-            elif tok.norm in TIME_PREPOSITIONS and j + 1 < limit and tokens[j + 1].is_word:
-                if tokens[j + 1].norm in TIME_UNITS:
-                    j += 2
-                elif self._is_time(tokens, j + 1):
-                    j += 1
-                else:
-                    return j
             else:
                 return j
         return j
@@ -1833,7 +1835,7 @@ class _SentenceParser:
         first, then a bare noun content up to the next coordinated clause; a time after the
         verb is not what was said (أعلن في 11 يوليو، سيطرته على …)."""
         begin = self._past_time(tokens, ci + 1, limit)
-        if begin > ci + 1 and begin < limit and tokens[begin].text in COMMAS:
+        if ci + 1 < begin < limit and tokens[begin].text in COMMAS:
             begin += 1
         end = begin
         while end < limit:
@@ -3069,7 +3071,6 @@ APPOSITIVE_NOUNS = frozenset(
 def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
     """Where the journalist's tail begins after what was said: ``، وذلك في تغريدة …``،
     ``ردا على …``, or ``، رغم …`` right after a closed quotation."""
-    lex = arabic_lexicon()
     for j in range(start + 1, limit):
         tok = tokens[j]
         if not tok.is_word or tok.in_quote:
@@ -3103,7 +3104,11 @@ def _tail_start(tokens: list[Token], start: int, limit: int) -> int:
             return j
         if after_comma and _match_words(tokens, j, FI_WAQT):
             return j  # …، في وقت تحذر الأمم المتحدة …: another party's clause
-        if after_comma and PARTICIPLE_TAIL.fullmatch(tok.norm) and not lex.time_words & {tok.norm}:
+        if (
+            after_comma
+            and PARTICIPLE_TAIL.fullmatch(tok.norm)
+            and tok.norm not in arabic_lexicon().time_words  # مجددا، مؤخرا: adverbs of time
+        ):
             return j  # …، معلقا على تراجع الليرة: the speaker's circumstance, not what was said
         if after_comma and any(_match_words(tokens, j, words) for words in OCCASION_TAILS):
             return j  # …، في خطوة تأتي غداة …، في أول تعليق له: the journalist's framing
