@@ -92,6 +92,9 @@ from them."""
 TUNED_ON = tuple(name for name in SETS if name not in NEVER_TUNED)
 TRAIN_PER_SOURCE = 24
 CHECK_PER_SOURCE = 20
+CHECK_BATCHES = ("train3", "train4", "train5", "train6", "train7")
+"""From round 8 on, one batch a round, each excluding every set before it: the round's
+first-run check, then training data once the round is over. A new round adds its label."""
 
 
 def shared_dir() -> Path | None:
@@ -192,33 +195,15 @@ def chosen_sets(records: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
         _pool(records, "train2", every | frozenset(train1), TRAIN_PER_SOURCE),
         every | frozenset(train1),
     )
-    before_train3 = every | frozenset(train1 + train2)
-    train3 = _distinct_texts(
-        records, _pool(records, "train3", before_train3, CHECK_PER_SOURCE), before_train3
-    )
-    before_train4 = before_train3 | frozenset(train3)
-    train4 = _distinct_texts(
-        records, _pool(records, "train4", before_train4, CHECK_PER_SOURCE), before_train4
-    )
-    before_train5 = before_train4 | frozenset(train4)
-    train5 = _distinct_texts(
-        records, _pool(records, "train5", before_train5, CHECK_PER_SOURCE), before_train5
-    )
-    before_train6 = before_train5 | frozenset(train5)
-    train6 = _distinct_texts(
-        records, _pool(records, "train6", before_train6, CHECK_PER_SOURCE), before_train6
-    )
-    before_train7 = before_train6 | frozenset(train6)
+    batches = {"train1": train1, "train2": train2}
+    before = every | frozenset(train1 + train2)
+    for label in CHECK_BATCHES:
+        batches[label] = _distinct_texts(
+            records, _pool(records, label, before, CHECK_PER_SOURCE), before
+        )
+        before |= frozenset(batches[label])
     return {
-        "train1": train1,
-        "train2": train2,
-        "train3": train3,
-        "train4": train4,
-        "train5": train5,
-        "train6": train6,
-        "train7": _distinct_texts(
-            records, _pool(records, "train7", before_train7, CHECK_PER_SOURCE), before_train7
-        ),
+        **batches,
         "blind": blind,
         "tuning": tuning,
         "tuning2": tuning2,
