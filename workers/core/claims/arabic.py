@@ -377,7 +377,7 @@ class _SentenceParser:
             start + 1 >= limit
             or not (tokens[start].is_word and tokens[start + 1].is_word)
             or tokens[start].in_quote
-            or not (_verbal_noun(tokens[start].norm) or tokens[start].norm in CONTENT_NOUNS)
+            or not _noun_content_opener(tokens[start].norm)
         ):
             return None
         content, kind = _content(sentence, tokens, start, limit)
@@ -566,7 +566,7 @@ class _SentenceParser:
             start = self._past_time(tokens, start, limit)
             if start + 1 >= limit or not tokens[start + 1].is_word:
                 continue
-            if _verbal_noun(tokens[start].norm) or tokens[start].norm in CONTENT_NOUNS:
+            if _noun_content_opener(tokens[start].norm):
                 return k, start
         return None
 
@@ -2806,6 +2806,11 @@ def _verbal_noun(norm: str) -> bool:
     if norm.startswith("ال") and norm != ILGHA:
         return False
     return VERBAL_NOUN.fullmatch(norm) is not None or norm in ANNOUNCED_EVENTS
+
+
+def _noun_content_opener(norm: str) -> bool:
+    """A word that opens a noun content: a verbal noun, or عدم، ضرورة، استمرار، أهمية."""
+    return _verbal_noun(norm) or norm in CONTENT_NOUNS
 
 
 def _possessed_noun(norm: str) -> str | None:
