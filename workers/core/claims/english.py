@@ -72,6 +72,12 @@ HEARER = re.compile(
     r")"
 )
 """The hearer of 'told': an outlet or audience, which is not part of the content."""
+OCCASION_BEFORE_THAT = re.compile(
+    r"\s+(?:after|before|during|following|at|in|on|over|since|throughout)"
+    r"(?:\s+(?!that\b)[\w’'.-]+){1,6}?(?=\s+that\s)"
+)
+"""``is telling supporters after his victory that …``: an occasion between the cue (or its
+hearer) and the complementizer, which still opens the content."""
 RELATIVE_OPENER = re.compile(r"^(?:who|which|whose)\b", re.I)
 DATE_ONLY = re.compile(r"(?:(?:on|last|this)\s+)?(?:" + WEEKDAY + "|" + MONTH + r")(?:\s+\d{1,2})?")
 """``Friday``, ``last Monday``, ``March 3``: a comma piece that dates, not names."""
@@ -251,6 +257,13 @@ INTRODUCTORY_TIME = re.compile(
 )
 """``Hours later,`` ``Shortly after the vote,`` ``This spring,``: a time phrase before the
 subject."""
+PARTICIPLE_OPENER = re.compile(
+    r"^(?:(?!(?:Every|Any|Some|No)thing\b)[A-Z][a-z]+ing|Having\s+(?:\w+ly\s+)?[a-z]+(?:ed|en))\s"
+)
+"""``Promising that …, Bolton said``, ``Having announced …, the judge …``: a participle
+clause opening the sentence; its subject is the main clause's, after the comma."""
+HAVING_BEFORE = re.compile(r"^(?:After\s+)?[Hh]aving(?:\s+\w+ly)?$")
+"""Right before a past-participle cue: ``Having announced …,`` reads as a participle clause."""
 FRONTED_CLAUSE = re.compile(
     r"^(?:(?:a|an|the|just|only|shortly|soon|long|even|right|few|several|two|three|four|five"
     r"|days?|weeks?|months?|years?|hours?|minutes?|moments?|decades?|night|morning)\s+){1,3}"
@@ -298,7 +311,9 @@ ASIDE_BEFORE_CUE = re.compile(
     r"[^,;:.\ue000]{0,60},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|wrote|writes|added)\b"
 )
 """After a participle: its phrase closes with a comma and the real cue follows."""
-GERUND_OPENER = re.compile(r"(?:\bby|,\s*(?:also|then)|\b(?:while|before|after))$", re.I)
+GERUND_OPENER = re.compile(
+    r"(?:\bby|,\s*(?:also|then|[a-z]+ly)|\b(?:while|before|after)|\w\s+(?:—|–|--|-))$", re.I
+)
 """Before a participle cue: ``by saying``, ``, also saying``, ``, while insisting``."""
 TAIL_CLAUSE = re.compile(r"(?:^|,)\s*[a-z]+ing\b|\bthat\b")
 """Between a cue and a later quotation: a participle clause or a that-clause of its own."""
@@ -339,7 +354,9 @@ speaks again."""
 PARTICIPLE_PHRASE = re.compile(r"^[A-Z][a-z]+ing\s+[a-z]")
 """``Rattling off promises …``: a participle phrase opening the sentence is no subject."""
 PERIPHRASIS = re.compile(
-    r"(?:^|\s+)(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|were|are)\s+quick)\s+to\s+$"
+    r"(?:^|\s+)(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|were|are)\s+quick"
+    r"|continue[sd]?|(?:(?:is|are|was|were)\s+)?continuing|(?:has|have|had)\s+begun|began"
+    r"|begins)\s+to\s+$"
     r"|(?:^|\s+)(?:is|was|were|are|been)\s+quoted\s+as\s+$"
     r"|(?:^|\s+)(?:is|was|were|are)\s+(?:(?:far|much|slightly|generally|also|even|twice|"
     r"considerably|significantly)\s+)*(?:more|less)\s+likely\s+(?:than\s+\w+\s+)?to\s+$",
@@ -402,6 +419,7 @@ CONTENT_STOP = re.compile(
     r"|vowing|asking|urging|denying|joking)\b"
     r"|,\s+while\s+(?:[\w’'-]+\s+){1,5}?(?:said|say|says)\b"
     r"|,\s+and\s+(?:he|she)\s+(?:also\s+|then\s+|later\s+)?[a-z]+ed\b"
+    r"|,?\s+as\s+(?:he|she|they)\s+(?:[a-z]+(?:s|ed)|faced?|made|began|spoke|went)\s+(?!to\b)"
 )
 """Where reported content ends (learned from PolNeAR train misses): a participle clause of
 the speaker's, a second reporting verb, a second speaker's attribution (``and one in four
@@ -409,6 +427,17 @@ said``) or an aside after a dash."""
 TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom|where)\s[^,;:\ue000]*$")
 """A non-restrictive relative clause that runs to the content's end (``…, which includes
 …``): it describes a noun of the content, told by the writer, not by the speaker."""
+AND_PREDICATE = re.compile(
+    r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|was|were|went|took|made)"
+    r"\s+(?:to|the|a|an|his|her|their|its|about|that|on|in|for|with|by|up|out|him|them|it)\b"
+)
+"""``mentioned CNN five times and seemed to blame …``: a second predicate of the speaker's
+after a content with no verb of its own (an object, an infinitive), not a second verb of a
+reported clause (``she was tired and wanted …``)."""
+FINITE_IN_CONTENT = re.compile(
+    r"\b(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might"
+    r"|must|does|do|did|[a-z]+’[a-z]+|[a-z]+'[a-z]+)\b|\b(?:he|she|it|they|we|I|you)\s+[a-z]+s\b"
+)
 AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?P<cue>[a-z]+ing)\b")
 """``… and asking``: where a content ends when a second participle cue follows."""
 CLAUSE_AFTER_QUOTE = re.compile(r"\s*,?\s*(?:and|but)\s+\S+\s+[^,]*,\s*\S")
@@ -621,6 +650,8 @@ class _SentenceParser:
             clause = before.endswith(",") or before.endswith((",”", ',"'))
             # "responded by saying …", ", also saying …": the subject's manner of speaking
             clause = clause or bool(GERUND_OPENER.search(before))
+            # "Conceding that …, he warned": a participle clause opening the sentence
+            clause = clause or (not before and self._complement_follows(words[n]))
             clause = clause or self._participle_subject(words[n]) is not None
             # ", pointing to his record and saying …": a second participle of the same clause
             clause = clause or bool(AND_AFTER_PARTICIPLE.search(before))
@@ -719,7 +750,9 @@ class _SentenceParser:
         if subject is not None:
             return self._absolute(tok, cue, subject)
         if progressive is None and (
-            tok.text.casefold().endswith("ing") or CONTINUING_VERB.search(before)
+            tok.text.casefold().endswith("ing")
+            or CONTINUING_VERB.search(before)
+            or HAVING_BEFORE.match(before)
         ):
             return self._continuing(tok, cue, drafts)
         who = self._relative_who(tok)
@@ -1040,6 +1073,12 @@ class _SentenceParser:
         # opens the main clause, and the participle is its subject's
         if subject is not None and (not drafts or subject.start >= drafts[-1].content.end):
             self._assign_speaker(draft, subject)
+            if draft.content.start < subject.start < draft.content.end:
+                # "After saying X, the man ended up …": the fronted clause ends at its comma
+                comma = self.m(draft.content.start, subject.start).rfind(",")
+                if comma > 0:
+                    end = draft.content.start + comma
+                    draft.content = _trim(self.text, Span(draft.content.start, end))
         return draft
 
     def _coordinate_subject(self, after: int, cue_start: int) -> Span | None:
@@ -1068,7 +1107,11 @@ class _SentenceParser:
             begin += lead.end()
         masked = self.m(begin, self.end)
         comma = masked.find(",")
-        opener = NP_BAD_START.match(masked) or INTRODUCTORY_TIME.match(masked)
+        opener = (
+            NP_BAD_START.match(masked)
+            or INTRODUCTORY_TIME.match(masked)
+            or (PARTICIPLE_OPENER.match(masked) and not self._entity_starting(begin))
+        )
         if (opener or FRONTED_CLAUSE.match(masked)) and comma > 0:
             begin += comma + 1
         previous = ""
@@ -1506,6 +1549,10 @@ class _SentenceParser:
                 cited = Span(pos + citing.start(1), pos + citing.end(1))
                 pos += citing.end()
                 continue
+            occasion = OCCASION_BEFORE_THAT.match(chunk)
+            if occasion:
+                pos += occasion.end()
+                continue
             break
         if not re.match(r"\s*that\s*(?:[,.;]|$)", self.m(pos, self.end)):
             # "denied that, saying …": there "that" is the content, not a complementizer.
@@ -1526,6 +1573,15 @@ class _SentenceParser:
         relative = TRAILING_RELATIVE.search(self.m(span.start, span.end))
         if relative is not None and relative.start() > 0:
             span = _trim(self.text, Span(span.start, span.start + relative.start()))
+        second = AND_PREDICATE.search(self.m(span.start, span.end))
+        first = self.m(span.start, span.start + second.start()) if second else ""
+        if (
+            second is not None
+            and len(first.split()) <= 10
+            and not FINITE_IN_CONTENT.search(first)
+            and first.split()[0].casefold() not in self.lex.pronouns
+        ):
+            span = _trim(self.text, Span(span.start, span.start + second.start()))
         for found in AND_PARTICIPLE.finditer(self.m(span.start, span.end)):
             if found.group("cue").casefold() in self.lex.cues:
                 # "… tweeting that it was a disaster and asking, …": a second participle cue
