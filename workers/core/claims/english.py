@@ -1358,8 +1358,10 @@ class _SentenceParser:
             return False
         head = self.m(self.start, comma)
         previous = _trim(self.text, Span(self.start + head.rfind(",") + 1, comma))
-        if previous and self._is_name(previous):
-            return False  # "A spokeswoman for the union, Marieke van den Broek, said …"
+        if previous and self._short_name(previous):
+            # "A spokeswoman for the union, Marieke van den Broek, said …" (not a statement
+            # that only mentions a person: "The nature of Cole's bid has helped, said X")
+            return False
         if MASK in rest:
             return False  # "X, writing for the court, said the period “is generous.”"
         # "…, said Paul Dorn, an analyst, who notes that …": the relative clause describes
