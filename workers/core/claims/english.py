@@ -62,11 +62,13 @@ MODIFIER = re.compile(
 )
 _NOT_IN_HEARER = (
     r"(?:that|in|at|on|to|for|with|from|by|about|this|last|the|a|an|it|he|she|they|we|was|were"
-    r"|is|are|had|has|have|would|will|could|earlier|after|before|during|there)\b"
+    r"|is|are|had|has|have|would|will|could|earlier|after|before|during|there|as|while|when"
+    r"|because|if|since|but|and|or)\b"
 )
 HEARER = re.compile(
     r"\s+("
-    r"(?:the|a|an|his|her|their|its|our|my)(?: (?!" + _NOT_IN_HEARER + r")[a-z][\w-]*){1,3}"
+    r"(?:the|a|an|his|her|their|its|our|my)(?: (?!" + _NOT_IN_HEARER + r")[a-z][\w-]*"
+    r"|(?: [A-Z][\w-]*){1,2}(?= [a-z]))(?: (?!" + _NOT_IN_HEARER + r")[a-z][\w-]*){0,2}"
     r"(?![\w-])"  # a news conference, his supporters
     r"|(?:(?:the |a |an )?(?:[A-Z][\w.&'-]*|\w+))(?: [A-Z][\w.&'-]*)*"  # the BBC, Reuters
     r")"
@@ -281,9 +283,10 @@ TIME_BEFORE = re.compile(
 the phrase dates the clause that follows, it describes no noun."""
 PREPOSITION_REST = re.compile(
     r"(?:on|in|at|during|outside|inside|near|aboard|amid|following)\s+"
-    r"(?:a|an|the|his|her|their|its|[A-Z])"
+    r"(?:a|an|the|his|her|their|its|[A-Z]|[a-z]+ing\b)"
 )
-"""A phrase of place, time or occasion after a cue (``said during a visit``)."""
+"""A phrase of place, time or occasion after a cue (``said during a visit``, ``said in
+posing the question``)."""
 GAP_CONTENT = re.compile(
     r"(?:was|were|is|are|would|will|had|has|have|could|can|may|might|should|must)\s+[a-z]"
 )
@@ -1490,7 +1493,7 @@ class _SentenceParser:
         words = self.m(self.start, comma).split()
         if len(words) < 3 or MASK in self.m(self.start, comma):
             return False
-        return not self._is_name(_first_piece(self.text, Span(self.start, comma)))
+        return not self._short_name(_first_piece(self.text, Span(self.start, comma)))
 
     def _comma_before(self, pos: int) -> int | None:
         """The comma that ends the content of ``CONTENT, SPEAKER said``."""
