@@ -264,6 +264,8 @@ PARTICIPLE_OPENER = re.compile(
 )
 """``Promising that …, Bolton said``, ``Having announced …, the judge …``: a participle
 clause opening the sentence; its subject is the main clause's, after the comma."""
+AS_REPORTED_LEAD = re.compile(r"\s*[(—-]?\s*[Aa]s(?:\s+(?:first|previously|originally))?\s*")
+"""Before ``reported by X,`` opening a sentence: the source of what follows its comma."""
 HAVING_BEFORE = re.compile(r"^(?:After\s+)?[Hh]aving(?:\s+\w+ly)?$")
 """Right before a past-participle cue: ``Having announced …,`` reads as a participle clause."""
 FRONTED_CLAUSE = re.compile(
@@ -283,7 +285,7 @@ TIME_BEFORE = re.compile(
 the phrase dates the clause that follows, it describes no noun."""
 PREPOSITION_REST = re.compile(
     r"(?:on|in|at|during|outside|inside|near|aboard|amid|following)\s+"
-    r"(?:a|an|the|his|her|their|its|[A-Z]|[a-z]+ing\b)"
+    r"(?:a|an|the|his|her|their|its|[A-Z]|[a-z]+ing\b|\d{4}\b)"
 )
 """A phrase of place, time or occasion after a cue (``said during a visit``, ``said in
 posing the question``)."""
@@ -556,6 +558,17 @@ class _SentenceParser:
                 continue
             low = tok.text.casefold()
             if low == "according" and n + 1 < len(words) and words[n + 1].text == "to":
+                draft = self._according_to(tok, words[n + 1], drafts)
+                if draft is not None:
+                    drafts.append(draft)
+                continue
+            if (
+                low in ("reported", "noted", "stated")
+                and n + 1 < len(words)
+                and words[n + 1].text == "by"
+                and AS_REPORTED_LEAD.fullmatch(self.m(self.start, tok.start))
+            ):
+                # "As reported by the Post, X …": the sentence after the comma is the Post's
                 draft = self._according_to(tok, words[n + 1], drafts)
                 if draft is not None:
                     drafts.append(draft)
@@ -2065,8 +2078,12 @@ class _SentenceParser:
                 if draft.source is None:
                     draft.source = source
                 return None
-        before = self.m(self.start, tok.start).strip(" ,")
-        if not before or LEADING_CONJUNCTION.fullmatch(before):
+        before = self.m(self.start, tok.start).strip(" ,(")
+        if (
+            not before
+            or LEADING_CONJUNCTION.fullmatch(before)
+            or AS_REPORTED_LEAD.fullmatch(before)
+        ):
             rest = source.end
             comma = re.match(r"\s*,\s*", self.m(rest, self.end))
             if not comma:
