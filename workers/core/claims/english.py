@@ -756,7 +756,20 @@ class _SentenceParser:
             return False  # a group called …
         rest = self.m(words[n].end, self.end)
         quoted = MASK in rest[:80] or "“" in rest[:80] or '"' in rest[:80]
-        return quoted and len(rest.split()) <= 25
+        if quoted:
+            return len(rest.split()) <= 25
+        # "They called him a political opportunist", "Others call it the nerd prom": a
+        # verdict on an object pronoun after the subject, no quotation needed
+        after_object = [w.text.casefold() for w in words[n + 2 : n + 3]]
+        subject = prev.casefold() in self.lex.pronouns or self._entity_across(words[n - 1].start)
+        return (
+            n > 0
+            and subject
+            and nxt in OBJECT_PRONOUNS | {"this", "that"}
+            and bool(after_object)
+            and after_object[0] not in NOT_A_VERDICT
+            and not self.text[words[n].end : words[n + 1].start].strip()
+        )
 
     # ---- one cue --------------------------------------------------------------------------
     def _cue(self, tok: Token, cue: EnglishCue, drafts: list[Draft]) -> Draft | None:
