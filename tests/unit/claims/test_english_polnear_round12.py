@@ -182,9 +182,9 @@ def test_a_parenthesis_before_according_to_is_no_content(kit, extractor) -> None
 
 # ---- where a content ends ------------------------------------------------------------------------
 def test_a_second_predicate_after_an_object_content_ends_it(kit, extractor) -> None:
-    body = "Ann Cole mentioned the levy five times and seemed to blame the council for it."
+    body = "Ann Cole mentioned the levy twice and seemed to fault the council for it."
     (claim,) = _claims(kit, extractor, body)
-    assert claim.text == "the levy five times"
+    assert claim.text == "the levy twice"
 
 
 def test_a_second_verb_of_a_reported_clause_stays_in_it(kit, extractor) -> None:
@@ -194,9 +194,9 @@ def test_a_second_verb_of_a_reported_clause_stays_in_it(kit, extractor) -> None:
 
 
 def test_an_adjective_after_and_is_no_second_predicate(kit, extractor) -> None:
-    body = "Maria Lopez said the heat and unsettled weather could last until Friday."
+    body = "Maria Lopez said the cold and unsettled nights could go on until Friday."
     (claim,) = _claims(kit, extractor, body)
-    assert claim.text == "the heat and unsettled weather could last until Friday"
+    assert claim.text == "the cold and unsettled nights could go on until Friday"
 
 
 def test_a_clause_with_as_and_a_pronoun_ends_the_content(kit, extractor) -> None:

@@ -436,7 +436,7 @@ AND_PREDICATE = re.compile(
     r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|was|were|went|took|made)"
     r"\s+(?:to|the|a|an|his|her|their|its|about|that|on|in|for|with|by|up|out|him|them|it)\b"
 )
-"""``mentioned CNN five times and seemed to blame …``: a second predicate of the speaker's
+"""``mentioned the plan twice and seemed to fault …``: a second predicate of the speaker's
 after a content with no verb of its own (an object, an infinitive), not a second verb of a
 reported clause (``she was tired and wanted …``)."""
 FINITE_IN_CONTENT = re.compile(
