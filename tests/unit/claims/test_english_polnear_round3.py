@@ -172,9 +172,9 @@ def test_a_quoted_verdict_ends_with_its_quotation(kit, extractor) -> None:
 
 
 def test_a_subject_before_has_said_after_but(kit, extractor) -> None:
-    body = "Ann Reyes did not testify, but she has said that she supports the canal."
+    body = "Ann Reyes did not testify, but she has said that the canal is worth it."
     (claim,) = _claims(extractor, kit, body)
-    assert claim.text == "she supports the canal"
+    assert claim.text == "the canal is worth it"
     assert claim.speaker.name == "Ann Reyes"
 
 
@@ -195,10 +195,10 @@ def test_a_relative_clause_of_saying_is_its_antecedents_claim(kit, extractor) ->
     assert first.text == "he usually votes for the party"
     assert first.speaker.name == "Tom Harlow"
     assert second.text == "Ann Reyes was his pick"
-    body = "Ann Reyes won by 60 points among the 30 percent of voters who said the canal helps."
+    body = "Ann Reyes won by 40 points among the 20 percent of farmers who said the canal helps."
     (claim,) = _claims(extractor, kit, body)
     assert claim.text == "the canal helps"
-    assert claim.speaker.text == "voters"
+    assert claim.speaker.text == "farmers"
 
 
 def test_a_relative_clause_of_intent_is_no_claim(kit, extractor) -> None:

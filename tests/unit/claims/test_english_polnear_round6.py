@@ -143,10 +143,10 @@ def test_a_long_apposition_before_says_is_no_inverted_attribution(kit, extractor
 
 # ---- sentences ----------------------------------------------------------------------------
 def test_a_dotted_acronym_before_a_lower_case_word_ends_no_sentence() -> None:
-    text = "The reviews were clear, and the F.B.I. has said so. He works for the F.B.I. It is big."
+    text = "The audit was plain, and the F.B.I. has written so. He works for the F.B.I. It is big."
     sentences = [s.value for p in split_paragraphs(text) for s in p.sentences]
     assert sentences == [
-        "The reviews were clear, and the F.B.I. has said so.",
+        "The audit was plain, and the F.B.I. has written so.",
         "He works for the F.B.I.",
         "It is big.",
     ]

@@ -157,7 +157,7 @@ ANTECEDENT_CUT = re.compile(
     r"|has|have|had|won|lost|led|leads|[a-z]+ed)\s+",
 )
 """Where the noun phrase before a restrictive ``who`` starts: after the last preposition
-or verb (``won among the 30 percent of voters who said`` → voters)."""
+or verb (``won among the 40 percent of farmers who said`` → farmers)."""
 DETACHED_AUXILIARY = re.compile(
     r",\s*(?:has|have|had|will|would|could|can|may|might|should|must)"
     r"(?:\s+(?:also|long|always|repeatedly|previously|publicly|already"
@@ -691,7 +691,7 @@ class _SentenceParser:
             judged = cue.stance is Stance.DENY and bool(
                 DISMISSED_AS.match(self.m(words[n].end, self.end))
             )
-            # "“…,” a voice-over in the ad states" / "A presidency, she vowed, would …": a
+            # "“…,” the narrator of the spot states" / "A presidency, she vowed, would …": a
             # quotation before the subject, or a pronoun subject in a parenthesis, makes a verb
             quote_first = self._quote_just_before(words[n].start) is not None
             parenthesis = (
@@ -905,7 +905,7 @@ class _SentenceParser:
             return None
         parenthetical = self.m(self.start, who).rstrip().endswith(",")
         if not parenthetical and described is None:
-            # "among the 30 percent of voters who said": the noun right before "who"
+            # "among the 40 percent of farmers who said": the noun right before "who"
             cuts = list(ANTECEDENT_CUT.finditer(self.m(region.start, region.end)))
             last = cuts[-1] if cuts else None
             if last is not None:
@@ -1163,7 +1163,7 @@ class _SentenceParser:
                 span = _trim(self.text, Span(begin, begin + found.start()))
                 last_comma = self.m(span.start, span.end).rfind(",")
                 if begin > self.start and last_comma >= 0:
-                    # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried …"
+                    # "At a fair in Dunmore, Ohio, on Sunday, Ms. Cole tried …"
                     span = _trim(self.text, Span(span.start + last_comma + 1, span.end))
                 words = self.text[span.start : span.end].split()
                 determiner = bool(words) and words[0] in SUBJECT_OPENERS
@@ -1841,7 +1841,7 @@ class _SentenceParser:
         return None
 
     def _noun_phrase_head(self, span: Span) -> Span | None:
-        """``Large majorities of voters in six states going to the polls on Tuesday said``: a
+        """``Large majorities of farmers in four counties voting on Tuesday said``: a
         long subject with no comma, cut before its participle or relative clause when what
         is left is a noun phrase (a clause before the cue stays no speaker)."""
         region = self.m(span.start, span.end)
@@ -1922,7 +1922,7 @@ class _SentenceParser:
         return self._shorten_speaker(span)
 
     def _shorten_speaker(self, span: Span) -> Span | None:
-        """A long speaker phrase (``Steven Law, a former top aide to … who leads …``) cut to
+        """A long speaker phrase (``Ann Reyes, a former chief of staff to … who runs …``) cut to
         its head: before a relative clause, then before its second or first comma — the name
         and role that the appositions describe."""
         if len(self.text[span.start : span.end].split()) <= MAX_SPEAKER_WORDS:
@@ -2080,8 +2080,8 @@ class _SentenceParser:
             return None
         source = _trim(self.text, Span(to.end + found.start(1), to.end + found.end(1)))
         # "according to media trackers / state law / the results": PolNeAR train counts
-        # every noun phrase after "according to" as a source; a long one ("early results of
-        # exit polls conducted for … by …") speaks through its head.
+        # every noun phrase after "according to" as a source; a long one ("first counts of a
+        # survey carried out for … by …") speaks through its head.
         if not source or len(self.text[source.start : source.end].split()) > MAX_SOURCE_WORDS:
             return None
         for draft in drafts:
