@@ -5,32 +5,14 @@ from __future__ import annotations
 
 from schemas.models import Claim, Label
 
-PEOPLE = [
-    (name, Label.PERSON, f"Q-{last.casefold()}", full)
-    for full in ("Tom Harlow", "Quorra Vell", "Peter Quinn", "Maria Lopez")
-    for name, last in ((full, full.split()[-1]), (full.split()[-1], full.split()[-1]))
-]
-"""The invented people of the claims tests, by full name and by surname."""
 PAXWELL = ("Paxwell", Label.ORG, "Q-paxwell", "Paxwell")
 DUNMORE = ("Dunmore", Label.LOC, "Q-dunmore", "Dunmore")
 
 
 def _claims(kit, extractor, body: str, *extra: tuple[str, Label, str, str]) -> list[Claim]:
-    """The claims of ``body`` with PEOPLE (and ``extra``) linked; a surname inside a full
-    name is one mention (the longer one), as the entity stage gives it."""
-    article = kit.make_article(body, title="Council vote", lang="en")
-    found = kit.mentions(body, [*PEOPLE, *extra])
-    entities = [
-        e
-        for e in found
-        if not any(
-            o.start <= e.start and e.end <= o.end and o.end - o.start > e.end - e.start
-            for o in found
-        )
-    ]
-    claims = extractor(article, entities)
-    kit.assert_offsets(article, claims)
-    return claims
+    """The claims of ``body`` with the invented people (by full name and by surname) and
+    ``extra`` linked."""
+    return kit.english_claims(extractor, body, [*kit.with_surnames(kit.cast), *extra])
 
 
 def _speakers(kit, extractor, body: str) -> list[tuple[str | None, str]]:
