@@ -138,10 +138,10 @@ def test_verbal_nouns_that_are_no_cues(kit, extractor, body) -> None:
 
 
 def test_nominal_announcement_after_and(kit, extractor) -> None:
-    body = "ويأتي ذلك في ظل أزمة سياسية وإعلان الشبكة أن قنواتها تتعرض للقرصنة."
+    body = "ويأتي ذلك وسط خلاف مالي وإعلان الشبكة أن برامجها تتعرض للقرصنة."
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "الشبكة"
-    assert claim.text == "قنواتها تتعرض للقرصنة"
+    assert claim.text == "برامجها تتعرض للقرصنة"
     assert claim.stance is Stance.ANNOUNCE
 
 
@@ -223,13 +223,10 @@ def test_her_talk_is_no_speaker(kit, extractor) -> None:
 
 
 def test_accuser_with_a_quoted_name_and_a_late_charge(kit, extractor) -> None:
-    body = (
-        'واتهمت شركة الاتصالات "دو" شبكة "بي إن سبورتس" بحجب البث عن المشتركين، '
-        "إثر انقطاع البث السبت."
-    )
+    body = 'واتهمت شركة الهاتف "نور" شبكة "سما سبورت" بقطع الإشارة عن الزبائن، إثر توقف البث السبت.'
     (claim,) = _claims(kit, extractor, body)
-    assert claim.speaker.text == 'شركة الاتصالات "دو"'
-    assert claim.text == 'شبكة "بي إن سبورتس" بحجب البث عن المشتركين'
+    assert claim.speaker.text == 'شركة الهاتف "نور"'
+    assert claim.text == 'شبكة "سما سبورت" بقطع الإشارة عن الزبائن'
     assert claim.stance is Stance.ACCUSE
 
 
@@ -255,11 +252,11 @@ def test_quoted_speech_in_a_title_is_still_a_framing(kit, extractor) -> None:
 
 
 def test_country_speaking_in_the_first_person_in_a_headline(kit, extractor) -> None:
-    title = "كوريا الشمالية: لا علاقة لنا بالأسلحة الكيماوية"
+    title = "كوريا الشمالية: لا صلة لنا بالصواريخ المفقودة"
     table = [("كوريا الشمالية", Label.LOC, "kb:loc:north-korea", "North Korea")]
     (claim,) = _title_claims(kit, extractor, title, "نص المقال.", table)
     assert claim.speaker.text == "كوريا الشمالية"
-    assert claim.text == "لا علاقة لنا بالأسلحة الكيماوية"
+    assert claim.text == "لا صلة لنا بالصواريخ المفقودة"
     dateline = "غزة: قصف متواصل على الأحياء الشرقية"
     place = [("غزة", Label.LOC, "kb:loc:gaza", "Gaza")]
     assert _title_claims(kit, extractor, dateline, "نص المقال.", place) == []
@@ -310,15 +307,15 @@ def test_according_to_an_outlet_relaying_someone(kit, extractor) -> None:
 
 
 def test_relayed_speaker_stops_at_a_relative_verb(kit, extractor) -> None:
-    body = "ونقلت الوكالة عن مسؤولين طلبوا التكتم على هوياتهم أن الحكومة ستعمل بسرعة."
+    body = "ونقلت الوكالة عن موظفين طلبوا إخفاء أسمائهم أن الحكومة ستعمل بسرعة."
     (claim,) = _claims(kit, extractor, body)
-    assert claim.speaker.text == "مسؤولين"
+    assert claim.speaker.text == "موظفين"
     assert claim.text == "الحكومة ستعمل بسرعة"
 
 
 def test_a_short_quoted_name_inside_the_clause_is_no_content(kit, extractor) -> None:
-    body = 'وأعلنت مجموعة "بي إن سبورتس" القطرية الأحد عدم التوصل إلى اتفاق مع الشركة.'
-    assert all(c.text != "بي إن سبورتس" for c in _claims(kit, extractor, body))
+    body = 'وأعلنت مجموعة "سما سبورت" الأردنية الخميس عدم التوصل إلى تسوية مع الشركة.'
+    assert all(c.text != "سما سبورت" for c in _claims(kit, extractor, body))
     said = _claims(kit, extractor, 'وقال الوزير في تغريدة "نحن مستعدون للحوار مع الجميع".')
     assert [c.text for c in said] == ["نحن مستعدون للحوار مع الجميع"]
 
@@ -330,10 +327,10 @@ def test_this_week_is_not_part_of_the_speaker(kit, extractor) -> None:
 
 
 def test_warning_after_its_subject_keeps_whom_it_warns(kit, extractor) -> None:
-    body = "وكان الرئيس الأمريكي حذر إيران من مغبة تهديد الولايات المتحدة."
+    body = "وكان الرئيس الفرنسي حذر الجزائر من مغبة إغلاق الحدود."
     (claim,) = _claims(kit, extractor, body)
-    assert claim.speaker.text == "الرئيس الأمريكي"
-    assert claim.text == "إيران من مغبة تهديد الولايات المتحدة"
+    assert claim.speaker.text == "الرئيس الفرنسي"
+    assert claim.text == "الجزائر من مغبة إغلاق الحدود"
     assert claim.stance is Stance.WARN
 
 
@@ -344,14 +341,11 @@ def test_request_ends_before_the_next_act(kit, extractor) -> None:
 
 
 def test_noun_content_after_the_speaker_and_a_comma(kit, extractor) -> None:
-    body = (
-        "أعلن الرئيس الأمريكي دونالد ترامب، قبول استقالة السفيرة، "
-        "لتنتشر بعض الشائعات عن إمكانية ترشحها."
-    )
-    table = [("دونالد ترامب", Label.PERSON, "kb:person:trump", "Donald Trump")]
+    body = "أعلن رئيس الوزراء سامر حداد، قبول استقالة الوزيرة، لتنتشر بعض الأقاويل عن نيتها الترشح."
+    table = [("سامر حداد", Label.PERSON, "Q1", "سامر حداد")]
     (claim,) = _claims(kit, extractor, body, table)
-    assert claim.speaker.text == "دونالد ترامب"
-    assert claim.text.startswith("قبول استقالة السفيرة")
+    assert claim.speaker.text == "سامر حداد"
+    assert claim.text.startswith("قبول استقالة الوزيرة")
     assert claim.stance is Stance.ANNOUNCE
     proposal = "كما تقترح الوثيقة، الاطلاع على الإعلانات السياسية، وتسريع إغلاق الحسابات."
     (claim,) = _claims(kit, extractor, proposal)

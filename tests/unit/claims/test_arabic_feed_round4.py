@@ -47,18 +47,18 @@ def test_colon_speech_stops_at_a_narrative_sentence(kit, extractor) -> None:
 
 
 def test_colon_speech_goes_on_in_the_speakers_voice(kit, extractor) -> None:
-    body = "وأضاف سامر: أتمنى له التوفيق. رغبته هي الاستمرار في اللعب."
+    body = "وأضاف سامر: أتمنى له النجاح. حلمه هو البقاء في الفريق."
     table = [("سامر", Label.PERSON, "Q1", "سامر")]
     (claim,) = _claims(kit, extractor, body, table)
-    assert claim.text == "أتمنى له التوفيق. رغبته هي الاستمرار في اللعب"
+    assert claim.text == "أتمنى له النجاح. حلمه هو البقاء في الفريق"
 
 
 # ---- time and occasion phrases after the cue ----------------------------------------
 def test_time_phrase_right_after_the_cue_is_no_speaker(kit, extractor) -> None:
-    body = "إلا أن الراحل قد صرح قبيل وفاته بأنه نقل الأخبار كما وصلته."
+    body = "إلا أن الراحل قد صرح قبيل مرضه بأنه كتب التقارير كما سمعها."
     (claim,) = _claims(kit, extractor, body)
     assert claim.speaker.text == "الراحل"
-    assert claim.text == "نقل الأخبار كما وصلته"
+    assert claim.text == "كتب التقارير كما سمعها"
 
 
 def test_time_phrase_after_the_speaker_is_cut(kit, extractor) -> None:
@@ -70,12 +70,12 @@ def test_time_phrase_after_the_speaker_is_cut(kit, extractor) -> None:
 
 # ---- calls: fronted subjects, name then role, a request glued to لـ --------------------
 def test_fronted_subject_with_an_aside_calls_on_the_object(kit, extractor) -> None:
-    body = "الشيخ سالم حمد، عضو المجلس، من جهته، دعا القبائل إلى عدم إرسال أبنائهم للقتال."
+    body = "الشيخ سالم حمد، عضو المجلس، من جهته، دعا العشائر إلى عدم بيع أراضيها للشركات."
     table = [("سالم حمد", Label.PERSON, "Q1", "سالم حمد")]
     (claim,) = _claims(kit, extractor, body, table)
     assert claim.speaker.text == "الشيخ سالم حمد"
     assert claim.stance is Stance.CALL
-    assert claim.text == "القبائل إلى عدم إرسال أبنائهم للقتال"
+    assert claim.text == "العشائر إلى عدم بيع أراضيها للشركات"
 
 
 def test_fronted_clause_that_is_no_subject_is_left_alone(kit, extractor) -> None:
@@ -126,7 +126,7 @@ def test_leading_topic_phrase_is_no_fronted_subject(kit, extractor) -> None:
 
 def test_call_without_a_speaker_apart_from_the_addressee_is_dropped(kit, extractor) -> None:
     # Nothing tells the speaker from the addressee: no claim rather than إيران as the caller.
-    claims = _claims(kit, extractor, "", title="مجلس حقوق الإنسان يدعو إيران للتحقيق في الانتهاكات")
+    claims = _claims(kit, extractor, "", title="مجلس الأمن يدعو إيران للتحقيق في الحادثة")
     assert all(c.speaker.text != "إيران" for c in claims)
 
 
@@ -204,7 +204,7 @@ def test_impersonal_belief_after_but_is_no_claim(kit, extractor) -> None:
 
 
 def test_negated_and_generic_beliefs_are_no_claims(kit, extractor) -> None:
-    body = "ولا يعتقد أن المشتبه به كان معروفا للشرطة. ويحق للمحكمة محاكمة من تعتقد أنهم ساعدوه."
+    body = "ولا يعتقد أن المتهم كان معروفا لدى الأمن. ويحق للمحكمة ملاحقة من تعتقد أنهم ساعدوه."
     assert _claims(kit, extractor, body) == []
 
 

@@ -29,8 +29,8 @@ from workers.core.text import match_form
 COMMAS = frozenset("،,")
 MAX_ZONE_TOKENS = 30
 MAX_SUBJECT_TOKENS = 12
-# اتهم/وصف SPEAKER[، TIME،] OBJECT بـ…: speaker, time and a long object (ما تقدمه روسيا
-# والنظام في سوريا من تنازلات) come before the charge.
+# اتهم/وصف SPEAKER[، TIME،] OBJECT بـ…: speaker, time and a long object (ما تعرضه الشركة
+# والوزارة في العقد من تنازلات) come before the charge.
 CHARGE_WINDOW = 22
 SOURCE_HEADS = frozenset(
     {
@@ -463,7 +463,7 @@ class _SentenceParser:
         marker: tuple[int, int] | None,
         limit: int,
     ) -> Draft | None:
-        """``أعلن الرئيس الأمريكي دونالد ترامب، قبول استقالة …``، ``تقترح الوثيقة، الاطلاع
+        """``أعلن رئيس الوزراء سامر حداد، قبول استقالة …``، ``تقترح الوثيقة، الاطلاع
         على …``: the speaker, a comma, then a bare noun content (past appositions and times);
         a preposition further on (… الشائعات عن إمكانية …) is not the cue's marker."""
         if marker is None:
@@ -662,7 +662,7 @@ class _SentenceParser:
         return None
 
     def _relative_antecedent(self, tokens: list[Token], ci: int, draft: Draft) -> None:
-        """``… انتقادات سلفه فرانسوا هولاند الذي اعتبر أن …، رفض ماكرون …``: a cue in a
+        """``… انتقادات سلفه سالم حمد الذي اعتبر أن …، رفض الرئيس …``: a cue in a
         relative clause speaks for the name just before الذي/التي, not for the last speaker;
         the clause ends at its comma, where the sentence's own verb comes back."""
         if ci < 2 or tokens[ci - 1].norm not in RELATIVES:
@@ -1635,7 +1635,7 @@ class _SentenceParser:
         if not words:
             return False
         if any(not t.is_word and t.text in COMMAS for t in tokens[a:b]):
-            # دعا وزير الخارجية، جواد ظريف، الرئيس الأمريكي، دونالد ترامب، إلى …: role and
+            # دعا وزير الخارجية، سامر حداد، رئيس الوزراء، سالم حمد، إلى …: role and
             # name of the speaker, then the addressee.
             segments = self._segments(tokens, a, b)
             if len(segments) < 3:
