@@ -91,7 +91,7 @@ def test_one_record_per_article_and_the_former_per_model_records_give_the_same_s
         upgraded.apply_observation({"type": "tally"})
 
 
-def test_build_cleaner_and_pipeline_from_settings(seed_text: str) -> None:
+def test_build_cleaner_and_pipeline_from_settings(autoblog_text: str) -> None:
     cleaner = build_cleaner(
         ProcessingSettings(
             duplicates="drop", min_body_chars=10, duplicate_window=1234, chrome_sources=7
@@ -106,7 +106,7 @@ def test_build_cleaner_and_pipeline_from_settings(seed_text: str) -> None:
         cleaner.close()
     pipeline = build_pipeline(ProcessingSettings())
     try:
-        article = pipeline.clean(with_defaults(RawArticle(text=seed_text, title_in_text=True)))
+        article = pipeline.clean(with_defaults(RawArticle(text=autoblog_text, title_in_text=True)))
         assert article.lang == "ar" and "[ad_2]" not in article.body
     finally:
         close = getattr(pipeline.cleaner, "close", None)
