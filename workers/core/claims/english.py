@@ -557,19 +557,9 @@ class _SentenceParser:
             if tok.in_quote or tok.start < consumed_until:
                 continue
             low = tok.text.casefold()
-            if low == "according" and n + 1 < len(words) and words[n + 1].text == "to":
-                draft = self._according_to(tok, words[n + 1], drafts)
-                if draft is not None:
-                    drafts.append(draft)
-                continue
-            if (
-                low in ("reported", "noted", "stated")
-                and n + 1 < len(words)
-                and words[n + 1].text == "by"
-                and AS_REPORTED_LEAD.fullmatch(self.m(self.start, tok.start))
-            ):
-                # "As reported by the Post, X …": the sentence after the comma is the Post's
-                draft = self._according_to(tok, words[n + 1], drafts)
+            preposition = self._source_preposition(words, n)
+            if preposition is not None:
+                draft = self._according_to(tok, preposition, drafts)
                 if draft is not None:
                     drafts.append(draft)
                 continue
@@ -610,6 +600,22 @@ class _SentenceParser:
         if draft.source is None:
             # the inner claim reached us through the outer source, as "told X that Y said"
             draft.source = Span(base + found.start("speaker"), base + found.end("speaker"))
+
+    def _source_preposition(self, words: list[Token], n: int) -> Token | None:
+        """The ``to`` of ``according to X`` or the ``by`` of a sentence-opening ``As reported
+        by X,`` at word ``n``: a source phrase, read by ``_according_to``."""
+        if n + 1 >= len(words):
+            return None
+        low, after = words[n].text.casefold(), words[n + 1].text
+        if low == "according" and after == "to":
+            return words[n + 1]
+        if (
+            low in ("reported", "noted", "stated")
+            and after == "by"
+            and AS_REPORTED_LEAD.fullmatch(self.m(self.start, words[n].start))
+        ):
+            return words[n + 1]  # "As reported by the Post, X …": the rest is the Post's
+        return None
 
     def _asked_question(self, tok: Token) -> Draft | None:
         """``Asked whether the plan would work, the mayor said …`` / ``when asked by a
@@ -761,10 +767,11 @@ class _SentenceParser:
         # "They called him a political opportunist", "Others call it the nerd prom": a
         # verdict on an object pronoun after the subject, no quotation needed
         after_object = [w.text.casefold() for w in words[n + 2 : n + 3]]
-        subject = prev.casefold() in self.lex.pronouns or self._entity_across(words[n - 1].start)
+        subject = n > 0 and (
+            prev.casefold() in self.lex.pronouns or self._entity_across(words[n - 1].start)
+        )
         return (
-            n > 0
-            and subject
+            subject
             and nxt in OBJECT_PRONOUNS | {"this", "that"}
             and bool(after_object)
             and after_object[0] not in NOT_A_VERDICT
@@ -1604,15 +1611,7 @@ class _SentenceParser:
         relative = TRAILING_RELATIVE.search(self.m(span.start, span.end))
         if relative is not None and relative.start() > 0:
             span = _trim(self.text, Span(span.start, span.start + relative.start()))
-        second = AND_PREDICATE.search(self.m(span.start, span.end))
-        first = self.m(span.start, span.start + second.start()) if second else ""
-        if (
-            second is not None
-            and len(first.split()) <= 10
-            and not FINITE_IN_CONTENT.search(first)
-            and first.split()[0].casefold() not in self.lex.pronouns
-        ):
-            span = _trim(self.text, Span(span.start, span.start + second.start()))
+        span = self._before_second_predicate(span)
         for found in AND_PARTICIPLE.finditer(self.m(span.start, span.end)):
             if found.group("cue").casefold() in self.lex.cues:
                 # "… tweeting that it was a disaster and asking, …": a second participle cue
@@ -1623,6 +1622,22 @@ class _SentenceParser:
                 inner = _trim(self.text, Span(quote.inner_start, min(quote.inner_end, self.end)))
                 return inner, ClaimKind.DIRECT
         return span, ClaimKind.INDIRECT
+
+    def _before_second_predicate(self, span: Span) -> Span:
+        """A content with no verb of its own (``the levy twice``, ``to coalesce``) ends where
+        the speaker's second predicate begins (``and seemed to …``)."""
+        second = AND_PREDICATE.search(self.m(span.start, span.end))
+        if second is None:
+            return span
+        words = self.m(span.start, span.start + second.start()).split()
+        if (
+            not words
+            or len(words) > 10
+            or FINITE_IN_CONTENT.search(" ".join(words))
+            or words[0].casefold() in self.lex.pronouns
+        ):
+            return span
+        return _trim(self.text, Span(span.start, span.start + second.start()))
 
     def _speaker_region(self, start: int, cue_start: int) -> Span | None:
         """The noun phrase before the cue, after any introductory phrase or subordinator
