@@ -582,9 +582,9 @@ class _SentenceParser:
                 continue
             if not tok.is_word or tok.in_quote:
                 return j
-            phrase = next((w for w in self.lex.time_phrases if _match_words(tokens, j, w)), None)
-            if phrase is not None:
-                j += len(phrase)
+            phrase = self._time_phrase_at(tokens, j)
+            if phrase:
+                j += phrase
             elif (
                 self._is_time(tokens, j)
                 or (j > k and tok.norm in TIME_UNITS)
@@ -599,6 +599,13 @@ class _SentenceParser:
             else:
                 return j
         return j
+
+    def _time_phrase_at(self, tokens: list[Token], j: int) -> int:
+        """The length of the time or aside phrase (من جهته، بدوره …) starting at token ``j``,
+        or 0 (the lexicon's phrases are no prefixes of one another)."""
+        return next(
+            (len(words) for words in self.lex.time_phrases if _match_words(tokens, j, words)), 0
+        )
 
     def _relay_after(self, tokens: list[Token], i: int) -> bool:
         """نقلا عن before the next complementizer: the relay reading names the speaker."""
@@ -1234,9 +1241,7 @@ class _SentenceParser:
             return None
         aside: set[int] = set()
         for j in range(first, ci):
-            for phrase in self.lex.time_phrases:
-                if _match_words(tokens, j, phrase):
-                    aside.update(range(j, j + len(phrase)))  # من جهته، بدوره
+            aside.update(range(j, j + self._time_phrase_at(tokens, j)))  # من جهته، بدوره
         words = [t for j, t in enumerate(tokens[first:ci], first) if t.is_word and j not in aside]
         if len(words) > MAX_SUBJECT_TOKENS or any(
             t.in_quote
